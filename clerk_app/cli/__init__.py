@@ -1,0 +1,1 @@
+"""Command-line interface: `clerk-app` starts the GUI; sub-commands serve scripts and checks."""

@@ -1,0 +1,65 @@
+"""User roles and what each may do (domain.md, "Who works with the application")."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    COUNTER = "counter"
+    CLERK = "clerk"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+    @property
+    def label(self) -> str:
+        return _ROLE_LABELS[self]
+
+
+_ROLE_LABELS = {
+    Role.COUNTER: "Punkt obsługi",
+    Role.CLERK: "Referent",
+    Role.SUPERVISOR: "Kierownik",
+    Role.ADMIN: "Administrator",
+}
+
+
+class Permission(StrEnum):
+    VIEW_CASES = "view_cases"
+    REGISTER_ITEM = "register_item"
+    ATTACH_SCAN = "attach_scan"
+    RECORD_DELIVERY = "record_delivery"
+    HANDLE_CASE = "handle_case"  # completeness check, summons, decision, letters, agreements
+    VIEW_PROPERTY_STATEMENT = "view_property_statement"
+    REASSIGN = "reassign"
+    REPORTS = "reports"
+    VIEW_AUDIT = "view_audit"
+    RETENTION = "retention"
+    MANAGE_USERS = "manage_users"
+    MANAGE_SETTINGS = "manage_settings"
+
+
+_COUNTER = frozenset(
+    {Permission.VIEW_CASES, Permission.REGISTER_ITEM, Permission.ATTACH_SCAN,
+     Permission.RECORD_DELIVERY}
+)
+_CLERK = _COUNTER | {Permission.HANDLE_CASE, Permission.VIEW_PROPERTY_STATEMENT}
+_SUPERVISOR = _CLERK | {
+    Permission.REASSIGN, Permission.REPORTS, Permission.VIEW_AUDIT, Permission.RETENTION
+}
+_ADMIN = frozenset(
+    {Permission.VIEW_CASES, Permission.VIEW_AUDIT, Permission.MANAGE_USERS,
+     Permission.MANAGE_SETTINGS}
+)
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.COUNTER: _COUNTER,
+    Role.CLERK: frozenset(_CLERK),
+    Role.SUPERVISOR: frozenset(_SUPERVISOR),
+    Role.ADMIN: _ADMIN,
+}
+
+
+def role_can(role: Role, permission: Permission) -> bool:
+    """True when ``role`` grants ``permission``."""
+    return permission in ROLE_PERMISSIONS[role]

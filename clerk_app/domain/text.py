@@ -1,0 +1,56 @@
+"""Text helpers: search folding, Polish date format, Polish plural forms."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+# Letters that do not decompose under NFKD into a base letter plus a combining mark.
+_NON_DECOMPOSING = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "l",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+    }
+)
+_WHITESPACE = re.compile(r"\s+")
+
+
+def fold_for_search(text: str) -> str:
+    """Lower-case, strip diacritics (``ł`` → ``l``) and collapse whitespace for matching.
+
+    >>> fold_for_search("  Żółkiewski   Łukasz ")
+    'zolkiewski lukasz'
+    """
+    translated = text.translate(_NON_DECOMPOSING)
+    decomposed = unicodedata.normalize("NFKD", translated)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _WHITESPACE.sub(" ", stripped.casefold()).strip()
+
+
+def format_date_pl(d: date) -> str:
+    """Format a date the Polish way: ``24.12.2025``."""
+    return f"{d.day:02d}.{d.month:02d}.{d.year:04d}"
+
+
+def polish_plural(n: int, one: str, few: str, many: str) -> str:
+    """Choose the Polish noun form for ``n``: 1 → one, 2–4 (not 12–14) → few, else many.
+
+    >>> polish_plural(22, "dzień", "dni", "dni")
+    'dni'
+    """
+    n = abs(n)
+    if n == 1:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many

@@ -1,0 +1,122 @@
+"""Engine factory and the per-action session scopes (one session per user action)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+APP_NAME = "clerk_app"
+
+
+def data_dir() -> Path:
+    """The user's data directory for the application (created on demand)."""
+    path = platformdirs.user_data_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_url() -> str:
+    """The embedded SQLite database in the user's data directory."""
+    return f"sqlite:///{data_dir() / 'clerk.sqlite3'}"
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for memory or other back-ends."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine for ``url``: SQLite with WAL, foreign keys and explicit BEGIN; PostgreSQL via
+    psycopg 3 (a bare ``postgresql://`` URL is mapped to the psycopg driver)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() != "psycopg":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() != "sqlite":
+        kwargs.setdefault("pool_pre_ping", True)
+        return create_engine(parsed, **kwargs)
+
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(parsed, connect_args={"timeout": 30}, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take transaction control away from pysqlite so BEGIN is ours (SQLAlchemy recipe).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        if path is not None:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers take the write lock up front: no SQLITE_BUSY on a read-then-write upgrade.
+        conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
+
+    return engine
+
+
+@dataclass
+class Database:
+    """An injectable database: the engine plus a reader and a writer session factory."""
+
+    url: str
+    engine: Engine
+    _writer: sessionmaker[Session]
+    _reader: sessionmaker[Session]
+
+    @classmethod
+    def open(cls, url: str, **engine_kwargs: Any) -> Database:
+        engine = make_engine(url, **engine_kwargs)
+        write_bind = engine.execution_options(sqlite_begin="BEGIN IMMEDIATE")
+        return cls(
+            url=url,
+            engine=engine,
+            _writer=sessionmaker(bind=write_bind, expire_on_commit=False),
+            _reader=sessionmaker(bind=engine, expire_on_commit=False),
+        )
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A write transaction: commits on success, rolls back on any exception."""
+        with self._writer.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work (rolled back at the end)."""
+        with self._reader() as session, session.begin():
+            yield session
+            session.rollback()
+
+    def display_name(self) -> str:
+        """The URL without a password, for the status bar."""
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()

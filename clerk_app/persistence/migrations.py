@@ -1,0 +1,75 @@
+"""Alembic upgrades, with a backup copy of an existing SQLite file before upgrading it."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from clerk_app.persistence.database import Database, sqlite_path
+
+MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db"
+
+
+# Objects created by raw SQL in migrations (search index) that the models do not describe.
+_UNMODELLED_PREFIXES = ("cases_fts", "ix_cases_search_trgm")
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Alembic autogenerate filter: ignore the hand-made search index objects."""
+    return not (name or "").startswith(_UNMODELLED_PREFIXES)
+
+
+def alembic_config(url: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def needs_upgrade(db: Database) -> bool:
+    return current_revision(db) != head_revision()
+
+
+def backup_sqlite_file(path: Path, now: datetime | None = None) -> Path:
+    """Copy ``path`` beside itself as ``NAME.bak-YYYYMMDD-HHMMSS`` and return the copy."""
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.bak-{stamp}")
+    shutil.copy2(path, target)
+    for suffix in ("-wal",):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            shutil.copy2(side, target.with_name(target.name + suffix))
+    return target
+
+
+def upgrade_to_head(db: Database) -> Path | None:
+    """Bring the schema to the newest revision; returns the backup written, if any."""
+    if not needs_upgrade(db):
+        return None
+    backup: Path | None = None
+    path = sqlite_path(db.url)
+    if path is not None and path.exists() and current_revision(db) is not None:
+        db.engine.dispose()  # checkpoint-free copy: no connection holds the file open
+        backup = backup_sqlite_file(path)
+    cfg = alembic_config(db.url)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return backup

@@ -1,0 +1,22 @@
+"""All mapped classes in one import (Alembic's target metadata and the services use it)."""
+
+from clerk_app.persistence.base import Base
+from clerk_app.persistence.models_admin import AuditEntry, DayOff, NumberSequence, Setting, User
+from clerk_app.persistence.models_cases import (
+    Case,
+    CaseNote,
+    DepositPetition,
+    HouseholdMember,
+    Instalment,
+    InstalmentAgreement,
+    IokRequest,
+    PropertyStatement,
+)
+from clerk_app.persistence.models_intake import IncomingItem, Scan, ScanChunk
+from clerk_app.persistence.models_letters import Deadline, Letter
+
+__all__ = [
+    "AuditEntry", "Base", "Case", "CaseNote", "DayOff", "Deadline", "DepositPetition",
+    "HouseholdMember", "IncomingItem", "Instalment", "InstalmentAgreement", "IokRequest",
+    "Letter", "NumberSequence", "PropertyStatement", "Scan", "ScanChunk", "Setting", "User",
+]

@@ -1,0 +1,175 @@
+"""Cases and their procedure-specific details (IOK request, deposit petition)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, Numeric, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from clerk_app.persistence.base import Base, UtcDateTime, Versioned
+
+MONEY = Numeric(12, 2)
+
+
+class Case(Versioned, Base):
+    """A case (sprawa) with its applicant denormalised for a fast list."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_unit_jrwa_year_number", "unit_symbol", "jrwa_class", "year", "number",
+              unique=True),
+        Index("ix_cases_received_on_id", "received_on", "id"),
+        Index("ix_cases_applicant_sort_id", "applicant_sort", "id"),
+        Index("ix_cases_next_deadline_id", "next_deadline", "id"),
+        Index("ix_cases_status_id", "status", "id"),
+        Index("ix_cases_kind_id", "kind", "id"),
+        Index("ix_cases_assignee_id_id", "assignee_id", "id"),
+        Index("ix_cases_year_number_id", "year", "number", "id"),
+        Index("ix_cases_street_building_id", "street", "building", "id"),
+        Index("ix_cases_applicant_pesel", "applicant_pesel"),
+        Index("ix_cases_applicant_email", "applicant_email"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    signature: Mapped[str] = mapped_column(String(64), unique=True)
+    unit_symbol: Mapped[str] = mapped_column(String(20))
+    jrwa_class: Mapped[str] = mapped_column(String(20))
+    number: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(300), default="")
+
+    applicant_first_name: Mapped[str] = mapped_column(String(100))
+    applicant_last_name: Mapped[str] = mapped_column(String(100))
+    applicant_sort: Mapped[str] = mapped_column(String(210))
+    applicant_pesel: Mapped[str | None] = mapped_column(String(11), nullable=True)
+    applicant_email: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    applicant_phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    street: Mapped[str] = mapped_column(String(120), default="")
+    building: Mapped[str] = mapped_column(String(20), default="")
+    flat: Mapped[str] = mapped_column(String(20), default="")
+    postal_code: Mapped[str] = mapped_column(String(10), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    received_on: Mapped[date] = mapped_column(Date)
+    complete_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    next_deadline: Mapped[date | None] = mapped_column(Date, nullable=True)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    registered_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    settled_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    settlement_remarks: Mapped[str] = mapped_column(String(300), default="")
+    lease_concluded: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    lease_ended_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    anonymised_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class IokRequest(Versioned, Base):
+    """Details of a request for an IOK account (procedure 1)."""
+
+    __tablename__ = "iok_requests"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    applicant_role: Mapped[str] = mapped_column(String(20))
+    contractor_number: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    e_invoice_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    signed: Mapped[bool] = mapped_column(Boolean, default=True)
+    filed_place: Mapped[str] = mapped_column(String(60), default="")
+    legacy_account: Mapped[bool] = mapped_column(Boolean, default=False)
+    login_sent_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class DepositPetition(Versioned, Base):
+    """Details of a petition to pay the security deposit in instalments (procedure 2)."""
+
+    __tablename__ = "deposit_petitions"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    monthly_rent: Mapped[Decimal] = mapped_column(MONEY)
+    deposit_amount: Mapped[Decimal] = mapped_column(MONEY)
+    instalments_requested: Mapped[int] = mapped_column(Integer)
+    justification: Mapped[str] = mapped_column(Text, default="")
+    has_petition_form: Mapped[bool] = mapped_column(Boolean, default=True)
+    has_property_statement: Mapped[bool] = mapped_column(Boolean, default=False)
+    by_proxy: Mapped[bool] = mapped_column(Boolean, default=False)
+    proxy_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    proxy_relation: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    has_power_of_attorney: Mapped[bool] = mapped_column(Boolean, default=False)
+    principal_exempt: Mapped[bool] = mapped_column(Boolean, default=False)
+    stamp_duty_paid: Mapped[bool] = mapped_column(Boolean, default=False)
+    premises_address: Mapped[str] = mapped_column(String(200), default="")
+
+
+class PropertyStatement(Versioned, Base):
+    """Oświadczenie o stanie majątkowym: household, income and assets (clerks only)."""
+
+    __tablename__ = "property_statements"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    signed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    real_estate: Mapped[str] = mapped_column(Text, default="")
+    vehicles: Mapped[str] = mapped_column(Text, default="")
+    savings: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0.00"))
+    debts: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0.00"))
+    remarks: Mapped[str] = mapped_column(Text, default="")
+
+
+class HouseholdMember(Base):
+    __tablename__ = "household_members"
+    __table_args__ = (Index("ix_household_members_case_id", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("property_statements.case_id",
+                                                    ondelete="CASCADE"))
+    full_name: Mapped[str] = mapped_column(String(200))
+    relation: Mapped[str] = mapped_column(String(60))
+    pesel: Mapped[str | None] = mapped_column(String(11), nullable=True)
+    monthly_income: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0.00"))
+    income_source: Mapped[str] = mapped_column(String(120), default="")
+
+
+class InstalmentAgreement(Versioned, Base):
+    """Umowa o rozłożenie kaucji na raty, with its schedule in ``instalments``."""
+
+    __tablename__ = "instalment_agreements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
+                                         unique=True)
+    deposit_amount: Mapped[Decimal] = mapped_column(MONEY)
+    instalment_count: Mapped[int] = mapped_column(Integer)
+    first_due_on: Mapped[date] = mapped_column(Date)
+    bank_account: Mapped[str] = mapped_column(String(26))
+    signed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Instalment(Base):
+    __tablename__ = "instalments"
+
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("instalment_agreements.id", ondelete="CASCADE"), primary_key=True
+    )
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    due_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+
+
+class CaseNote(Base):
+    """A free-text remark a clerk adds to a case (shown in the timeline)."""
+
+    __tablename__ = "case_notes"
+    __table_args__ = (Index("ix_case_notes_case_id", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    text: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,61 @@
+"""Outgoing letters with their delivery, and the deadlines of a case."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from clerk_app.persistence.base import Base, UtcDateTime, Versioned
+
+
+class Letter(Versioned, Base):
+    """An outgoing letter; ``identifier`` is printed as a Code 128 barcode."""
+
+    __tablename__ = "letters"
+    __table_args__ = (Index("ix_letters_case_id", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    identifier: Mapped[str] = mapped_column(String(40), unique=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    addressee: Mapped[str] = mapped_column(Text)
+    dated_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    delivery_method: Mapped[str] = mapped_column(String(20), default="post")
+    sent_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    delivery_status: Mapped[str] = mapped_column(String(20), default="pending")
+    delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    first_notice_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    deemed_delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    extra: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class Deadline(Versioned, Base):
+    """A running legal or office deadline of a case, with its explanation."""
+
+    __tablename__ = "deadlines"
+    __table_args__ = (
+        Index("ix_deadlines_case_id", "case_id"),
+        Index("ix_deadlines_state_due_on", "state", "due_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(30))
+    state: Mapped[str] = mapped_column(String(20))
+    start_event: Mapped[str] = mapped_column(String(200))
+    start_on: Mapped[date] = mapped_column(Date)
+    period_count: Mapped[int] = mapped_column(Integer)
+    period_unit: Mapped[str] = mapped_column(String(10))  # "days" or "months"
+    nominal_end_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(Date)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    suspended_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    suspended_days: Mapped[int] = mapped_column(Integer, default=0)
+    extended_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    letter_id: Mapped[int | None] = mapped_column(ForeignKey("letters.id"), nullable=True)

@@ -1,0 +1,1 @@
+"""Services: one plain function per user action; each runs in its own transaction."""

@@ -1,0 +1,38 @@
+"""First start on an empty database: the first administrator and the office settings."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from clerk_app.domain.roles import Role
+from clerk_app.persistence.database import Database
+from clerk_app.persistence.migrations import upgrade_to_head
+from clerk_app.persistence.models import User
+from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.errors import PermissionDenied
+from clerk_app.services.settings import OfficeSettings, write_settings
+from clerk_app.services.unit_of_work import unit_of_work
+from clerk_app.services.users import NewUser, insert_user
+
+
+def open_database(url: str) -> tuple[Database, str | None]:
+    """Open ``url`` and migrate it to the newest schema; returns the db and a backup path."""
+    db = Database.open(url)
+    backup = upgrade_to_head(db)
+    return db, str(backup) if backup else None
+
+
+def create_first_admin(
+    ctx: AppContext, admin: NewUser, settings: OfficeSettings
+) -> Actor:
+    """Create the first administrator and the settings; refused once any user exists."""
+    with unit_of_work(ctx, None) as work:
+        if work.session.scalar(select(func.count()).select_from(User)):
+            raise PermissionDenied("Administrator został już utworzony. Zaloguj się.")
+        admin = NewUser(admin.username, admin.full_name, Role.ADMIN, admin.password)
+        user_id = insert_user(work, admin)
+        user = work.session.get(User, user_id)
+        assert user is not None
+        work.actor = Actor(user.id, user.username, user.full_name, Role.ADMIN)
+        write_settings(work, settings)
+        return work.actor

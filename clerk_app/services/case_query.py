@@ -1,0 +1,150 @@
+"""The case list: filtered, searched, sorted pages fetched on demand (a million rows is fine).
+
+Search is insensitive to case and Polish diacritics: ``cases.search_text`` holds the folded
+text, indexed by FTS5 trigrams on SQLite and pg_trgm on PostgreSQL (migration 0002).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select, text
+from sqlalchemy.orm import Session
+
+from clerk_app.domain.cases import CaseKind, CaseStatus
+from clerk_app.domain.roles import Permission
+from clerk_app.domain.text import fold_for_search
+from clerk_app.persistence.models import Case, User
+from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.unit_of_work import require
+
+SORT_KEYS: dict[str, tuple[Any, ...]] = {
+    "signature": (Case.year, Case.number),
+    "kind": (Case.kind,),
+    "applicant": (Case.applicant_sort,),
+    "address": (Case.street, Case.building),
+    "status": (Case.status,),
+    "received": (Case.received_on,),
+    "next_deadline": (Case.next_deadline,),
+    "assignee": (Case.assignee_id,),
+}
+MIN_INDEXED_TERM = 3
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    search: str = ""
+    kind: CaseKind | None = None
+    status: CaseStatus | None = None
+    assignee_id: int | None = None
+    only_mine: bool = False
+    sort_key: str = "received"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class CaseListRow:
+    id: int
+    signature: str
+    kind: CaseKind
+    applicant: str
+    address: str
+    status: CaseStatus
+    received_on: date
+    next_deadline: date | None
+    assignee: str
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _term_condition(session: Session, term: str) -> ColumnElement[bool]:
+    like = Case.search_text.like(f"%{_escape_like(term)}%", escape="\\")
+    if len(term) < MIN_INDEXED_TERM or session.get_bind().dialect.name != "sqlite":
+        return like  # PostgreSQL: the GIN trigram index serves LIKE directly
+    phrase = '"' + term.replace('"', '""') + '"'
+    fts = text("SELECT rowid FROM cases_fts WHERE cases_fts MATCH :phrase").bindparams(
+        phrase=phrase
+    )
+    return Case.id.in_(fts)
+
+
+def _filtered(session: Session, actor: Actor, q: CaseQuery, stmt: Select[Any]) -> Select[Any]:
+    for term in fold_for_search(q.search).split():
+        stmt = stmt.where(_term_condition(session, term))
+    if q.kind is not None:
+        stmt = stmt.where(Case.kind == q.kind.value)
+    if q.status is not None:
+        stmt = stmt.where(Case.status == q.status.value)
+    if q.only_mine:
+        stmt = stmt.where(Case.assignee_id == actor.user_id)
+    elif q.assignee_id is not None:
+        stmt = stmt.where(Case.assignee_id == q.assignee_id)
+    return stmt
+
+
+def count_cases(ctx: AppContext, actor: Actor, q: CaseQuery) -> int:
+    """How many cases match ``q`` (the list's row count)."""
+    require(actor, Permission.VIEW_CASES)
+    with ctx.db.read() as session:
+        stmt = _filtered(session, actor, q, select(func.count()).select_from(Case))
+        return int(session.scalar(stmt) or 0)
+
+
+def _order(q: CaseQuery, reverse: bool) -> list[Any]:
+    descending = q.descending != reverse
+    columns = [*SORT_KEYS.get(q.sort_key, SORT_KEYS["received"]), Case.id]
+    return [c.desc() if descending else c.asc() for c in columns]
+
+
+def fetch_case_page(
+    ctx: AppContext, actor: Actor, q: CaseQuery, offset: int, limit: int,
+    total: int | None = None,
+) -> list[CaseListRow]:
+    """Rows ``offset`` .. ``offset+limit`` of the sorted result.
+
+    With ``total`` given, a page in the second half is read from the other end of the index
+    (reverse order, small offset), so jumping to the last row costs as little as the first.
+    """
+    require(actor, Permission.VIEW_CASES)
+    offset = max(0, offset)
+    reverse = total is not None and offset > total // 2
+    if reverse:
+        assert total is not None
+        end = min(total, offset + limit)
+        real_offset, real_limit = total - end, end - offset
+    else:
+        real_offset, real_limit = offset, limit
+    if real_limit <= 0:
+        return []
+    with ctx.db.read() as session:
+        stmt = _filtered(session, actor, q, select(Case)).order_by(*_order(q, reverse))
+        cases = list(session.scalars(stmt.offset(real_offset).limit(real_limit)))
+        names = _user_names(session, {c.assignee_id for c in cases if c.assignee_id})
+    if reverse:
+        cases.reverse()
+    return [_row(c, names) for c in cases]
+
+
+def _user_names(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(session.execute(select(User.id, User.full_name).where(User.id.in_(ids))).all())
+
+
+def address_of(c: Case) -> str:
+    street = f"{c.street} {c.building}".strip()
+    return f"{street}/{c.flat}" if c.flat else street
+
+
+def _row(c: Case, names: dict[int, str]) -> CaseListRow:
+    return CaseListRow(
+        id=c.id, signature=c.signature, kind=CaseKind(c.kind),
+        applicant=f"{c.applicant_last_name} {c.applicant_first_name}",
+        address=address_of(c), status=CaseStatus(c.status), received_on=c.received_on,
+        next_deadline=c.next_deadline,
+        assignee=names.get(c.assignee_id, "") if c.assignee_id else "",
+    )

@@ -1,0 +1,42 @@
+"""What every service call gets: the database, a clock and the acting user."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from clerk_app.domain.roles import Role
+from clerk_app.persistence.database import Database
+
+OFFICE_TZ = ZoneInfo("Europe/Warsaw")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The logged-in user as services see it (plain data, no ORM object)."""
+
+    user_id: int
+    username: str
+    full_name: str
+    role: Role
+
+
+@dataclass
+class AppContext:
+    """The injectable environment of services: a database and a clock (UTC, aware)."""
+
+    db: Database
+    clock: Callable[[], datetime] = field(default=utc_now)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def today(self) -> date:
+        """Today in the office's time zone (Europe/Warsaw)."""
+        return self.clock().astimezone(OFFICE_TZ).date()

@@ -1,0 +1,31 @@
+"""Password hashing with Argon2id (memory-hard); clear passwords are never stored or logged."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from clerk_app.domain.errors import FieldError
+
+_hasher = PasswordHasher()  # argon2id, library defaults (64 MiB, t=3)
+MIN_LENGTH = 8
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def check_password_strength(password: str, field: str = "Hasło") -> str:
+    """Refuse passwords shorter than 8 characters or without a letter and a digit."""
+    if len(password) < MIN_LENGTH:
+        raise FieldError(field, f"Hasło musi mieć co najmniej {MIN_LENGTH} znaków.")
+    if not any(c.isalpha() for c in password) or not any(c.isdigit() for c in password):
+        raise FieldError(field, "Hasło musi zawierać co najmniej jedną literę i jedną cyfrę.")
+    return password

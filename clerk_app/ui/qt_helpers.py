@@ -1,0 +1,101 @@
+"""Small Qt helpers: resource paths, loading Designer forms, finding and focusing fields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QObject
+from PySide6.QtGui import QIcon
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+FORMS_DIR = ROOT / "forms"
+ICONS_DIR = ROOT / "resources" / "icons"
+ERROR_STYLE = "color: #b00020; font-weight: bold;"
+
+W = TypeVar("W", bound=QObject)
+
+
+def translate(context: str, text: str) -> str:
+    """``QCoreApplication.translate`` for code outside QObject subclasses."""
+    return QCoreApplication.translate(context, text)
+
+
+def app_icon() -> QIcon:
+    """The application icon (SVG, with the rendered PNGs as fallbacks)."""
+    icon = QIcon()
+    for name in ("clerk_app.svg", "clerk_app.png", "clerk_app_64.png"):
+        path = ICONS_DIR / name
+        if path.exists():
+            icon.addFile(str(path))
+    return icon
+
+
+def load_form(name: str, parent: QWidget) -> QWidget:
+    """Load ``forms/<name>.ui`` and lay it out as the only content of ``parent``."""
+    path = FORMS_DIR / f"{name}.ui"
+    file = QFile(str(path))
+    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise FileNotFoundError(f"Brak pliku formularza: {path}")
+    try:
+        form = QUiLoader().load(file, parent)
+    finally:
+        file.close()
+    if form is None:
+        raise RuntimeError(f"Nie można wczytać formularza {path}")
+    layout = QVBoxLayout(parent)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(form)
+    if form.windowTitle():
+        parent.setWindowTitle(form.windowTitle())
+    return form
+
+
+def child(parent: QObject, kind: type[W], name: str) -> W:
+    """The child ``name`` of type ``kind``; a missing one is a programming error."""
+    found = parent.findChild(kind, name)
+    if found is None:
+        raise LookupError(f"Formularz nie zawiera elementu {kind.__name__} „{name}”.")
+    return found
+
+
+def make_error_label(label: QLabel) -> QLabel:
+    """Style ``label`` as the red inline message of a window (hidden while empty)."""
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setText("")
+    label.setVisible(False)
+    return label
+
+
+def show_error(label: QLabel, message: str) -> None:
+    label.setText(message)
+    label.setVisible(bool(message))
+
+
+def focus_field(widget: QWidget) -> None:
+    """Bring ``widget`` to view (switching tabs on the way) and give it the focus."""
+    node: QObject | None = widget
+    while node is not None:
+        parent = node.parent()
+        if isinstance(parent, QStackedWidget) and isinstance(node, QWidget):
+            parent.setCurrentWidget(node)
+            outer = parent.parent()
+            if isinstance(outer, QTabWidget):
+                outer.setCurrentWidget(node)
+        node = parent
+    widget.setFocus()
+    if isinstance(widget, QLineEdit):
+        widget.selectAll()
+    elif isinstance(widget, QAbstractSpinBox):
+        widget.selectAll()
