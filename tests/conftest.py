@@ -14,9 +14,12 @@ from clerk_app.domain.roles import Role
 from clerk_app.persistence.database import Database
 from clerk_app.services.bootstrap import create_first_admin
 from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.passwords import use_fast_hashing_for_tests
 from clerk_app.services.settings import OfficeSettings
 from clerk_app.services.users import NewUser, create_user
 from tests import dbsupport
+
+use_fast_hashing_for_tests()
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 BACKENDS = ["sqlite", "postgresql"]

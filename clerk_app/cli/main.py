@@ -18,7 +18,6 @@ COMMAND_MODULES = [
     "clerk_app.cli.cases_cmd",
     "clerk_app.cli.deadline_cmd",
     "clerk_app.cli.report_cmd",
-    "clerk_app.cli.user_cmd",
 ]
 
 

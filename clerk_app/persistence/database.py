@@ -109,10 +109,9 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only unit of work (rolled back at the end)."""
+        """A read-only unit of work; loaded objects stay readable after it ends."""
         with self._reader() as session, session.begin():
             yield session
-            session.rollback()
 
     def display_name(self) -> str:
         """The URL without a password, for the status bar."""

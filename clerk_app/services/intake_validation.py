@@ -115,3 +115,12 @@ def validate_registration(data: RegistrationInput) -> RegistrationInput:
         data, sender=sender, subject=subject, sender_reference=data.sender_reference.strip(),
         iok=iok, deposit=deposit, remarks=data.remarks.strip(),
     )
+
+
+def validate_registration_sender(sender: SenderInput, email_required: bool) -> SenderInput:
+    """Validate applicant data edited on an existing case."""
+    c = _Collector()
+    cleaned = _sender(c, sender, email_required)
+    if c.errors:
+        raise ValidationFailed(c.errors)
+    return cleaned

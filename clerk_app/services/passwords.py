@@ -11,6 +11,13 @@ _hasher = PasswordHasher()  # argon2id, library defaults (64 MiB, t=3)
 MIN_LENGTH = 8
 
 
+def use_fast_hashing_for_tests() -> None:
+    """Cheaper Argon2id parameters (still Argon2id) so test suites do not spend minutes
+    hashing; never called by the application."""
+    global _hasher
+    _hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
 

@@ -41,8 +41,9 @@ def app_icon() -> QIcon:
     return icon
 
 
-def load_form(name: str, parent: QWidget) -> QWidget:
-    """Load ``forms/<name>.ui`` and lay it out as the only content of ``parent``."""
+def load_form(name: str, parent: QWidget, margin: int = 11) -> QWidget:
+    """Load ``forms/<name>.ui`` and lay it out as the only content of ``parent``, with
+    ``margin`` pixels around it (0 for forms embedded in another form)."""
     path = FORMS_DIR / f"{name}.ui"
     file = QFile(str(path))
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
@@ -56,6 +57,9 @@ def load_form(name: str, parent: QWidget) -> QWidget:
     layout = QVBoxLayout(parent)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(form)
+    inner = form.layout()
+    if inner is not None:
+        inner.setContentsMargins(margin, margin, margin, margin)
     if form.windowTitle():
         parent.setWindowTitle(form.windowTitle())
     return form
@@ -95,7 +99,20 @@ def focus_field(widget: QWidget) -> None:
                 outer.setCurrentWidget(node)
         node = parent
     widget.setFocus()
-    if isinstance(widget, QLineEdit):
+    if isinstance(widget, QLineEdit | QAbstractSpinBox):
         widget.selectAll()
-    elif isinstance(widget, QAbstractSpinBox):
-        widget.selectAll()
+
+
+def field_label_text(label: QLabel) -> str:
+    """``"&Nazwa użytkownika:"`` → ``"Nazwa użytkownika"`` (the service's field name)."""
+    return label.text().replace("&", "").strip().rstrip(":").strip()
+
+
+def buddy_map(form: QWidget) -> dict[str, QWidget]:
+    """Field name (its label's text) → input widget, from the labels' buddies in a form."""
+    found: dict[str, QWidget] = {}
+    for label in form.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None:
+            found[field_label_text(label)] = buddy
+    return found

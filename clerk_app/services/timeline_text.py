@@ -1,0 +1,43 @@
+"""Audit entries told in Polish words for a case's timeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_ACTIONS = {
+    ("cases", "register"): "Zarejestrowano sprawę",
+    ("incoming_items", "register"): "Zarejestrowano pismo w rejestrze przesyłek",
+    ("scans", "attach"): "Dołączono skan",
+    ("cases", "update_applicant"): "Zmieniono dane wnioskodawcy",
+    ("cases", "reassign"): "Przekazano sprawę innemu pracownikowi",
+    ("cases", "status"): "Zmieniono status sprawy",
+    ("letters", "create"): "Przygotowano pismo",
+    ("letters", "delivery"): "Odnotowano doręczenie pisma",
+    ("deadlines", "create"): "Rozpoczęto bieg terminu",
+    ("deadlines", "extend"): "Przedłużono termin",
+}
+_FIELDS = {
+    "applicant_first_name": "imię", "applicant_last_name": "nazwisko",
+    "applicant_pesel": "PESEL", "applicant_email": "e-mail", "applicant_phone": "telefon",
+    "street": "ulica", "building": "nr domu", "flat": "nr lokalu", "postal_code": "kod",
+    "city": "miejscowość", "status": "status", "assignee_id": "referent",
+    "filename": "plik", "due_on": "termin", "entry_number": "nr w rejestrze",
+    "signature": "znak sprawy",
+}
+_SHOWN_ON_CREATE = ("signature", "entry_number", "filename", "due_on")
+
+
+def describe_audit_entry(entity: str, action: str, changes: dict[str, Any]) -> str:
+    """E.g. 'Zmieniono dane wnioskodawcy: nazwisko: Kowalski → Kowalska'."""
+    head = _ACTIONS.get((entity, action), f"{entity}: {action}")
+    if action in {"register", "create", "attach"}:
+        shown = [f"{_FIELDS[k]} {v[1]}" for k, v in changes.items()
+                 if k in _SHOWN_ON_CREATE and isinstance(v, list) and v[1] is not None]
+        return f"{head} ({', '.join(shown)})" if shown else head
+    parts = [f"{_FIELDS.get(k, k)}: {_show(v[0])} → {_show(v[1])}"
+             for k, v in changes.items() if isinstance(v, list) and len(v) == 2]
+    return f"{head}: {'; '.join(parts)}" if parts else head
+
+
+def _show(value: Any) -> str:
+    return "—" if value in (None, "") else str(value)

@@ -1,0 +1,176 @@
+"""GUI start: the application object, opening the database, login and the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from clerk_app import __version__
+from clerk_app.persistence.database import sqlite_path
+from clerk_app.services.auth import has_any_user
+from clerk_app.services.bootstrap import open_database
+from clerk_app.services.context import Actor, AppContext
+from clerk_app.ui.first_start_dialog import FirstStartDialog
+from clerk_app.ui.login_dialog import LoginDialog
+from clerk_app.ui.main_window import MainWindow
+from clerk_app.ui.qt_helpers import app_icon, translate
+from clerk_app.ui.worker import wait_for_workers
+
+log = logging.getLogger(__name__)
+_translators: list[QTranslator] = []
+
+
+def install_polish_translations(app: QApplication) -> None:
+    """Polish locale and Qt's own Polish texts (standard buttons, context menus)."""
+    QLocale.setDefault(QLocale(QLocale.Language.Polish, QLocale.Country.Poland))
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_pl", "qt_pl"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _translators.append(translator)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with name, icon and Polish locale (reused when one exists)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    app.setApplicationName("clerk_app")
+    app.setApplicationDisplayName(translate("app", "Sprawy mieszkaniowe"))
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Urząd Miasta Piekary Śląskie")
+    app.setWindowIcon(app_icon())
+    install_polish_translations(app)
+    return app
+
+
+class MainFlow(QObject):
+    """Login (or first start) → main window → logout → login again.
+
+    ``start()`` shows the first dialog without blocking; tests drive the widgets it exposes.
+    ``ended`` is emitted when the user leaves a dialog without a main window to go to.
+    """
+
+    mainWindowShown = Signal(object)
+    ended = Signal()
+
+    def __init__(self, ctx: AppContext, backup_note: str | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.backup_note = backup_note
+        self.dialog: QDialog | None = None
+        self.main_window: MainWindow | None = None
+
+    def start(self) -> QDialog:
+        """Show the first-start dialog on an empty database, else the login dialog."""
+        if has_any_user(self.ctx):
+            return self.show_login()
+        dialog = FirstStartDialog(self.ctx)
+        dialog.created.connect(self._show_main)
+        return self._show_dialog(dialog)
+
+    def show_login(self) -> QDialog:
+        dialog = LoginDialog(self.ctx)
+        dialog.loggedIn.connect(self._show_main)
+        return self._show_dialog(dialog)
+
+    def _show_dialog(self, dialog: QDialog) -> QDialog:
+        dialog.setModal(False)
+        dialog.rejected.connect(self._dialog_rejected)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _dialog_rejected(self) -> None:
+        if self.main_window is None:
+            self.ended.emit()
+
+    def _show_main(self, actor: object) -> None:
+        assert isinstance(actor, Actor)
+        window = MainWindow(self.ctx, actor)
+        window.logoutRequested.connect(self._logout)
+        self.main_window = window
+        window.show()
+        if self.backup_note:
+            window.statusBar().showMessage(self.backup_note, 15000)
+            self.backup_note = None
+        summary = getattr(self.dialog, "demo_summary", None)
+        if summary is not None:
+            self._show_demo_summary(window, summary)
+        self.dialog = None
+        self.mainWindowShown.emit(window)
+
+    def _show_demo_summary(self, parent: QWidget, summary: object) -> None:
+        users = getattr(summary, "users", [])
+        lines = "<br>".join(f"{name} / {password}" for name, password in users)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Dane demonstracyjne"),
+                          self.tr("Utworzono spraw: {0}.<br>Konta demonstracyjne "
+                                  "(użytkownik / hasło):<br>{1}").format(
+                              getattr(summary, "cases", 0), lines), parent=parent)
+        box.open()
+
+    def _logout(self) -> None:
+        window = self.main_window
+        self.main_window = None
+        self.show_login()
+        if window is not None:
+            window.close()
+            window.deleteLater()
+
+
+def create_main_flow(ctx: AppContext, backup_note: str | None = None) -> MainFlow:
+    """A flow for ``ctx``, started: a dialog is showing (see ``flow.dialog``)."""
+    flow = MainFlow(ctx, backup_note)
+    flow.start()
+    return flow
+
+
+def _written_backups(url: str, since: float) -> list[Path]:
+    """Backup copies of a SQLite file written since ``since`` (a failed upgrade keeps one)."""
+    path = sqlite_path(url)
+    if path is None or not path.parent.exists():
+        return []
+    return sorted(p for p in path.parent.glob(f"{path.name}.bak-*")
+                  if p.stat().st_mtime >= since - 1)
+
+
+def open_database_error_text(url: str, error: Exception, backups: list[Path]) -> str:
+    text = translate("app", "Nie można otworzyć bazy danych:\n{0}\n\nPrzyczyna: {1}").format(
+        url, getattr(error, "message", None) or str(error) or type(error).__name__)
+    if backups:
+        text += "\n\n" + translate(
+            "app", "Przed aktualizacją zapisano kopię zapasową bazy:\n{0}").format(backups[-1])
+    return text
+
+
+def run_gui(db_url: str) -> int:
+    """Start the desktop application on ``db_url``; returns the process exit code."""
+    app = create_application()
+    started = time.time()
+    try:
+        db, backup = open_database(db_url)
+    except Exception as exc:
+        log.exception("Opening the database failed")
+        QMessageBox.critical(None, translate("app", "Błąd bazy danych"),
+                             open_database_error_text(db_url, exc,
+                                                      _written_backups(db_url, started)))
+        return 1
+    note = None
+    if backup:
+        note = translate("app", "Baza danych została zaktualizowana; kopia zapasowa: {0}").format(
+            backup)
+    flow = create_main_flow(AppContext(db=db), note)
+    flow.ended.connect(app.quit)
+    try:
+        return app.exec()
+    finally:
+        wait_for_workers()
+        db.dispose()

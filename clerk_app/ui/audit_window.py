@@ -1,0 +1,133 @@
+"""The audit trail for supervisors and administrators, with filters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from clerk_app.domain.roles import Permission, role_can
+from clerk_app.services.audit_log import AuditFilter, AuditRow, list_audit
+from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.errors import ServiceError
+from clerk_app.services.users import list_users
+from clerk_app.ui.audit_table_model import COL_CHANGES, COL_TIME, SORT_ROLE, AuditTableModel
+from clerk_app.ui.qt_helpers import app_icon, child, load_form
+from clerk_app.ui.service_dialog import ServiceDialog
+
+LIMIT = 500
+
+
+class AuditWindow(ServiceDialog):
+    """Filters: user, case signature, office dates from/to; "Filtruj" reads off-thread."""
+
+    def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.ctx = ctx
+        self.actor = actor
+        form = load_form("audit_window", self)
+        self.setWindowIcon(app_icon())
+        self.model = AuditTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = child(form, QTableView, "auditTable")
+        self._setup_table()
+        self.user_combo = child(form, QComboBox, "userCombo")
+        self.signature_edit = child(form, QLineEdit, "signatureEdit")
+        self.from_check = child(form, QCheckBox, "dateFromCheck")
+        self.from_edit = child(form, QDateEdit, "dateFromEdit")
+        self.to_check = child(form, QCheckBox, "dateToCheck")
+        self.to_edit = child(form, QDateEdit, "dateToEdit")
+        self.filter_button = child(form, QPushButton, "filterButton")
+        self.clear_button = child(form, QPushButton, "clearButton")
+        self.count_label = child(form, QLabel, "countLabel")
+        self.attach_error_label(child(form, QLabel, "errorLabel"))
+        self.busy_widgets = [self.filter_button, self.clear_button]
+        self._setup_filters()
+        self.filter_button.clicked.connect(self.apply_filter)
+        self.clear_button.clicked.connect(self.clear_filter)
+        child(form, QPushButton, "closeButton").clicked.connect(self.close)
+        self.resize(1100, 600)
+        self.apply_filter()
+
+    def _setup_table(self) -> None:
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_TIME, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_CHANGES, QHeaderView.ResizeMode.Stretch)
+
+    def _setup_filters(self) -> None:
+        self.user_combo.addItem("")
+        try:
+            everyone = role_can(self.actor.role, Permission.MANAGE_USERS)
+            names = sorted(u.username for u in list_users(self.ctx, self.actor, everyone))
+        except ServiceError:
+            names = []
+        self.user_combo.addItems([*names, "system"])
+        self.user_combo.setCurrentIndex(0)
+        line_edit = self.user_combo.lineEdit()
+        if line_edit is not None:
+            line_edit.setPlaceholderText(self.tr("(wszyscy)"))
+        today = QDate(self.ctx.today())
+        for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
+            edit.setDate(today)
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+
+    def current_filter(self) -> AuditFilter:
+        def day(check: QCheckBox, edit: QDateEdit) -> date | None:
+            return edit.date().toPython() if check.isChecked() else None  # type: ignore[return-value]
+
+        return AuditFilter(
+            username=self.user_combo.currentText().strip() or None,
+            case_signature=self.signature_edit.text().strip() or None,
+            date_from=day(self.from_check, self.from_edit),
+            date_to=day(self.to_check, self.to_edit),
+            limit=LIMIT,
+        )
+
+    def apply_filter(self) -> None:
+        """Read the entries matching the filters in a worker thread."""
+        flt = self.current_filter()
+        if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
+            self.set_error(self.tr("Pole „do”: Data końcowa jest wcześniejsza niż początkowa."))
+            self.to_edit.setFocus()
+            return
+        self.run_service(lambda: list_audit(self.ctx, self.actor, flt), self._show_rows)
+
+    def clear_filter(self) -> None:
+        self.user_combo.setCurrentIndex(0)
+        self.user_combo.setEditText("")
+        self.signature_edit.clear()
+        self.from_check.setChecked(False)
+        self.to_check.setChecked(False)
+        self.apply_filter()
+
+    def _show_rows(self, result: object) -> None:
+        rows = [r for r in result if isinstance(r, AuditRow)] if isinstance(result, list) else []
+        self.model.set_rows(rows)
+        text = self.tr("Wpisów: {0}").format(len(rows))
+        if len(rows) >= LIMIT:
+            text += " " + self.tr("(pokazano najnowsze {0}; zawęź filtry)").format(LIMIT)
+        self.count_label.setText(text)

@@ -1,0 +1,41 @@
+"""The logged-in user changes their own password."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+
+from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.users import change_own_password
+from clerk_app.ui.qt_helpers import app_icon, buddy_map, child, focus_field, load_form
+from clerk_app.ui.service_dialog import ServiceDialog
+
+
+class ChangePasswordDialog(ServiceDialog):
+    """Old password, new password twice; accepted when the service saved it."""
+
+    def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actor = actor
+        form = load_form("change_password_dialog", self)
+        self.setWindowIcon(app_icon())
+        self.old_edit = child(form, QLineEdit, "oldEdit")
+        self.new_edit = child(form, QLineEdit, "newEdit")
+        self.repeat_edit = child(form, QLineEdit, "repeatEdit")
+        self.ok_button = child(form, QPushButton, "okButton")
+        self.cancel_button = child(form, QPushButton, "cancelButton")
+        self.attach_error_label(child(form, QLabel, "errorLabel"))
+        self.field_widgets = buddy_map(form)
+        self.busy_widgets = [self.old_edit, self.new_edit, self.repeat_edit, self.ok_button]
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        self.setMinimumWidth(420)
+
+    def submit(self) -> None:
+        old, new = self.old_edit.text(), self.new_edit.text()
+        if new != self.repeat_edit.text():
+            self.set_error(self.tr("Pole „Powtórz nowe hasło”: Hasła nie są takie same."))
+            focus_field(self.repeat_edit)
+            return
+        self.run_service(lambda: change_own_password(self.ctx, self.actor, old, new),
+                         lambda _result: self.accept())

@@ -1,0 +1,158 @@
+"""First start on an empty database: the first administrator, office settings, demo data."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.domain.roles import Role
+from clerk_app.services.bootstrap import create_first_admin
+from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.settings import OfficeSettings
+from clerk_app.services.users import NewUser
+from clerk_app.ui.qt_helpers import app_icon, buddy_map, child, focus_field, load_form
+from clerk_app.ui.service_dialog import ServiceDialog
+from clerk_app.ui.settings_form import OfficeSettingsForm
+
+REPEAT_FIELD = "Powtórz hasło"
+
+
+def demo_generator() -> Callable[..., Any] | None:
+    """``services.demo_data.generate_demo_data`` when that module is installed."""
+    try:
+        module = importlib.import_module("clerk_app.services.demo_data")
+    except ModuleNotFoundError:
+        return None
+    return getattr(module, "generate_demo_data", None)
+
+
+class FirstStartDialog(ServiceDialog):
+    """Creates the administrator and the settings in one transaction, then optionally runs
+    the demo-data generator with a progress bar. Emits ``created(Actor)`` when done."""
+
+    created = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actor: Actor | None = None
+        self.demo_summary: object | None = None
+        form = load_form("first_start_dialog", self)
+        self.setWindowIcon(app_icon())
+        self.username_edit = child(form, QLineEdit, "usernameEdit")
+        self.full_name_edit = child(form, QLineEdit, "fullNameEdit")
+        self.password_edit = child(form, QLineEdit, "passwordEdit")
+        self.repeat_edit = child(form, QLineEdit, "repeatEdit")
+        self.settings_form = OfficeSettingsForm()
+        container = child(form, QWidget, "settingsContainer")
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.settings_form)
+        self.settings_form.set_values(OfficeSettings())
+        self.demo_check = child(form, QCheckBox, "demoCheck")
+        self.demo_count = child(form, QSpinBox, "demoCountSpin")
+        self.demo_progress = child(form, QProgressBar, "demoProgress")
+        self.demo_status = child(form, QLabel, "demoStatus")
+        self.create_button = child(form, QPushButton, "createButton")
+        self.cancel_button = child(form, QPushButton, "cancelButton")
+        self.attach_error_label(child(form, QLabel, "errorLabel"))
+        self.field_widgets = {**self.settings_form.field_widgets, **buddy_map(form)}
+        self.field_widgets.pop("Liczba spraw", None)
+        self.busy_widgets = [
+            child(form, QGroupBox, "adminGroup"), child(form, QGroupBox, "settingsGroup"),
+            child(form, QGroupBox, "demoGroup"), self.create_button, self.cancel_button,
+        ]
+        self._generator = demo_generator()
+        if self._generator is None:
+            self.demo_check.setEnabled(False)
+            self.demo_check.setToolTip(self.tr("Generator danych demonstracyjnych jest "
+                                               "niedostępny w tej wersji programu."))
+        self.demo_check.toggled.connect(self.demo_count.setEnabled)
+        self.demo_count.setEnabled(False)
+        self.demo_progress.setVisible(False)
+        self.runner.progress.connect(self._show_progress)
+        self.create_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        for edit in (self.username_edit, self.full_name_edit, self.password_edit,
+                     self.repeat_edit):
+            edit.setMinimumWidth(220)
+        self.resize(1080, 540)
+        self.username_edit.setFocus()
+
+    def submit(self) -> None:
+        if self.actor is not None:  # the demo data failed; go on without it
+            self._finish()
+            return
+        if self.password_edit.text() != self.repeat_edit.text():
+            self.set_error(self.tr("Pole „{0}”: Hasła nie są takie same.").format(REPEAT_FIELD))
+            focus_field(self.repeat_edit)
+            return
+        admin = NewUser(self.username_edit.text(), self.full_name_edit.text(), Role.ADMIN,
+                        self.password_edit.text())
+        settings = self.settings_form.values()
+        self.run_service(lambda: create_first_admin(self.ctx, admin, settings), self._created)
+
+    def _created(self, result: object) -> None:
+        assert isinstance(result, Actor)
+        self.actor = result
+        self.password_edit.clear()
+        self.repeat_edit.clear()
+        if self.demo_check.isChecked() and self._generator is not None:
+            self._run_demo(result, self.demo_count.value())
+        else:
+            self._finish()
+
+    def _run_demo(self, actor: Actor, cases: int) -> None:
+        generator = self._generator
+        assert generator is not None
+        self.demo_progress.setVisible(True)
+        self.demo_progress.setRange(0, cases)
+        self.demo_status.setText(self.tr("Tworzenie danych demonstracyjnych…"))
+        self.runner.run(
+            lambda: generator(self.ctx, actor, cases, progress=self.runner.report_progress),
+            self._demo_done, self._demo_failed,
+        )
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.demo_progress.setRange(0, max(total, 1))
+        self.demo_progress.setValue(done)
+        self.demo_status.setText(self.tr("Utworzono {0} z {1} spraw.").format(done, total))
+
+    def _demo_done(self, summary: object) -> None:
+        self.demo_summary = summary
+        self.demo_progress.setValue(self.demo_progress.maximum())
+        self._finish()
+
+    def _demo_failed(self, error: Exception) -> None:
+        message = getattr(error, "message", str(error))
+        self.set_error(self.tr("Administrator i ustawienia zostały zapisane, ale nie udało się "
+                               "wczytać danych demonstracyjnych: {0}").format(message))
+        self.demo_status.setText("")
+        self.create_button.setText(self.tr("&Dalej bez danych demonstracyjnych"))
+        for widget in self.busy_widgets[:3]:
+            widget.setEnabled(False)
+
+    def _finish(self) -> None:
+        assert self.actor is not None
+        self.created.emit(self.actor)
+        self.accept()
+
+    def reject(self) -> None:
+        if self.actor is not None and not self.runner.is_busy():
+            self._finish()  # the administrator exists: closing continues to the program
+            return
+        super().reject()

@@ -1,0 +1,180 @@
+"""The main window: menus by role, status bar, central page tabs and sub-windows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+
+from clerk_app import __version__
+from clerk_app.domain.roles import Permission, role_can
+from clerk_app.services.context import Actor, AppContext
+from clerk_app.ui.placeholder_page import PlaceholderPage
+from clerk_app.ui.qt_helpers import app_icon
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+
+
+class MainWindow(QMainWindow):
+    """Emits ``logoutRequested`` for the session flow; sub-windows are opened lazily once."""
+
+    logoutRequested = Signal()
+
+    def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actor = actor
+        self.windows: dict[str, QWidget] = {}
+        self.page_permissions: dict[int, Permission | None] = {}
+        self.setWindowTitle(self.tr("Sprawy mieszkaniowe – Piekary Śląskie"))
+        self.setWindowIcon(app_icon())
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        self._build_status_bar()
+        self.add_page(self.tr("Sprawy"), PlaceholderPage(
+            self.tr("Sprawy"), self.tr("Tu pojawi się lista spraw z wyszukiwaniem.")),
+            Permission.VIEW_CASES)
+        self.add_page(self.tr("Terminy"), PlaceholderPage(
+            self.tr("Terminy"), self.tr("Tu pojawią się zbliżające się i przekroczone terminy.")),
+            Permission.VIEW_CASES)
+        self.add_page(self.tr("Raporty"), PlaceholderPage(
+            self.tr("Raporty"), self.tr("Tu pojawią się raporty i zestawienia.")),
+            Permission.REPORTS)
+        self.resize(1100, 700)
+
+    # ----------------------------------------------------------------- pages
+    def add_page(self, title: str, widget: QWidget,
+                 permission: Permission | None = None) -> int:
+        """Add a central page; it is disabled when the user's role lacks ``permission``."""
+        index = self.tabs.addTab(widget, title)
+        self.page_permissions[index] = permission
+        self.tabs.setTabEnabled(index, self.can(permission))
+        if not self.can(self.page_permissions.get(self.tabs.currentIndex())):
+            self.tabs.setCurrentIndex(index)
+        return index
+
+    def show_page(self, title: str) -> bool:
+        """Switch to the page called ``title``; False when there is none or it is disabled."""
+        for index in range(self.tabs.count()):
+            if self.tabs.tabText(index) == title and self.tabs.isTabEnabled(index):
+                self.tabs.setCurrentIndex(index)
+                return True
+        return False
+
+    def can(self, permission: Permission | None) -> bool:
+        return permission is None or role_can(self.actor.role, permission)
+
+    # ----------------------------------------------------------------- menus
+    def _action(self, menu_title: str, text: str, slot: Callable[[], object],
+                shortcut: Shortcut = None, permission: Permission | None = None,
+                enabled: bool = True) -> QAction:
+        menu = self._menus.get(menu_title)
+        if menu is None:
+            menu = self.menuBar().addMenu(menu_title)
+            self._menus[menu_title] = menu
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setEnabled(enabled and self.can(permission))
+        if not self.can(permission):
+            action.setToolTip(self.tr("Twoja rola nie pozwala na tę czynność."))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        self._menus: dict[str, QMenu] = {}
+        file_menu, cases, deadlines = self.tr("&Plik"), self.tr("&Sprawy"), self.tr("&Terminy")
+        reports, admin = self.tr("&Raporty"), self.tr("&Administracja")
+        help_menu = self.tr("Pomo&c")
+        self.act_change_password = self._action(
+            file_menu, self.tr("Zmień &hasło…"), self.open_change_password, "Ctrl+Shift+H")
+        self.act_logout = self._action(file_menu, self.tr("&Wyloguj"), self.logout,
+                                       "Ctrl+Shift+W")
+        self._menus[file_menu].addSeparator()
+        self.act_quit = self._action(file_menu, self.tr("&Zakończ"), self.close, "Ctrl+Q")
+        self.act_register = self._action(
+            cases, self.tr("&Zarejestruj pismo…"), lambda: None, QKeySequence.StandardKey.New,
+            Permission.REGISTER_ITEM, enabled=False)
+        self.act_register.setToolTip(self.tr("Rejestracja pism będzie dostępna wkrótce."))
+        self.act_cases = self._action(cases, self.tr("&Lista spraw"),
+                                      lambda: self.show_page(self.tr("Sprawy")), "Ctrl+1",
+                                      Permission.VIEW_CASES)
+        self.act_deadlines = self._action(deadlines, self.tr("&Terminy spraw"),
+                                          lambda: self.show_page(self.tr("Terminy")), "Ctrl+2",
+                                          Permission.VIEW_CASES)
+        self.act_reports = self._action(reports, self.tr("&Raporty i zestawienia"),
+                                        lambda: self.show_page(self.tr("Raporty")), "Ctrl+3",
+                                        Permission.REPORTS)
+        self.act_users = self._action(admin, self.tr("&Użytkownicy…"), self.open_users,
+                                      "Ctrl+Shift+U", Permission.MANAGE_USERS)
+        self.act_settings = self._action(admin, self.tr("U&stawienia…"), self.open_settings,
+                                         "Ctrl+Shift+S", Permission.MANAGE_SETTINGS)
+        self.act_audit = self._action(admin, self.tr("&Dziennik zdarzeń…"), self.open_audit,
+                                      "Ctrl+Shift+D", Permission.VIEW_AUDIT)
+        self.act_about = self._action(help_menu, self.tr("&O programie"), self.show_about,
+                                      QKeySequence.StandardKey.HelpContents)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.user_label = QLabel(self.tr("Zalogowany: {0}").format(self.actor.full_name))
+        self.role_label = QLabel(self.tr("Rola: {0}").format(self.actor.role.label))
+        self.db_label = QLabel(self.tr("Baza: {0}").format(self.ctx.db.display_name()))
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for label in (self.user_label, self.role_label, self.db_label):
+            bar.addPermanentWidget(label)
+
+    # ----------------------------------------------------------- sub-windows
+    def _open(self, key: str, factory: Callable[[], QWidget]) -> QWidget:
+        window = self.windows.get(key)
+        if window is None:
+            window = factory()
+            window.destroyed.connect(lambda _obj=None, k=key: self.windows.pop(k, None))
+            self.windows[key] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def open_users(self) -> QWidget:
+        from clerk_app.ui.users_window import UsersWindow
+
+        return self._open("users", lambda: UsersWindow(self.ctx, self.actor, self))
+
+    def open_settings(self) -> QWidget:
+        from clerk_app.ui.settings_dialog import SettingsDialog
+
+        return self._open("settings", lambda: SettingsDialog(self.ctx, self.actor, self))
+
+    def open_audit(self) -> QWidget:
+        from clerk_app.ui.audit_window import AuditWindow
+
+        return self._open("audit", lambda: AuditWindow(self.ctx, self.actor, self))
+
+    def open_change_password(self) -> QWidget:
+        from clerk_app.ui.change_password_dialog import ChangePasswordDialog
+
+        return self._open("password", lambda: ChangePasswordDialog(self.ctx, self.actor, self))
+
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("O programie"))
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.setText(self.tr(
+            "<b>Sprawy mieszkaniowe</b> {0}<br>Konta IOK i kaucje zabezpieczające w ratach."
+            "<br>Urząd Miasta Piekary Śląskie").format(__version__))
+        box.open()
+        return box
+
+    # -------------------------------------------------------------- session
+    def logout(self) -> None:
+        self.logoutRequested.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for window in list(self.windows.values()):
+            window.close()
+        super().closeEvent(event)

@@ -1,0 +1,74 @@
+"""Administrator's editor of the office settings (saved with optimistic locking)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.errors import ConflictError, ServiceError
+from clerk_app.services.settings import OfficeSettings, load_settings, save_settings
+from clerk_app.ui.qt_helpers import app_icon, child, load_form
+from clerk_app.ui.service_dialog import ServiceDialog
+from clerk_app.ui.settings_form import OfficeSettingsForm
+
+
+class SettingsDialog(ServiceDialog):
+    """Loads the settings, saves them through ``save_settings``; emits ``saved(settings)``.
+
+    A conflict (someone saved in the meantime) keeps the dialog open with what was typed;
+    "Wczytaj ponownie z bazy" replaces it with the stored values.
+    """
+
+    saved = Signal(object)
+
+    def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actor = actor
+        self.conflict = False
+        form = load_form("settings_dialog", self)
+        self.setWindowIcon(app_icon())
+        self.settings_form = OfficeSettingsForm()
+        layout = QVBoxLayout(child(form, QWidget, "settingsContainer"))
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.settings_form)
+        self.save_button = child(form, QPushButton, "saveButton")
+        self.cancel_button = child(form, QPushButton, "cancelButton")
+        self.reload_button = child(form, QPushButton, "reloadButton")
+        self.attach_error_label(child(form, QLabel, "errorLabel"))
+        self.field_widgets = dict(self.settings_form.field_widgets)
+        self.busy_widgets = [self.settings_form, self.save_button, self.reload_button]
+        self.save_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        self.reload_button.clicked.connect(self.reload)
+        self.resize(760, 420)
+        self.reload()
+
+    def reload(self) -> None:
+        """Show the settings as stored now (discards what was typed)."""
+        try:
+            self.settings_form.set_values(load_settings(self.ctx))
+        except ServiceError as exc:
+            self.set_error(exc.message)
+            return
+        self.conflict = False
+        self.set_error("")
+
+    def submit(self) -> None:
+        values = self.settings_form.values()
+        self.run_service(lambda: save_settings(self.ctx, self.actor, values), self._saved)
+
+    def _saved(self, result: object) -> None:
+        assert isinstance(result, OfficeSettings)
+        self.settings_form.set_values(result)
+        self.saved.emit(result)
+        self.accept()
+
+    def show_failure(self, error: Exception) -> None:
+        super().show_failure(error)
+        self.conflict = isinstance(error, ConflictError)
+        if isinstance(error, ConflictError):
+            self.set_error(error.message + "\n" + self.tr(
+                "Wpisane wartości pozostały w oknie. Użyj „Wczytaj ponownie z bazy”, aby "
+                "zobaczyć zapisane ustawienia."))

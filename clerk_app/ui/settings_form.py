@@ -1,0 +1,73 @@
+"""The office-settings editor shared by the first-start dialog and the settings dialog."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QPushButton, QSpinBox, QTabWidget, QWidget
+
+from clerk_app.domain.errors import FieldError
+from clerk_app.domain.validators import format_nrb
+from clerk_app.services.settings import OfficeSettings
+from clerk_app.ui.qt_helpers import buddy_map, child, load_form
+
+_FIELDS = [f.name for f in dataclasses.fields(OfficeSettings) if f.name != "version"]
+
+
+class OfficeSettingsForm(QWidget):
+    """Tabs with one input per ``OfficeSettings`` field (the widgets are named as the fields).
+
+    ``field_widgets`` maps the Polish field names used in service errors to the inputs.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = load_form("office_settings_form", self, margin=0)
+        for edit in form.findChildren(QLineEdit):
+            edit.setMinimumWidth(320)
+        self.tabs = child(form, QTabWidget, "settingsTabs")
+        self.inputs: dict[str, QLineEdit | QSpinBox] = {}
+        for name in _FIELDS:
+            widget = form.findChild(QWidget, name)
+            if not isinstance(widget, QLineEdit | QSpinBox):
+                raise LookupError(f"Formularz ustawień nie zawiera pola „{name}”.")
+            self.inputs[name] = widget
+        self.field_widgets = buddy_map(form)
+        child(form, QPushButton, "scanDirButton").clicked.connect(self._choose_scan_dir)
+        self._version = 0
+
+    def set_values(self, settings: OfficeSettings) -> None:
+        """Fill every input from ``settings`` (its version is kept for saving)."""
+        for name, widget in self.inputs.items():
+            value = getattr(settings, name)
+            if isinstance(widget, QSpinBox):
+                widget.setValue(int(value))
+            elif name == "stamp_duty":
+                widget.setText(str(value).replace(".", ","))
+            elif name == "deposit_bank_account" and value:
+                try:
+                    widget.setText(format_nrb(str(value)))
+                except FieldError:
+                    widget.setText(str(value))
+            else:
+                widget.setText(str(value))
+        self._version = settings.version
+
+    def values(self) -> OfficeSettings:
+        """What is typed, as settings with the version last loaded (the service validates)."""
+        data: dict[str, object] = {}
+        for name, widget in self.inputs.items():
+            data[name] = widget.value() if isinstance(widget, QSpinBox) else widget.text()
+        return OfficeSettings(**data, version=self._version)  # type: ignore[arg-type]
+
+    def input(self, name: str) -> QLineEdit | QSpinBox:
+        return self.inputs[name]
+
+    def _choose_scan_dir(self) -> None:
+        edit = self.inputs["scan_inbox_dir"]
+        assert isinstance(edit, QLineEdit)
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Katalog skanów do wczytania"), edit.text()
+        )
+        if chosen:
+            edit.setText(chosen)
