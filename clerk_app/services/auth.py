@@ -40,7 +40,8 @@ def authenticate(ctx: AppContext, username: str, password: str) -> Actor:
             user.locked_until = None
             user.last_login_at = work.now
             work.audit("users", user.id, "login")
-            actor = work.actor
+            actor = Actor(user.id, user.username, user.full_name, Role(user.role),
+                          must_change_password=user.must_change_password)
         else:
             user.failed_attempts += 1
             if user.failed_attempts >= MAX_FAILED_ATTEMPTS:

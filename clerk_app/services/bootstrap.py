@@ -33,6 +33,7 @@ def create_first_admin(
         user_id = insert_user(work, admin)
         user = work.session.get(User, user_id)
         assert user is not None
+        user.last_login_at = work.now  # the first start logs the administrator in
         work.actor = Actor(user.id, user.username, user.full_name, Role.ADMIN)
         write_settings(work, settings)
         return work.actor

@@ -25,6 +25,7 @@ class Actor:
     username: str
     full_name: str
     role: Role
+    must_change_password: bool = False
 
 
 @dataclass

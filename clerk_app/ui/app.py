@@ -7,8 +7,11 @@ import sys
 import time
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from clerk_app import __version__
 from clerk_app.persistence.database import sqlite_path
@@ -16,6 +19,7 @@ from clerk_app.services.auth import has_any_user
 from clerk_app.services.bootstrap import open_database
 from clerk_app.services.context import Actor, AppContext
 from clerk_app.ui.first_start_dialog import FirstStartDialog
+from clerk_app.ui.change_password_dialog import ChangePasswordDialog
 from clerk_app.ui.login_dialog import LoginDialog
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.qt_helpers import app_icon, translate
@@ -65,6 +69,7 @@ class MainFlow(QObject):
         self.backup_note = backup_note
         self.dialog: QDialog | None = None
         self.main_window: MainWindow | None = None
+        self.password_dialog: QDialog | None = None
 
     def start(self) -> QDialog:
         """Show the first-start dialog on an empty database, else the login dialog."""
@@ -106,7 +111,18 @@ class MainFlow(QObject):
         if summary is not None:
             self._show_demo_summary(window, summary)
         self.dialog = None
+        if actor.must_change_password:
+            self._force_password_change(window, actor)
         self.mainWindowShown.emit(window)
+
+    def _force_password_change(self, window: MainWindow, actor: Actor) -> None:
+        """After an admin reset the user must choose a new password before working."""
+        dialog = ChangePasswordDialog(self.ctx, actor, window)
+        dialog.setWindowTitle(self.tr("Ustaw nowe hasło"))
+        dialog.rejected.connect(window.logoutRequested.emit)
+        dialog.setModal(True)
+        self.password_dialog = dialog
+        dialog.open()
 
     def _show_demo_summary(self, parent: QWidget, summary: object) -> None:
         users = getattr(summary, "users", [])
@@ -116,6 +132,16 @@ class MainFlow(QObject):
                                   "(użytkownik / hasło):<br>{1}").format(
                               getattr(summary, "cases", 0), lines), parent=parent)
         box.open()
+
+    def close_all(self) -> None:
+        """Close the dialog and the main window that are still open (quitting, tests)."""
+        dialog, window = self.dialog, self.main_window
+        self.dialog = self.main_window = None
+        for widget in (dialog, window):
+            if widget is not None and shiboken6.isValid(widget):
+                widget.blockSignals(True)
+                widget.close()
+                widget.deleteLater()
 
     def _logout(self) -> None:
         window = self.main_window
@@ -142,9 +168,26 @@ def _written_backups(url: str, since: float) -> list[Path]:
                   if p.stat().st_mtime >= since - 1)
 
 
+def _safe_url(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return translate("app", "(nieprawidłowy adres bazy danych)")
+
+
+def _cause(error: Exception) -> str:
+    """The service's Polish message, else the driver's own text (no SQLAlchemy boilerplate)."""
+    message = getattr(error, "message", None)
+    if isinstance(message, str) and message:
+        return message
+    original = getattr(error, "orig", None)
+    return str(original or error).strip() or type(error).__name__
+
+
 def open_database_error_text(url: str, error: Exception, backups: list[Path]) -> str:
-    text = translate("app", "Nie można otworzyć bazy danych:\n{0}\n\nPrzyczyna: {1}").format(
-        url, getattr(error, "message", None) or str(error) or type(error).__name__)
+    text = translate(
+        "app", "Nie można otworzyć bazy danych:\n{0}\n\nSzczegóły techniczne: {1}"
+    ).format(_safe_url(url), _cause(error))
     if backups:
         text += "\n\n" + translate(
             "app", "Przed aktualizacją zapisano kopię zapasową bazy:\n{0}").format(backups[-1])

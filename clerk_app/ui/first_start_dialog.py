@@ -74,14 +74,14 @@ class FirstStartDialog(ServiceDialog):
         self.field_widgets.pop("Liczba spraw", None)
         self.busy_widgets = [
             child(form, QGroupBox, "adminGroup"), child(form, QGroupBox, "settingsGroup"),
-            child(form, QGroupBox, "demoGroup"), self.create_button, self.cancel_button,
+            self.demo_check, self.demo_count, self.create_button, self.cancel_button,
         ]
         self._generator = demo_generator()
         if self._generator is None:
             self.demo_check.setEnabled(False)
             self.demo_check.setToolTip(self.tr("Generator danych demonstracyjnych jest "
                                                "niedostępny w tej wersji programu."))
-        self.demo_check.toggled.connect(self.demo_count.setEnabled)
+        self.demo_check.toggled.connect(self._demo_toggled)
         self.demo_count.setEnabled(False)
         self.demo_progress.setVisible(False)
         self.runner.progress.connect(self._show_progress)
@@ -90,8 +90,16 @@ class FirstStartDialog(ServiceDialog):
         for edit in (self.username_edit, self.full_name_edit, self.password_edit,
                      self.repeat_edit):
             edit.setMinimumWidth(220)
-        self.resize(1080, 540)
+        self.resize(1080, 480)
         self.username_edit.setFocus()
+
+    def _demo_toggled(self, checked: bool) -> None:
+        self.demo_count.setEnabled(checked and not self.runner.is_busy())
+
+    def _set_busy(self, busy: bool) -> None:
+        super()._set_busy(busy)
+        if not busy:
+            self.demo_count.setEnabled(self.demo_check.isChecked())
 
     def submit(self) -> None:
         if self.actor is not None:  # the demo data failed; go on without it
@@ -143,7 +151,7 @@ class FirstStartDialog(ServiceDialog):
                                "wczytać danych demonstracyjnych: {0}").format(message))
         self.demo_status.setText("")
         self.create_button.setText(self.tr("&Dalej bez danych demonstracyjnych"))
-        for widget in self.busy_widgets[:3]:
+        for widget in self.busy_widgets[:4]:
             widget.setEnabled(False)
 
     def _finish(self) -> None:

@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self.tr("Baza: {0}").format(self.ctx.db.display_name()))
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for label in (self.user_label, self.role_label, self.db_label):
+            label.setFrameShape(QLabel.Shape.StyledPanel)
+            label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
 
     # ----------------------------------------------------------- sub-windows

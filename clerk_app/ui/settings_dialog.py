@@ -42,7 +42,7 @@ class SettingsDialog(ServiceDialog):
         self.save_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.reject)
         self.reload_button.clicked.connect(self.reload)
-        self.resize(760, 420)
+        self.resize(760, 340)
         self.reload()
 
     def reload(self) -> None:

@@ -23,8 +23,6 @@ class OfficeSettingsForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         form = load_form("office_settings_form", self, margin=0)
-        for edit in form.findChildren(QLineEdit):
-            edit.setMinimumWidth(320)
         self.tabs = child(form, QTabWidget, "settingsTabs")
         self.inputs: dict[str, QLineEdit | QSpinBox] = {}
         for name in _FIELDS:
@@ -32,6 +30,8 @@ class OfficeSettingsForm(QWidget):
             if not isinstance(widget, QLineEdit | QSpinBox):
                 raise LookupError(f"Formularz ustawień nie zawiera pola „{name}”.")
             self.inputs[name] = widget
+            if isinstance(widget, QLineEdit):
+                widget.setMinimumWidth(320)
         self.field_widgets = buddy_map(form)
         child(form, QPushButton, "scanDirButton").clicked.connect(self._choose_scan_dir)
         self._version = 0

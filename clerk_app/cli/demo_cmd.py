@@ -1,0 +1,91 @@
+"""``demo`` sub-command: fill a database with realistic synthetic cases and demo accounts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+
+from clerk_app.cli.common import add_db_option, open_db_for_cli
+from clerk_app.services.context import AppContext
+from clerk_app.services.demo_data import MAX_CASES, generate_demo_data
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``demo --cases N [--seed S] [--db URL]`` to the main CLI."""
+    parser = subparsers.add_parser(
+        "demo",
+        help="wygeneruj dane demonstracyjne (sprawy, rejestr, konta)",
+        description=(
+            "Tworzy (lub aktualizuje) schemat bazy i dodaje N realistycznych, fikcyjnych "
+            "spraw wraz z wpisami w rejestrze przesyłek, terminami i kontami "
+            "demonstracyjnymi. Istniejące dane zostają; numeracja jest kontynuowana."
+        ),
+    )
+    parser.add_argument("--cases", required=True, metavar="N", help="liczba spraw")
+    parser.add_argument("--seed", default="1", metavar="S",
+                        help="ziarno losowania (ta sama wartość daje te same dane; domyślnie 1)")
+    add_db_option(parser)
+    parser.set_defaults(func=handle_demo)
+
+
+def _parse_int(text: str, what: str) -> int:
+    value = (text or "").strip()
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"{what} musi być liczbą całkowitą, podano „{text}”.") from None
+
+
+def handle_demo(args: argparse.Namespace) -> int:
+    """Validate the arguments, migrate the database and generate the demo data."""
+    try:
+        cases = _parse_int(args.cases, "liczba spraw (--cases)")
+        seed = _parse_int(args.seed, "ziarno (--seed)")
+        if cases < 1:
+            raise ValueError(f"liczba spraw (--cases) musi być większa od zera, podano {cases}.")
+        if cases > MAX_CASES:
+            limit = f"{MAX_CASES:_}".replace("_", " ")
+            raise ValueError(f"liczba spraw (--cases) może wynosić najwyżej {limit}.")
+    except ValueError as exc:
+        print(f"Błąd: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+    db = open_db_for_cli(args)
+    try:
+        started = time.perf_counter()
+        summary = generate_demo_data(AppContext(db=db), None, cases, seed=seed,
+                                     progress=_progress_printer(started))
+        elapsed = time.perf_counter() - started
+    finally:
+        db.dispose()
+    rate = summary.cases / elapsed if elapsed > 0 else 0.0
+    print(f"Baza danych: {db.display_name()}")
+    print(f"Utworzono spraw: {summary.cases} (wpisów w rejestrze przesyłek: "
+          f"{summary.incoming_items}) w {elapsed:.1f} s ({rate:,.0f} spraw/s)."
+          .replace(",", " "))
+    print("Konta demonstracyjne (login / hasło):")
+    for username, password in summary.users:
+        print(f"  {username} / {password}")
+    return EXIT_OK
+
+
+def _progress_printer(started: float) -> Callable[[int, int], None]:
+    """Progress on stderr: one line per step on a terminal it overwrites itself."""
+    tty = sys.stderr.isatty()
+
+    def report(done: int, total: int) -> None:
+        percent = 100 * done // total if total else 100
+        line = (f"Generowanie: {done}/{total} spraw ({percent}%), "
+                f"{time.perf_counter() - started:.1f} s")
+        if tty:
+            end = "\n" if done >= total else ""
+            print(f"\r{line}", end=end, file=sys.stderr, flush=True)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+    return report

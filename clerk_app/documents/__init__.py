@@ -1,0 +1,1 @@
+"""Printable documents (reportlab PDFs, openpyxl workbooks) built from plain dataclasses."""

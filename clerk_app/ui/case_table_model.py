@@ -1,0 +1,278 @@
+"""The case list model: a million rows, fetched lazily in pages, sorted by the database.
+
+``rowCount`` is the number of matching cases (``count_cases``); the rows themselves come in
+pages of ``page_size`` through ``fetch_case_page`` (with the ``total`` hint, so pages near the
+end are read from the other end of the index) and are kept in a small LRU page cache. Nothing
+ever loads every row. Counting and fetching run in the thread pool; until a page arrives its
+cells show "…" and the view is told with ``dataChanged`` when it does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from clerk_app.domain.text import format_date_pl
+from clerk_app.services.case_query import CaseListRow, CaseQuery, count_cases, fetch_case_page
+from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.errors import ServiceError
+from clerk_app.ui.worker import Task
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclasses.dataclass(frozen=True)
+class _Result:
+    """What a pool task hands back: for a query ``key`` is the request, for a page the page."""
+
+    stamp: int  # the request number (queries) or the generation (pages)
+    key: int
+    query: CaseQuery
+    total: int
+    rows: list[CaseListRow]
+    error: Exception | None = None
+
+LOADING = "…"
+OVERDUE = QColor("#b00020")
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Cases matching a :class:`CaseQuery`; emits ``loaded(total)`` when a query is applied."""
+
+    SIGNATURE, KIND, APPLICANT, ADDRESS, STATUS, RECEIVED, NEXT_DEADLINE, ASSIGNEE = range(8)
+    COLUMN_COUNT = 8
+    SORT_KEYS = ("signature", "kind", "applicant", "address", "status", "received",
+                 "next_deadline", "assignee")
+    CaseIdRole = Qt.ItemDataRole.UserRole + 1
+
+    loaded = Signal(int)
+    pageLoaded = Signal(int)
+    loadingChanged = Signal(bool)
+    failed = Signal(str)
+
+    def __init__(self, ctx: AppContext, actor: Actor, parent: QObject | None = None, *,
+                 page_size: int = 200, max_pages: int = 30, asynchronous: bool = True,
+                 pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.actor = ctx, actor
+        self.page_size, self.max_pages = page_size, max(2, max_pages)
+        self.asynchronous = asynchronous
+        self._pool = pool or QThreadPool.globalInstance()
+        self._headers = (self.tr("Znak sprawy"), self.tr("Rodzaj"), self.tr("Wnioskodawca"),
+                         self.tr("Adres"), self.tr("Status"), self.tr("Wpłynęło"),
+                         self.tr("Najbliższy termin"), self.tr("Referent"))
+        self.query = CaseQuery()  # the query whose rows are shown
+        self.wanted_query = self.query  # the newest query asked for (maybe still loading)
+        self._total = 0
+        self._generation = 0  # bumps whenever a new query is applied
+        self._request = 0  # bumps on every set_query; only the newest result is applied
+        self._pages: OrderedDict[int, list[CaseListRow]] = OrderedDict()
+        self._pending: dict[int, Task] = {}
+        self._count_tasks: dict[int, Task] = {}
+        self._today = ctx.today()
+
+    # ------------------------------------------------------------- queries
+    def set_query(self, query: CaseQuery) -> None:
+        """Count and fetch the first page of ``query``; the old rows stay until it is ready."""
+        self._request += 1
+        self.wanted_query = query
+        request, page_size = self._request, self.page_size
+
+        def work() -> _Result:
+            try:
+                total = count_cases(self.ctx, self.actor, query)
+                rows = fetch_case_page(self.ctx, self.actor, query, 0, page_size, total)
+                return _Result(request, 0, query, total, rows)
+            except Exception as exc:  # reported in the GUI thread
+                return _Result(request, 0, query, 0, [], exc)
+
+        self.loadingChanged.emit(True)
+        if not self.asynchronous:
+            self._apply(work())
+            return
+        task = Task(work)
+        task.setAutoDelete(False)
+        self._count_tasks[request] = task
+        task.signals.finished.connect(self._apply)
+        self._pool.start(task)
+
+    def refresh(self) -> None:
+        """Run the wanted query again (after a case was registered or edited)."""
+        self.set_query(self.wanted_query)
+
+    @Slot(object)
+    def _apply(self, result: object) -> None:
+        assert isinstance(result, _Result)
+        self._count_tasks.pop(result.stamp, None)
+        if result.stamp != self._request:
+            return  # a newer query was asked for meanwhile
+        self.loadingChanged.emit(False)
+        if result.error is not None:
+            self._report(result.error)
+            return
+        self.beginResetModel()
+        self.query, self._total = result.query, result.total
+        self._generation += 1
+        self._pages.clear()
+        self._pending.clear()
+        self._today = self.ctx.today()
+        self._pages[0] = result.rows
+        self.endResetModel()
+        self.loaded.emit(result.total)
+
+    def _report(self, error: Exception) -> None:
+        self.failed.emit(error.message if isinstance(error, ServiceError) else str(error))
+
+    # --------------------------------------------------------------- pages
+    def is_row_loaded(self, row: int) -> bool:
+        page = row // self.page_size
+        return page in self._pages and row - page * self.page_size < len(self._pages[page])
+
+    def cached_pages(self) -> int:
+        return len(self._pages)
+
+    def row_at(self, row: int) -> CaseListRow | None:
+        """The row if its page is cached; otherwise None and the page is requested."""
+        if not 0 <= row < self._total:
+            return None
+        page = row // self.page_size
+        rows = self._pages.get(page)
+        if rows is None:
+            self._fetch(page)  # synchronous mode fills the cache right away
+            rows = self._pages.get(page)
+            if rows is None:
+                return None
+        self._pages.move_to_end(page)
+        offset = row - page * self.page_size
+        return rows[offset] if offset < len(rows) else None
+
+    def case_id(self, row: int) -> int | None:
+        found = self.row_at(row)
+        return found.id if found is not None else None
+
+    def _fetch(self, page: int) -> None:
+        if page in self._pending:
+            return
+        generation, query, total = self._generation, self.query, self._total
+        offset, limit = page * self.page_size, self.page_size
+
+        def work() -> _Result:
+            try:
+                rows = fetch_case_page(self.ctx, self.actor, query, offset, limit, total)
+                return _Result(generation, page, query, total, rows)
+            except Exception as exc:  # reported in the GUI thread
+                return _Result(generation, page, query, total, [], exc)
+
+        if not self.asynchronous:  # no signals: the caller is reading the row right now
+            result = work()
+            if result.error is not None:
+                self._report(result.error)
+            else:
+                self._store(page, result.rows)
+            return
+        task = Task(work)
+        task.setAutoDelete(False)
+        self._pending[page] = task
+        task.signals.finished.connect(self._page_arrived)
+        self._pool.start(task)
+
+    @Slot(object)
+    def _page_arrived(self, result: object) -> None:
+        assert isinstance(result, _Result)
+        if result.stamp != self._generation:
+            return  # a page of a query no longer shown
+        page, rows = result.key, result.rows
+        self._pending.pop(page, None)
+        if result.error is not None:
+            self._report(result.error)
+            return
+        self._store(page, rows)
+        first = page * self.page_size
+        last = min(first + len(rows), self._total) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.COLUMN_COUNT - 1))
+        self.pageLoaded.emit(page)
+
+    def _store(self, page: int, rows: list[CaseListRow]) -> None:
+        self._pages[page] = rows
+        self._pages.move_to_end(page)
+        while len(self._pages) > self.max_pages:
+            self._pages.popitem(last=False)
+
+    # ------------------------------------------------------------ the model
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < self.COLUMN_COUNT else None
+        return str(section + 1)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() >= self.COLUMN_COUNT:
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.ForegroundRole, self.CaseIdRole):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return LOADING if role == Qt.ItemDataRole.DisplayRole else None
+        if role == self.CaseIdRole:
+            return row.id
+        if role == Qt.ItemDataRole.ForegroundRole:
+            overdue = (index.column() == self.NEXT_DEADLINE and row.next_deadline is not None
+                       and row.next_deadline < self._today and row.status.is_open)
+            return QBrush(OVERDUE) if overdue else None
+        return self._text(row, index.column())
+
+    def _text(self, row: CaseListRow, column: int) -> str:
+        if column == self.SIGNATURE:
+            return row.signature
+        if column == self.KIND:
+            return row.kind.label
+        if column == self.APPLICANT:
+            return row.applicant
+        if column == self.ADDRESS:
+            return row.address
+        if column == self.STATUS:
+            return row.status.label
+        if column == self.RECEIVED:
+            return format_date_pl(row.received_on)
+        if column == self.NEXT_DEADLINE:
+            return format_date_pl(row.next_deadline) if row.next_deadline else ""
+        return row.assignee
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is done by the database: the query's ``sort_key`` changes."""
+        if not 0 <= column < self.COLUMN_COUNT:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        key = self.SORT_KEYS[column]
+        wanted = self.wanted_query
+        if key == wanted.sort_key and descending == wanted.descending:
+            return
+        self.set_query(dataclasses.replace(wanted, sort_key=key, descending=descending))

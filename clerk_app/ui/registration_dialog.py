@@ -1,0 +1,241 @@
+"""Registering an incoming item at the counter: register entry, new case or supplement, scans.
+
+Keyboard first: the tab order follows the form, Enter moves to the next field (it never
+submits), Ctrl+Enter or Ctrl+S saves, Esc cancels (asking first when something was typed).
+Saving runs ``register_item`` in a worker thread; a validation error keeps everything typed
+and focuses the first bad field.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from clerk_app.domain.cases import Channel, IncomingKind
+from clerk_app.domain.roles import Role
+from clerk_app.services.context import OFFICE_TZ, Actor, AppContext
+from clerk_app.services.errors import ValidationFailed
+from clerk_app.services.intake import find_possible_duplicates, register_item
+from clerk_app.services.intake_types import (
+    DuplicateHint,
+    RegistrationInput,
+    RegistrationResult,
+    ScanUpload,
+)
+from clerk_app.services.settings import load_settings
+from clerk_app.services.users import list_users
+from clerk_app.ui.qt_helpers import focus_field
+from clerk_app.ui.registration_layout import RegistrationForm
+from clerk_app.ui.service_dialog import ServiceDialog
+from clerk_app.ui.worker import TaskRunner
+
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+DUPLICATE_STYLE = ("background: #fff4c2; border: 1px solid #e0b000; border-radius: 4px; "
+                   "padding: 6px; color: #4a3b00;")
+RESULT_STYLE = "color: #1b5e20; font-weight: bold;"
+
+
+class RegistrationDialog(ServiceDialog):
+    """Emits ``registered(RegistrationResult)`` after a successful save."""
+
+    registered = Signal(object)
+
+    def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.actor = ctx, actor
+        self.saved_result: RegistrationResult | None = None
+        self.hints: list[DuplicateHint] = []
+        self.discard_box: QMessageBox | None = None
+        settings = load_settings(ctx)
+        users = [u for u in list_users(ctx, actor, include_inactive=False)
+                 if u.role in (Role.CLERK, Role.SUPERVISOR)]
+        self.setWindowTitle(self.tr("Rejestracja pisma wpływającego"))
+        self.form = RegistrationForm(ctx, actor, settings, users, self)
+        QVBoxLayout(self).addWidget(self.form)
+        f = self.form
+        self.attach_error_label(f.error_label)
+        f.result_label.setStyleSheet(RESULT_STYLE)
+        f.duplicates_label.setStyleSheet(DUPLICATE_STYLE)
+        self.field_widgets = f.field_widgets()
+        self.busy_widgets = [f.save_button]
+        f.save_button.clicked.connect(self.save)
+        f.cancel_button.clicked.connect(self.reject)
+        f.next_button.clicked.connect(self.start_next)
+        f.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        f.add_button.clicked.connect(f.choose_files)
+        f.inbox.picked.connect(lambda path: f.scan_list.add_files([path]))
+        f.pick_button.clicked.connect(f.inbox.pick_current)
+        f.scan_list.filesChanged.connect(lambda: f.inbox.take(f.scan_list.paths()))
+        self.dup_runner = TaskRunner(self)
+        self.dup_timer = QTimer(self)
+        self.dup_timer.setSingleShot(True)
+        self.dup_timer.setInterval(400)
+        self.dup_timer.timeout.connect(self.check_duplicates)
+        f.sender_form.changed.connect(self.dup_timer.start)
+        for widget in f.tab_chain():
+            widget.installEventFilter(self)
+        if actor.role == Role.CLERK:
+            f.assignee.setCurrentIndex(max(0, f.assignee.findData(actor.user_id)))
+        self.resize(1140, 780)
+        self._reset_defaults()
+
+    # --------------------------------------------------------------- state
+    def _reset_defaults(self) -> None:
+        now = self.ctx.now().astimezone(OFFICE_TZ)
+        self.form.received.setDateTime(QDateTime(QDate(now.year, now.month, now.day),
+                                                 QTime(now.hour, now.minute)))
+        self._kind_changed()
+        self._clean_state = self.form.state()
+        self.form.received.setFocus()
+
+    def is_dirty(self) -> bool:
+        return self.saved_result is None and self.form.state() != self._clean_state
+
+    def _kind_changed(self) -> None:
+        self.form.kind_changed()
+        self.dup_timer.start()
+
+    def registration_input(self) -> RegistrationInput:
+        """What the form says, as the service's input record (no checks here)."""
+        f = self.form
+        kind = IncomingKind(f.kind.currentData())
+        channel = Channel(f.channel.currentData())
+        qd, qt = f.received.date(), f.received.time()
+        received = datetime(qd.year(), qd.month(), qd.day(), qt.hour(), qt.minute(),
+                            tzinfo=OFFICE_TZ)
+        return RegistrationInput(
+            received_at=received, channel=channel, kind=kind, sender=f.sender_form.value(),
+            subject=f.subject.text(),
+            posted_on=f.posted.date_value() if channel == Channel.POST else None,
+            sender_reference=f.reference.text(),
+            sender_reference_date=f.reference_date.date_value(),
+            attachments_count=f.attachments.value(), assignee_id=f.assignee.currentData(),
+            case_id=f.picker.case_id if kind in (IncomingKind.SUPPLEMENT, IncomingKind.OTHER)
+            else None,
+            iok=f.iok.value() if kind == IncomingKind.IOK_REQUEST else None,
+            deposit=f.deposit.value() if kind == IncomingKind.DEPOSIT_PETITION else None,
+            scans=tuple(ScanUpload(p) for p in f.scan_list.paths()))
+
+    # ---------------------------------------------------------- duplicates
+    def check_duplicates(self) -> None:
+        """Look for open cases of the same person (a warning only; saving stays allowed)."""
+        if self.dup_runner.is_busy():
+            self.dup_timer.start()
+            return
+        kind = IncomingKind(self.form.kind.currentData())
+        sender = self.form.sender_form.value()
+        self.dup_runner.run(
+            lambda: find_possible_duplicates(self.ctx, self.actor, kind, sender),
+            self._show_duplicates, lambda _exc: self._show_duplicates([]))
+
+    def _show_duplicates(self, hints: object) -> None:
+        self.hints = list(hints) if isinstance(hints, list) else []
+        label = self.form.duplicates_label
+        if not self.hints:
+            label.hide()
+            return
+        lines = [self.tr("Uwaga: ta osoba może mieć już otwartą sprawę (zapis jest nadal "
+                         "możliwy):")]
+        lines += [f"• {h.signature} – {h.applicant}, {h.address} ({h.reason})"
+                  for h in self.hints]
+        label.setText("\n".join(lines))
+        label.show()
+
+    # ---------------------------------------------------------------- saving
+    def save(self) -> None:
+        if self.saved_result is not None or self.runner.is_busy():
+            return
+        self.form.result_label.hide()
+        data = self.registration_input()
+        self.run_service(lambda: register_item(self.ctx, self.actor, data), self._saved)
+
+    def show_failure(self, error: Exception) -> None:
+        """Show the messages; focus the bad field that comes first in the form."""
+        super().show_failure(error)
+        if isinstance(error, ValidationFailed):
+            chain = self.form.tab_chain()
+            bad = [w for name in error.fields if (w := self.field_widgets.get(name)) in chain]
+            if bad:
+                focus_field(min(bad, key=chain.index))
+
+    def _saved(self, result: object) -> None:
+        assert isinstance(result, RegistrationResult)
+        self.saved_result = result
+        f = self.form
+        text = self.tr("Zarejestrowano. Nr wpisu w rejestrze: {0}").format(result.entry_number)
+        if result.signature:
+            text += self.tr("; znak sprawy: {0}").format(result.signature)
+        f.result_label.setText("\n".join([text + ".", *result.warnings]))
+        f.result_label.show()
+        f.save_button.setEnabled(False)
+        self.busy_widgets = []
+        f.cancel_button.setText(self.tr("Zamknij"))
+        f.next_button.show()
+        f.next_button.setFocus()
+        self.registered.emit(result)
+
+    def start_next(self) -> None:
+        """Clear the form for the next item (channel and assignee are kept)."""
+        self.saved_result = None
+        self.form.clear_for_next()
+        self.busy_widgets = [self.form.save_button]
+        self.form.save_button.setEnabled(True)
+        self.set_error("")
+        self._show_duplicates([])
+        self._reset_defaults()
+
+    # -------------------------------------------------------------- keyboard
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and self._key(watched, event)):
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._key(self, event):
+            super().keyPressEvent(event)
+
+    def _key(self, watched: QObject, event: QKeyEvent) -> bool:
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.matches(QKeySequence.StandardKey.Save) or (
+                event.key() in ENTER_KEYS and mods == Qt.KeyboardModifier.ControlModifier):
+            self.save()
+            return True
+        if event.key() not in ENTER_KEYS or mods != Qt.KeyboardModifier.NoModifier:
+            return False
+        f = self.form
+        if watched is f.inbox:
+            f.inbox.pick_current()
+        elif isinstance(watched, QPushButton):
+            watched.click()
+        else:
+            if watched is f.picker.signature:
+                f.picker.look_up()
+            self.focusNextChild()
+        return True
+
+    def reject(self) -> None:
+        """Esc / Anuluj: ask before throwing away what was typed."""
+        if self.runner.is_busy():
+            return
+        if not self.is_dirty():
+            super().reject()
+            return
+        box = self.discard_box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Porzucić rejestrację?"))
+        box.setText(self.tr("Wpisane dane nie zostały zapisane. Czy porzucić rejestrację?"))
+        discard = box.addButton(self.tr("&Porzuć"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Wróć do formularza"), QMessageBox.ButtonRole.RejectRole)
+        self.discard_button, self.keep_button = discard, keep
+        box.setDefaultButton(keep)
+        box.buttonClicked.connect(lambda b: self._discard() if b is discard else None)
+        box.open()
+
+    def _discard(self) -> None:
+        self._clean_state = self.form.state()
+        super().reject()
+

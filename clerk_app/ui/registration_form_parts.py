@@ -1,0 +1,138 @@
+"""Reusable parts of the intake forms: an optional date edit and the sender/applicant form.
+
+The sender form is shared by the registration dialog and the case view's "Dane" tab. Every
+input is registered under the Polish field name the services use in ``ValidationFailed``, so
+a failing field can be focused.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QDateEdit, QGridLayout, QLabel, QLineEdit, QWidget
+
+from clerk_app.services.intake_types import SenderInput
+
+NO_DATE = QDate(2000, 1, 1)
+DATE_FORMAT = "dd.MM.yyyy"
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date edit that may be empty (shown as "—"); ``date_value()`` is None then."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setCalendarPopup(True)
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText("—")
+        self.setDate(NO_DATE)
+
+    def date_value(self) -> date | None:
+        value = self.date()
+        return None if value == NO_DATE else value.toPython()  # type: ignore[return-value]
+
+    def set_date_value(self, value: date | None) -> None:
+        self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+
+
+def grid_label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setBuddy(buddy)
+    return label
+
+
+class SenderForm(QWidget):
+    """Name, PESEL, address and contact of a sender (or of a case's applicant)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, default_city: str = "Piekary Śląskie"
+                 ) -> None:
+        super().__init__(parent)
+        self.default_city = default_city
+        self.first_name = self._edit(100)
+        self.last_name = self._edit(100)
+        self.pesel = self._edit(11, "00000000000")
+        self.phone = self._edit(40)
+        self.street = self._edit(120)
+        self.building = self._edit(20)
+        self.flat = self._edit(20)
+        self.postal_code = self._edit(10, "00-000")
+        self.city = self._edit(100)
+        self.city.setText(default_city)
+        self.email = self._edit(200, "np. jan.kowalski@example.pl")
+        self.fields: dict[str, QWidget] = {
+            "Imię": self.first_name, "Nazwisko": self.last_name, "PESEL": self.pesel,
+            "Telefon": self.phone, "Ulica": self.street, "Nr budynku": self.building,
+            "Nr lokalu": self.flat, "Kod pocztowy": self.postal_code,
+            "Miejscowość": self.city, "Adres e-mail": self.email,
+        }
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        rows = [
+            [(self.tr("&Imię:"), self.first_name), (self.tr("Na&zwisko:"), self.last_name)],
+            [(self.tr("PES&EL:"), self.pesel), (self.tr("&Telefon:"), self.phone)],
+            [(self.tr("&Ulica:"), self.street), (self.tr("Nr &budynku / lokalu:"),
+                                                   self.building)],
+            [(self.tr("&Kod pocztowy:"), self.postal_code), (self.tr("&Miejscowość:"),
+                                                           self.city)],
+            [(self.tr("Adres e-&mail:"), self.email)],
+        ]
+        for r, row in enumerate(rows):
+            for c, (text, widget) in enumerate(row):
+                grid.addWidget(grid_label(text, widget, self), r, c * 2)
+                span = 3 if len(row) == 1 else 1
+                if widget is self.building:
+                    pair = QGridLayout()
+                    pair.setContentsMargins(0, 0, 0, 0)
+                    pair.addWidget(self.building, 0, 0)
+                    pair.addWidget(QLabel("/", self), 0, 1)
+                    pair.addWidget(self.flat, 0, 2)
+                    grid.addLayout(pair, r, c * 2 + 1)
+                else:
+                    grid.addWidget(widget, r, c * 2 + 1, 1, span)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        inputs = self.inputs()
+        for first, second in itertools.pairwise(inputs):
+            QWidget.setTabOrder(first, second)
+
+    def _edit(self, max_length: int, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setMaxLength(max_length)
+        edit.setPlaceholderText(placeholder)
+        edit.textEdited.connect(lambda _text: self.changed.emit())
+        return edit
+
+    def inputs(self) -> list[QLineEdit]:
+        """The inputs in tab order (the order they are laid out)."""
+        return [self.first_name, self.last_name, self.pesel, self.phone, self.street,
+                self.building, self.flat, self.postal_code, self.city, self.email]
+
+    def value(self) -> SenderInput:
+        def opt(edit: QLineEdit) -> str | None:
+            return edit.text().strip() or None
+
+        return SenderInput(
+            first_name=self.first_name.text(), last_name=self.last_name.text(),
+            pesel=opt(self.pesel), street=self.street.text(), building=self.building.text(),
+            flat=self.flat.text(), postal_code=self.postal_code.text(), city=self.city.text(),
+            phone=opt(self.phone), email=opt(self.email))
+
+    def set_value(self, s: SenderInput) -> None:
+        pairs = [(self.first_name, s.first_name), (self.last_name, s.last_name),
+                 (self.pesel, s.pesel), (self.phone, s.phone), (self.street, s.street),
+                 (self.building, s.building), (self.flat, s.flat),
+                 (self.postal_code, s.postal_code), (self.city, s.city),
+                 (self.email, s.email)]
+        for edit, text in pairs:
+            edit.setText(text or "")
+
+    def clear(self) -> None:
+        self.set_value(SenderInput("", "", city=self.default_city))
+
+    def state(self) -> tuple[str, ...]:
+        return tuple(edit.text() for edit in self.inputs())

@@ -1,0 +1,244 @@
+"""Kind-specific parts of the registration form: IOK request, deposit petition, case picker."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from clerk_app.domain.cases import ApplicantRole, ProxyRelation
+from clerk_app.domain.errors import FieldError
+from clerk_app.domain.instalments import deposit_for_rent
+from clerk_app.domain.money import format_money, parse_money
+from clerk_app.services.case_detail import find_by_identifier, get_case
+from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.errors import ServiceError
+from clerk_app.services.intake_types import DepositDetailsInput, IokDetailsInput
+
+Inputs = list[QWidget]
+
+
+def _state(widgets: Inputs) -> tuple[object, ...]:
+    values: list[object] = []
+    for w in widgets:
+        if isinstance(w, QLineEdit):
+            values.append(w.text())
+        elif isinstance(w, QCheckBox):
+            values.append(w.isChecked())
+        elif isinstance(w, QComboBox):
+            values.append(w.currentIndex())
+        elif isinstance(w, QSpinBox):
+            values.append(w.value())
+    return tuple(values)
+
+
+class IokSection(QGroupBox):
+    """Tenant or owner, contractor number, e-invoice consent, signature present."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Wniosek o konto IOK"), parent)
+        self.role = QComboBox(self)
+        for role in ApplicantRole:
+            self.role.addItem(role.label, role.value)
+        self.contractor = QLineEdit(self)
+        self.contractor.setMaxLength(40)
+        self.contractor.setPlaceholderText(self.tr("jeśli znany"))
+        self.e_invoice = QCheckBox(self.tr("Zgoda na e-fakturę przesyłaną e-mailem"), self)
+        self.signed = QCheckBox(self.tr("Wniosek podpisany (akceptacja regulaminu IOK)"), self)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Wnioskodawca &jest:"), self.role)
+        form.addRow(self.tr("Nr &kontrahenta ZGM:"), self.contractor)
+        form.addRow("", self.e_invoice)
+        form.addRow("", self.signed)
+        self.fields: dict[str, QWidget] = {}
+        self.reset()
+
+    def inputs(self) -> Inputs:
+        return [self.role, self.contractor, self.e_invoice, self.signed]
+
+    def reset(self) -> None:
+        self.role.setCurrentIndex(0)
+        self.contractor.clear()
+        self.e_invoice.setChecked(False)
+        self.signed.setChecked(True)
+
+    def state(self) -> tuple[object, ...]:
+        return _state(self.inputs())
+
+    def value(self) -> IokDetailsInput:
+        return IokDetailsInput(
+            applicant_role=ApplicantRole(self.role.currentData()),
+            contractor_number=self.contractor.text().strip() or None,
+            e_invoice_consent=self.e_invoice.isChecked(), signed=self.signed.isChecked())
+
+
+class DepositSection(QGroupBox):
+    """Monthly rent with a live deposit preview, instalments, justification and proxy."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Prośba o rozłożenie kaucji na raty"), parent)
+        self.rent = QLineEdit(self)
+        self.rent.setPlaceholderText(self.tr("np. 612,35"))
+        self.preview = QLabel(self)
+        self.preview.setMinimumWidth(170)
+        self.instalments = QSpinBox(self)
+        self.instalments.setRange(2, 10)
+        self.justification = QLineEdit(self)
+        self.justification.setMaxLength(2000)
+        self.statement = QCheckBox(self.tr("Dołączono oświadczenie o stanie majątkowym"), self)
+        self.by_proxy = QCheckBox(self.tr("Składa pełnomocnik"), self)
+        self.proxy_name = QLineEdit(self)
+        self.proxy_relation = QComboBox(self)
+        for relation in ProxyRelation:
+            self.proxy_relation.addItem(relation.label, relation.value)
+        self.power_of_attorney = QCheckBox(self.tr("Dołączono pełnomocnictwo"), self)
+        self.stamp_duty = QCheckBox(self.tr("Opłata skarbowa uiszczona"), self)
+        self.exempt = QCheckBox(self.tr("Mocodawca zwolniony z opłaty skarbowej"), self)
+        rent_row = QHBoxLayout()
+        rent_row.addWidget(self.rent, 1)
+        rent_row.addWidget(self.preview)
+        form = QFormLayout(self)
+        rent_label = QLabel(self.tr("&Czynsz miesięczny:"), self)
+        rent_label.setBuddy(self.rent)
+        form.addRow(rent_label, rent_row)
+        form.addRow(self.tr("Liczba &rat:"), self.instalments)
+        form.addRow(self.tr("&Uzasadnienie:"), self.justification)
+        form.addRow("", self.statement)
+        form.addRow("", self.by_proxy)
+        form.addRow(self.tr("&Pełnomocnik:"), self.proxy_name)
+        form.addRow(self.tr("&Stosunek do wnioskodawcy:"), self.proxy_relation)
+        form.addRow("", self.power_of_attorney)
+        form.addRow("", self.stamp_duty)
+        form.addRow("", self.exempt)
+        self.fields: dict[str, QWidget] = {"Czynsz miesięczny": self.rent,
+                                           "Liczba rat": self.instalments,
+                                           "Pełnomocnik": self.proxy_name}
+        self.rent.textChanged.connect(self._update_preview)
+        self.by_proxy.toggled.connect(self._proxy_toggled)
+        self.proxy_relation.currentIndexChanged.connect(lambda _i: self._proxy_toggled(
+            self.by_proxy.isChecked()))
+        self.reset()
+
+    def inputs(self) -> Inputs:
+        return [self.rent, self.instalments, self.justification, self.statement, self.by_proxy,
+                self.proxy_name, self.proxy_relation, self.power_of_attorney, self.stamp_duty,
+                self.exempt]
+
+    def reset(self) -> None:
+        for edit in (self.rent, self.justification, self.proxy_name):
+            edit.clear()
+        self.instalments.setValue(10)
+        for box in (self.statement, self.by_proxy, self.power_of_attorney, self.stamp_duty,
+                    self.exempt):
+            box.setChecked(False)
+        self.proxy_relation.setCurrentIndex(0)
+        self._proxy_toggled(False)
+        self._update_preview()
+
+    def state(self) -> tuple[object, ...]:
+        return _state(self.inputs())
+
+    def rent_amount(self) -> Decimal | None:
+        try:
+            return parse_money(self.rent.text(), "Czynsz miesięczny")
+        except FieldError:
+            return None
+
+    def _update_preview(self) -> None:
+        rent = self.rent_amount()
+        if rent is None or rent <= 0:
+            self.preview.setText(self.tr("Kaucja: —"))
+        else:
+            self.preview.setText(self.tr("Kaucja: {0}").format(format_money(
+                deposit_for_rent(rent))))
+
+    def _proxy_toggled(self, on: bool) -> None:
+        exempt_relation = ProxyRelation(self.proxy_relation.currentData()).stamp_duty_exempt
+        for widget in (self.proxy_name, self.proxy_relation, self.power_of_attorney):
+            widget.setEnabled(on)
+        for widget in (self.stamp_duty, self.exempt):
+            widget.setEnabled(on and not exempt_relation)
+
+    def value(self) -> DepositDetailsInput:
+        proxy = self.by_proxy.isChecked()
+        return DepositDetailsInput(
+            monthly_rent=self.rent_amount() or Decimal("0"),
+            instalments_requested=self.instalments.value(),
+            justification=self.justification.text().strip(),
+            has_property_statement=self.statement.isChecked(), by_proxy=proxy,
+            proxy_name=self.proxy_name.text().strip() or None if proxy else None,
+            proxy_relation=ProxyRelation(self.proxy_relation.currentData()) if proxy else None,
+            has_power_of_attorney=proxy and self.power_of_attorney.isChecked(),
+            principal_exempt=proxy and self.exempt.isChecked(),
+            stamp_duty_paid=proxy and self.stamp_duty.isChecked())
+
+
+class CasePicker(QGroupBox):
+    """The case a supplement belongs to: type its signature or scan its barcode."""
+
+    caseChanged = Signal(object)
+
+    def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Sprawa, której dotyczy pismo"), parent)
+        self.ctx, self.actor = ctx, actor
+        self.case_id: int | None = None
+        self.signature = QLineEdit(self)
+        self.signature.setPlaceholderText(self.tr("znak sprawy, np. BGM.7141.12.2026"))
+        self.signature.setProperty("acceptsBarcode", True)  # a scan goes into the field
+        self.found = QLabel(self)
+        self.found.setWordWrap(True)
+        self.found.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Znak &sprawy:"), self.signature)
+        form.addRow("", self.found)
+        self.fields: dict[str, QWidget] = {"Sprawa": self.signature}
+        self.signature.editingFinished.connect(self.look_up)
+        self.signature.textEdited.connect(lambda _t: self._set(None, ""))
+
+    def inputs(self) -> Inputs:
+        return [self.signature]
+
+    def reset(self) -> None:
+        self.signature.clear()
+        self._set(None, "")
+
+    def state(self) -> tuple[object, ...]:
+        return (self.signature.text(),)
+
+    def look_up(self) -> None:
+        """Find the case by its signature (or a scanned letter/scan identifier)."""
+        text = self.signature.text().strip()
+        if not text:
+            self._set(None, "")
+            return
+        try:
+            match = find_by_identifier(self.ctx, self.actor, text)
+            detail = get_case(self.ctx, self.actor, match.case_id) if match else None
+        except ServiceError as exc:
+            self._set(None, exc.message)
+            return
+        if detail is None:
+            self._set(None, self.tr("Nie znaleziono sprawy o znaku „{0}”.").format(text))
+            return
+        self.signature.setText(detail.signature)
+        self._set(detail.id, self.tr("{0} – {1}, {2}; {3}").format(
+            detail.signature, detail.applicant_name, detail.applicant.address_line,
+            detail.status.label))
+
+    def _set(self, case_id: int | None, text: str) -> None:
+        changed = case_id != self.case_id
+        self.case_id = case_id
+        self.found.setText(text)
+        if changed:
+            self.caseChanged.emit(case_id)

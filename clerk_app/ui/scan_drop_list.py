@@ -1,0 +1,169 @@
+"""Scans to attach: a list that takes dropped files, and the watched scan-inbox folder.
+
+Every file is checked the moment it is added (``check_scan_file``: content, size, completeness);
+a refused file is not added and the reason is reported in Polish. Files whose content is
+already stored are added with a warning (``find_duplicate_scans``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+
+from clerk_app.domain.errors import FieldError
+from clerk_app.services.context import AppContext
+from clerk_app.services.scans import MEDIA_TYPES, check_scan_file, find_duplicate_scans
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+SCAN_SUFFIXES = {".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff"}
+
+
+def size_text(size: int) -> str:
+    if size >= 1048576:
+        return f"{size / 1048576:.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1024))} kB"
+
+
+class ScanDropList(QListWidget):
+    """The files to attach; emits ``message(text, is_error)`` after each addition."""
+
+    message = Signal(str, bool)
+    filesChanged = Signal()
+
+    def __init__(self, ctx: AppContext, max_bytes: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.max_bytes = ctx, max_bytes
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setToolTip(self.tr("Przeciągnij tu pliki PDF, JPEG, PNG lub TIFF. "
+                                "Klawisz Delete usuwa zaznaczony plik."))
+
+    def paths(self) -> list[Path]:
+        return [Path(self.item(i).data(PATH_ROLE)) for i in range(self.count())]
+
+    def add_files(self, paths: list[Path]) -> list[str]:
+        """Check and add ``paths``; returns the refusal messages (empty when all were added)."""
+        refused: list[str] = []
+        added: list[Path] = []
+        present = {p.resolve() for p in self.paths()}
+        for path in paths:
+            if path.resolve() in present:
+                refused.append(self.tr("Plik „{0}” jest już na liście.").format(path.name))
+                continue
+            try:
+                check = check_scan_file(path, self.max_bytes)
+            except FieldError as exc:
+                refused.append(exc.message)
+                continue
+            kind = MEDIA_TYPES.get(check.media_type, check.media_type)
+            item = QListWidgetItem(f"{path.name}  ({kind}, {size_text(check.size_bytes)})")
+            item.setData(PATH_ROLE, str(path))
+            item.setToolTip(str(path))
+            self.addItem(item)
+            present.add(path.resolve())
+            added.append(path)
+        warnings = []
+        if added:
+            for path, identifier in find_duplicate_scans(self.ctx, added).items():
+                warnings.append(self.tr("Uwaga: plik „{0}” był już dołączony jako {1}.").format(
+                    path.name, identifier))
+            self.filesChanged.emit()
+        text = "\n".join(refused + warnings)
+        self.message.emit(text, bool(refused))
+        return refused
+
+    def remove_selected(self) -> None:
+        for item in self.selectedItems():
+            self.takeItem(self.row(item))
+        self.filesChanged.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.remove_selected()
+            return
+        super().keyPressEvent(event)
+
+    # ---------------------------------------------------------- drag and drop
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.add_files(paths)
+
+
+class ScanInboxList(QListWidget):
+    """Files in the scan-inbox folder (newest first), refreshed when the folder changes.
+
+    ``picked(path)`` is emitted on Enter or double-click; files already taken are hidden.
+    """
+
+    picked = Signal(object)
+
+    def __init__(self, folder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = Path(folder) if folder.strip() else None
+        self.taken: set[Path] = set()
+        self.watcher = QFileSystemWatcher(self)
+        self.delay = QTimer(self)  # a scanner writes a file in steps: wait until it is quiet
+        self.delay.setSingleShot(True)
+        self.delay.setInterval(300)
+        self.delay.timeout.connect(self.refresh)
+        self.watcher.directoryChanged.connect(lambda _p: self.delay.start())
+        if self.folder is not None and self.folder.is_dir():
+            self.watcher.addPath(str(self.folder))
+        self.itemActivated.connect(self._activated)
+        self.refresh()
+
+    @property
+    def available(self) -> bool:
+        return self.folder is not None and self.folder.is_dir()
+
+    def refresh(self) -> None:
+        self.clear()
+        if not self.available:
+            return
+        assert self.folder is not None
+        try:
+            files = [p for p in self.folder.iterdir()
+                     if p.is_file() and p.suffix.lower() in SCAN_SUFFIXES]
+        except OSError:
+            return
+        for path in sorted(files, key=lambda p: p.stat().st_mtime, reverse=True):
+            if path.resolve() in self.taken:
+                continue
+            item = QListWidgetItem(path.name)
+            item.setData(PATH_ROLE, str(path))
+            self.addItem(item)
+
+    def take(self, paths: list[Path]) -> None:
+        self.taken.update(p.resolve() for p in paths)
+        self.refresh()
+
+    def pick_current(self) -> bool:
+        item = self.currentItem()
+        if item is None:
+            return False
+        self._activated(item)
+        return True
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.picked.emit(Path(item.data(PATH_ROLE)))
