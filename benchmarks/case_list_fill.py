@@ -126,7 +126,7 @@ def fill_cases(ctx: AppContext, wanted: int, seed: int = 2026) -> int:
             numbers[(kind.value, year)] = number
             rows.append(_row(rng, kind, year, number, clerks, today))
         with ctx.db.transaction() as session:
-            session.execute(insert(Case.__table__), rows)
+            session.execute(insert(Case), rows)
         done += len(rows)
         rate = done / (time.perf_counter() - started)
         print(f"  dodano {done:,} / {missing:,} spraw ({rate:,.0f}/s)".replace(",", " "),

@@ -13,6 +13,7 @@ from clerk_app.services.demo_data import MAX_CASES, generate_demo_data
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -61,6 +62,10 @@ def handle_demo(args: argparse.Namespace) -> int:
         summary = generate_demo_data(AppContext(db=db), None, cases, seed=seed,
                                      progress=_progress_printer(started))
         elapsed = time.perf_counter() - started
+    except KeyboardInterrupt:
+        print("\nPrzerwano: dane demonstracyjne nie zostały zapisane (baza bez zmian).",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
     finally:
         db.dispose()
     rate = summary.cases / elapsed if elapsed > 0 else 0.0

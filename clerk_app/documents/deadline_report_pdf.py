@@ -90,10 +90,10 @@ def _subtitle(report: DeadlineReport) -> str:
 
 
 def _draw_page(w: PageWriter, report: DeadlineReport, lines: list[_Line], number: int,
-               total: int) -> None:
+               total: int, subtitle: str) -> None:
     w.text(MARGIN, PAGE_H - 15 * mm, FONT_BOLD, 13,
            f"Raport terminów – stan na {format_date_pl(report.as_of)}")
-    w.text(MARGIN, PAGE_H - 21 * mm, FONT_REGULAR, 8.5, _subtitle(report))
+    w.text(MARGIN, PAGE_H - 21 * mm, FONT_REGULAR, 8.5, subtitle)
     xs, x = [], MARGIN
     for _title, width, _align in COLUMNS:
         xs.append(x)
@@ -142,8 +142,9 @@ def render_deadline_report_pdf(report: DeadlineReport) -> bytes:
         canvas.setCreator("clerk-app")
         writer = PageWriter(canvas)
         pages = _paginate(report)
+        subtitle = _subtitle(report)
         for number, lines in enumerate(pages, start=1):
-            _draw_page(writer, report, lines, number, len(pages))
+            _draw_page(writer, report, lines, number, len(pages), subtitle)
             canvas.showPage()
         canvas.save()
     return buffer.getvalue()

@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -52,6 +53,20 @@ def _y(from_top: float) -> float:
     return PAGE_H - from_top
 
 
+def draw_fitted(canvas: Canvas, x: float, y: float, text: str, size: float,
+                max_width: float, min_size: float = 4.5) -> None:
+    """Draw one line in the regular face, smaller (down to ``min_size``) or cut with an
+    ellipsis so that it never runs past ``max_width``."""
+    while size > min_size and stringWidth(text, FONT_REGULAR, size) > max_width:
+        size -= 0.25
+    if stringWidth(text, FONT_REGULAR, size) > max_width:
+        while text and stringWidth(text + "…", FONT_REGULAR, size) > max_width:
+            text = text[:-1]
+        text = text.rstrip() + "…"
+    canvas.setFont(FONT_REGULAR, size)
+    canvas.drawString(x, y, text)
+
+
 def draw_barcode(canvas: Canvas, value: str, x: float, y: float, height: float,
                  max_width: float) -> float:
     """Draw a Code 128 barcode of ``value`` with its text below; returns the width used."""
@@ -79,8 +94,8 @@ def _draw_first_page(canvas: Canvas, header: LetterHeader) -> None:
     canvas.setFont(FONT_BOLD, 9.5)
     canvas.drawString(LEFT, _y(40 * mm), f"Znak sprawy: {header.case_signature}")
 
-    canvas.setFont(FONT_REGULAR, 6.5)
-    canvas.drawString(ADDRESS_X + 5 * mm, _y(ADDRESS_TOP + 4 * mm), header.return_address)
+    draw_fitted(canvas, ADDRESS_X + 5 * mm, _y(ADDRESS_TOP + 4 * mm), header.return_address,
+                6.5, ADDRESS_W - 10 * mm)
     canvas.setLineWidth(0.3)
     canvas.line(ADDRESS_X + 5 * mm, _y(ADDRESS_TOP + 5 * mm),
                 ADDRESS_X + ADDRESS_W - 5 * mm, _y(ADDRESS_TOP + 5 * mm))
@@ -189,8 +204,7 @@ def render_envelope_label(label: EnvelopeLabel) -> bytes:
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(LABEL_W, LABEL_H))
     canvas.setTitle(f"Etykieta {label.identifier}")
-    canvas.setFont(FONT_REGULAR, 5.5)
-    canvas.drawString(4 * mm, LABEL_H - 5 * mm, label.return_address)
+    draw_fitted(canvas, 4 * mm, LABEL_H - 5 * mm, label.return_address, 6, LABEL_W - 8 * mm)
     text = canvas.beginText(4 * mm, LABEL_H - 11 * mm)
     for index, line in enumerate(label.addressee_lines):
         text.setFont(FONT_BOLD if index == 0 else FONT_REGULAR, 9.5)

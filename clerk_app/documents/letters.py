@@ -142,7 +142,7 @@ def _styles() -> dict[str, ParagraphStyle]:
                                spaceAfter=1.2 * mm),
         "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11,
                                 alignment=TA_LEFT, spaceAfter=0),
-        "sign": ParagraphStyle("sign", parent=body, alignment=TA_LEFT, leftIndent=95 * mm,
+        "sign": ParagraphStyle("sign", parent=body, alignment=TA_LEFT, leftIndent=82 * mm,
                                spaceAfter=0, fontSize=10, leading=13),
     }
 

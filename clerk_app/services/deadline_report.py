@@ -8,13 +8,14 @@ renderers (``clerk_app.documents.deadline_report_*``) take the :class:`DeadlineR
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime, timedelta
 
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.roles import Permission, role_can
 from clerk_app.services.context import OFFICE_TZ, Actor, AppContext
 from clerk_app.services.days_off import calendar_for
-from clerk_app.services.deadline_queries import UNASSIGNED, DeadlineRow, fetch_rows
+from clerk_app.services.deadline_queries import DeadlineRow, fetch_rows
 from clerk_app.services.errors import ValidationFailed
 from clerk_app.services.unit_of_work import require
 
@@ -35,7 +36,7 @@ class AssigneeGroup:
     assignee_name: str
     rows: tuple[DeadlineRow, ...]
 
-    @property
+    @cached_property
     def overdue_count(self) -> int:
         return sum(1 for r in self.rows if r.overdue)
 
@@ -51,11 +52,11 @@ class DeadlineReport:
     generated_by: str
     groups: tuple[AssigneeGroup, ...]
 
-    @property
+    @cached_property
     def row_count(self) -> int:
         return sum(len(g.rows) for g in self.groups)
 
-    @property
+    @cached_property
     def overdue_count(self) -> int:
         return sum(g.overdue_count for g in self.groups)
 
@@ -110,7 +111,3 @@ def dashboard_deadlines(ctx: AppContext, actor: Actor, as_of: date,
     with ctx.db.read() as session:
         return fetch_rows(session, calendar_for(session), as_of, assignee_id=assignee_id,
                           include_suspended=True)
-
-
-def assignee_label(row: DeadlineRow) -> str:
-    return row.assignee_name or UNASSIGNED

@@ -90,9 +90,12 @@ def sender_lines(settings: OfficeSettings, kind: CaseKind) -> tuple[str, ...]:
 
 
 def _return_address(settings: OfficeSettings, kind: CaseKind) -> str:
+    """One short line above the address window (rooms dropped: the post does not need them)."""
+    address = settings.zgm_address if kind is CaseKind.IOK else settings.bgm_address
+    parts = [p.strip() for p in address.split(",") if not p.strip().lower().startswith("pok")]
     if kind is CaseKind.IOK:
-        return f"{settings.zgm_name}, {settings.zgm_address}"
-    return f"{settings.city_office_name}, {settings.deposit_unit}, {settings.bgm_address}"
+        return f"{settings.iok_unit} – {settings.zgm_name}, {', '.join(parts)}"
+    return f"{settings.city_office_name} – {settings.deposit_unit}, {', '.join(parts)}"
 
 
 def _header(work: Work, case: Case, identifier: str, dated_on: date,

@@ -18,8 +18,8 @@ from clerk_app.persistence.database import sqlite_path
 from clerk_app.services.auth import has_any_user
 from clerk_app.services.bootstrap import open_database
 from clerk_app.services.context import Actor, AppContext
-from clerk_app.ui.first_start_dialog import FirstStartDialog
 from clerk_app.ui.change_password_dialog import ChangePasswordDialog
+from clerk_app.ui.first_start_dialog import FirstStartDialog
 from clerk_app.ui.login_dialog import LoginDialog
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.qt_helpers import app_icon, translate

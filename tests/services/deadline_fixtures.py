@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -65,7 +66,7 @@ def deadline_rows(ctx: AppContext, case_id: int) -> list[Deadline]:
 
 
 def audit_actions(ctx: AppContext, case_id: int | None = None,
-                  entity: str | None = None) -> list[tuple[str, str, dict[str, object]]]:
+                  entity: str | None = None) -> list[tuple[str, str, dict[str, Any]]]:
     """(entity, action, changes) of the audit trail, oldest first."""
     query = select(AuditEntry).order_by(AuditEntry.id)
     if case_id is not None:

@@ -41,7 +41,7 @@ def test_extension_needs_a_reason_and_is_audited(
     with pytest.raises(ValidationFailed) as err:
         extend_deadline(ctx, clerk, deadline.id, deadline.version, date(2026, 3, 16), "  ")
     assert err.value.fields == ["Powód przedłużenia"]
-    assert "Pole „Powód przedłużenia”: Podaj powód przedłużenia terminu." == err.value.message
+    assert err.value.message == "Pole „Powód przedłużenia”: Podaj powód przedłużenia terminu."
     assert deadline_rows(ctx, case_id)[0].due_on == date(2026, 3, 9)
     assert deadline_rows(ctx, case_id)[0].version == deadline.version
     assert audit_actions(ctx, case_id) == before

@@ -97,7 +97,7 @@ def test_dashboard_rows_per_role(ctx: AppContext, staff: dict[Role, Actor]) -> N
     clerk, boss = staff[Role.CLERK], staff[Role.SUPERVISOR]
     mine = dashboard_deadlines(ctx, clerk, date(2026, 3, 2))
     assert {r.case_id for r in mine} == {ids["overdue"], ids["soon"], ids["waiting"]}
-    suspended = [r for r in mine if r.case_id == ids["waiting"]][0]
+    suspended = next(r for r in mine if r.case_id == ids["waiting"])
     assert suspended.state is DeadlineState.SUSPENDED
     assert suspended.working_days_left is None and not suspended.overdue
     assert not suspended.needs_delay_notice

@@ -118,8 +118,8 @@ def test_decision_deadline_excludes_the_waiting_time(
 
     set_today(clock, date(2026, 3, 10))
     letter = issue_summons(ctx, clerk, case_id, ["Oświadczenie o stanie majątkowym"])
-    suspended = [d for d in list_case_deadlines(ctx, clerk, case_id)
-                 if d.kind is DeadlineKind.DECISION][0]
+    suspended = next(d for d in list_case_deadlines(ctx, clerk, case_id)
+                 if d.kind is DeadlineKind.DECISION)
     assert suspended.state is DeadlineState.SUSPENDED
     assert suspended.suspended_on == date(2026, 3, 10)
     assert case_row(ctx, case_id).next_deadline is None

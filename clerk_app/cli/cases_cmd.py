@@ -1,0 +1,95 @@
+"""``cases`` sub-command: list matching cases, one per line, for scripts.
+
+Output: tab-separated ``signature, kind, applicant, status`` with kind and status as their
+stable enum values (``iok``/``deposit``, ``registered``…), not the Polish labels, so scripts
+do not break when a label is reworded. Newest cases first. The command reads as a system user
+(a supervisor-level reader named "cli"); it changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from enum import StrEnum
+from typing import TypeVar
+
+from clerk_app.cli.common import add_db_option, open_db_for_cli
+from clerk_app.domain.cases import CaseKind, CaseStatus
+from clerk_app.domain.roles import Role
+from clerk_app.services.case_query import CaseQuery, count_cases, fetch_case_page
+from clerk_app.services.context import Actor, AppContext
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+CLI_READER = Actor(0, "cli", "clerk-app (CLI)", Role.SUPERVISOR)
+PAGE = 500
+E = TypeVar("E", bound=StrEnum)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``cases`` to the main CLI."""
+    parser = subparsers.add_parser(
+        "cases", help="wypisz sprawy (znak, rodzaj, wnioskodawca, status; rozdzielone tabulatorem)",
+        description="Lista spraw: znak sprawy, rodzaj, wnioskodawca i status rozdzielone "
+                    "tabulatorem, od najnowszych. Rodzaj i status jako wartości: "
+                    f"rodzaje {', '.join(k.value for k in CaseKind)}; "
+                    f"statusy {', '.join(s.value for s in CaseStatus)}.")
+    add_db_option(parser)
+    parser.add_argument("--search", default="", metavar="TEKST",
+                        help="szukaj w nazwisku, adresie, znaku sprawy, PESEL-u i e-mailu "
+                             "(bez względu na wielkość liter i polskie znaki)")
+    parser.add_argument("--status", metavar="S", help="tylko sprawy o tym statusie")
+    parser.add_argument("--kind", metavar="K", help="tylko sprawy tego rodzaju (iok, deposit)")
+    parser.add_argument("--limit", default="50", metavar="N",
+                        help="najwyżej N spraw (domyślnie 50; 0 = wszystkie)")
+    parser.set_defaults(func=handle_cases)
+
+
+def _choice(value: str | None, enum: type[E], what: str) -> E | None:
+    if value is None:
+        return None
+    try:
+        return enum(value.strip().lower())
+    except ValueError:
+        allowed = ", ".join(m.value for m in enum)
+        raise _UsageError(f"nieznany {what} „{value}” – dozwolone: {allowed}.") from None
+
+
+class _UsageError(Exception):
+    """Bad command-line input; the message is Polish."""
+
+
+def handle_cases(args: argparse.Namespace) -> int:
+    try:
+        kind = _choice(args.kind, CaseKind, "rodzaj")
+        status = _choice(args.status, CaseStatus, "status")
+        limit = int(str(args.limit).strip())
+        if limit < 0:
+            raise ValueError
+    except _UsageError as exc:
+        print(f"Błąd: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ValueError:
+        print(f"Błąd: --limit musi być liczbą całkowitą ≥ 0, podano „{args.limit}”.",
+              file=sys.stderr)
+        return EXIT_USAGE
+    db = open_db_for_cli(args)
+    try:
+        ctx = AppContext(db)
+        query = CaseQuery(search=args.search or "", kind=kind, status=status,
+                          sort_key="received", descending=True)
+        total = count_cases(ctx, CLI_READER, query)
+        wanted = total if limit == 0 else min(limit, total)
+        offset = 0
+        while offset < wanted:
+            rows = fetch_case_page(ctx, CLI_READER, query, offset, min(PAGE, wanted - offset),
+                                   total)
+            if not rows:
+                break
+            for row in rows:
+                print("\t".join((row.signature, row.kind.value, row.applicant,
+                                 row.status.value)))
+            offset += len(rows)
+    finally:
+        db.dispose()
+    return EXIT_OK

@@ -1,0 +1,102 @@
+"""``report`` sub-command: the supervisors' deadline report as a PDF or XLSX file."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from clerk_app.cli.common import add_db_option, open_db_for_cli
+from clerk_app.documents.deadline_report_pdf import render_deadline_report_pdf
+from clerk_app.documents.deadline_report_xlsx import render_deadline_report_xlsx
+from clerk_app.services.context import AppContext
+from clerk_app.services.deadline_report import (
+    MAX_HORIZON_DAYS,
+    DeadlineReport,
+    system_deadline_report,
+)
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+DEFAULT_HORIZON = 14
+RENDERERS = {".pdf": render_deadline_report_pdf, ".xlsx": render_deadline_report_xlsx}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _InputError(Exception):
+    """Invalid command-line input; the message is Polish."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``report deadlines --out FILE.pdf|FILE.xlsx`` to the main CLI."""
+    parser = subparsers.add_parser("report", help="raporty dla kierownika",
+                                   description="Raporty dla kierownika.")
+    reports = parser.add_subparsers(dest="report_command", metavar="RAPORT")
+    reports.required = True
+    deadlines = reports.add_parser(
+        "deadlines", help="raport terminów (PDF lub XLSX)",
+        description="Terminy przypadające w horyzoncie N dni oraz wszystkie przekroczone, "
+                    "pogrupowane według prowadzących. Format wynika z rozszerzenia pliku.")
+    add_db_option(deadlines)
+    deadlines.add_argument("--out", required=True, metavar="PLIK",
+                           help="plik wynikowy: .pdf albo .xlsx")
+    deadlines.add_argument("--horizon-days", default=str(DEFAULT_HORIZON), metavar="N",
+                           help=f"horyzont w dniach (domyślnie {DEFAULT_HORIZON})")
+    deadlines.add_argument("--as-of", default=None, metavar="RRRR-MM-DD",
+                           help="stan na dzień (domyślnie dzisiaj)")
+    deadlines.set_defaults(func=handle_deadlines)
+
+
+def _parse_date(text: str) -> date:
+    value = (text or "").strip()
+    if _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _InputError(f"nieprawidłowa data „{text}” – podaj datę w postaci RRRR-MM-DD.")
+
+
+def _parse_horizon(text: str) -> int:
+    value = (text or "").strip()
+    if not re.fullmatch(r"\d+", value) or int(value) > MAX_HORIZON_DAYS:
+        raise _InputError(f"horyzont (--horizon-days) musi być liczbą dni od 0 do "
+                          f"{MAX_HORIZON_DAYS}, podano „{text}”.")
+    return int(value)
+
+
+def _output(text: str) -> Path:
+    path = Path(text)
+    if path.suffix.lower() not in RENDERERS:
+        raise _InputError(f"nieobsługiwany format pliku „{path.name}” – podaj plik .pdf "
+                          "albo .xlsx.")
+    if not path.parent.is_dir():
+        raise _InputError(f"katalog „{path.parent}” nie istnieje.")
+    return path
+
+
+def handle_deadlines(args: argparse.Namespace) -> int:
+    """Build the report as the system ("clerk-app (CLI)") and write it to ``--out``."""
+    try:
+        out = _output(args.out)
+        horizon = _parse_horizon(args.horizon_days)
+        as_of = _parse_date(args.as_of) if args.as_of else None
+    except _InputError as exc:
+        print(f"Błąd: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    db = open_db_for_cli(args)
+    try:
+        ctx = AppContext(db=db)
+        started = time.perf_counter()
+        report: DeadlineReport = system_deadline_report(ctx, as_of or ctx.today(), horizon)
+        data = RENDERERS[out.suffix.lower()](report)
+    finally:
+        db.dispose()
+    out.write_bytes(data)
+    elapsed = time.perf_counter() - started
+    print(f"Zapisano {out} – terminów: {report.row_count}, w tym po terminie: "
+          f"{report.overdue_count} ({elapsed:.1f} s).")
+    return EXIT_OK

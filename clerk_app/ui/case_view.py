@@ -1,0 +1,149 @@
+"""One case: a header and tabs "Dane", "Dokumenty", "Historia" (+ tabs added by others).
+
+Other parts of the application add their own tabs with :meth:`CaseView.add_tab` (e.g. "Pisma"
+and "Terminy"); a tab widget that has a ``set_case(detail)`` method is given the case each
+time it is (re)loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from clerk_app.domain.text import format_date_pl
+from clerk_app.services.case_detail import (
+    CaseDetail,
+    IncomingDoc,
+    TimelineEntry,
+    case_documents,
+    case_timeline,
+    get_case,
+)
+from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.errors import ServiceError
+from clerk_app.ui.case_view_tabs import ApplicantTab, DocumentsTab, TimelineTab
+from clerk_app.ui.qt_helpers import make_error_label, show_error
+from clerk_app.ui.worker import TaskRunner
+
+
+@dataclass(frozen=True)
+class CaseBundle:
+    detail: CaseDetail
+    documents: list[IncomingDoc]
+    timeline: list[TimelineEntry]
+
+
+def load_case_bundle(ctx: AppContext, actor: Actor, case_id: int) -> CaseBundle:
+    """Everything the case view shows, read in the worker thread."""
+    return CaseBundle(get_case(ctx, actor, case_id), case_documents(ctx, actor, case_id),
+                      case_timeline(ctx, actor, case_id))
+
+
+class CaseView(QWidget):
+    """Emits ``loaded`` after each (re)load and ``changed(case_id)`` after a save."""
+
+    loaded = Signal()
+    changed = Signal(int)
+
+    def __init__(self, ctx: AppContext, actor: Actor, case_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.actor, self.case_id = ctx, actor, case_id
+        self.detail: CaseDetail | None = None
+        self.setWindowTitle(self.tr("Sprawa"))
+        self.header_values: dict[str, QLabel] = {}
+        header = self._build_header()
+        self.error_label = make_error_label(QLabel(self))
+        self.tabs = QTabWidget(self)
+        self.data_tab = ApplicantTab(ctx, actor, case_id, self)
+        self.documents_tab = DocumentsTab(ctx, actor, self)
+        self.history_tab = TimelineTab(self)
+        self.add_tab(self.tr("Dane"), self.data_tab)
+        self.add_tab(self.tr("Dokumenty"), self.documents_tab)
+        self.add_tab(self.tr("Historia"), self.history_tab)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.tabs, 1)
+        self.loader = TaskRunner(self)
+        self._again: bool | None = None  # a reload asked for while one runs (force flag)
+        self.data_tab.saved.connect(self._saved)
+        self.data_tab.reloadRequested.connect(lambda: self.reload(force=True))
+        self.resize(980, 680)
+        self.reload()
+
+    def _build_header(self) -> QGridLayout:
+        grid = QGridLayout()
+        self.signature_label = QLabel(self)
+        font = self.signature_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.signature_label.setFont(font)
+        self.signature_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(self.signature_label, 0, 0, 1, 4)
+        names = [("kind", self.tr("Rodzaj:")), ("status", self.tr("Status:")),
+                 ("applicant", self.tr("Wnioskodawca:")), ("assignee", self.tr("Referent:")),
+                 ("received", self.tr("Wpłynęło:")), ("deadline", self.tr("Najbliższy termin:"))]
+        for i, (key, text) in enumerate(names):
+            value = QLabel(self)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.header_values[key] = value
+            row, col = 1 + i // 2, (i % 2) * 2
+            grid.addWidget(QLabel(text, self), row, col)
+            grid.addWidget(value, row, col + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        return grid
+
+    def add_tab(self, title: str, widget: QWidget) -> int:
+        """Add a tab (e.g. "Pisma", "Terminy"); it gets ``set_case(detail)`` on each load."""
+        index = self.tabs.addTab(widget, title)
+        set_case = getattr(widget, "set_case", None)
+        if self.detail is not None and callable(set_case):
+            set_case(self.detail)
+        return index
+
+    def reload(self, force: bool = False) -> None:
+        """Read the case again in the worker thread (typed applicant data is kept)."""
+        if self.loader.is_busy():
+            self._again = bool(self._again) or force
+            return
+        ctx, actor, case_id = self.ctx, self.actor, self.case_id
+        self.loader.run(lambda: load_case_bundle(ctx, actor, case_id),
+                        lambda bundle: self._loaded(bundle, force), self._load_failed)
+
+    def _loaded(self, bundle: object, force: bool) -> None:
+        assert isinstance(bundle, CaseBundle)
+        d = self.detail = bundle.detail
+        self.setWindowTitle(self.tr("Sprawa {0}").format(d.signature))
+        self.signature_label.setText(d.signature)
+        values = {"kind": d.kind.label, "status": d.status.label,
+                  "applicant": f"{d.applicant_name}, {d.applicant.address_line}",
+                  "assignee": d.assignee or self.tr("(nie przydzielono)"),
+                  "received": format_date_pl(d.received_on),
+                  "deadline": format_date_pl(d.next_deadline) if d.next_deadline else "—"}
+        for key, text in values.items():
+            self.header_values[key].setText(text)
+        show_error(self.error_label, "")
+        self.data_tab.set_detail(d, force)
+        self.documents_tab.set_documents(bundle.documents)
+        self.history_tab.set_entries(bundle.timeline)
+        for i in range(self.tabs.count()):
+            set_case = getattr(self.tabs.widget(i), "set_case", None)
+            if callable(set_case):
+                set_case(d)
+        self.loaded.emit()
+        if self._again is not None:
+            force_again, self._again = self._again, None
+            self.reload(force_again)
+
+    def _load_failed(self, error: Exception) -> None:
+        show_error(self.error_label, error.message if isinstance(error, ServiceError)
+                   else str(error))
+
+    def _saved(self, _version: int) -> None:
+        self.changed.emit(self.case_id)
+        self.reload()

@@ -1,0 +1,200 @@
+"""Deadline dashboard page: my deadlines (supervisors: everyone's, filterable by assignee)
+and the decisions that need a delay notice (due within 5 working days, not decided)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.domain.roles import Permission, role_can
+from clerk_app.domain.text import format_date_pl
+from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.deadline_queries import DeadlineRow
+from clerk_app.services.deadline_report import dashboard_deadlines
+from clerk_app.services.deadline_types import DeliveryResult
+from clerk_app.services.errors import ServiceError
+from clerk_app.ui.deadline_table_model import COL_APPLICANT, CaseIdRole, DeadlineTableModel
+from clerk_app.ui.delivery_dialog import DeliveryDialog
+from clerk_app.ui.worker import TaskRunner
+
+ALL_ASSIGNEES = -1
+
+
+class DeadlineDashboard(QWidget):
+    """``refresh()`` reloads in the background; ``caseActivated(case_id)`` on double-click."""
+
+    caseActivated = Signal(int)
+    refreshed = Signal()
+
+    def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.actor = ctx, actor
+        self.supervisor = role_can(actor.role, Permission.REPORTS)
+        self.runner = TaskRunner(self)
+        self._all_rows: list[DeadlineRow] = []
+        self._message = ""
+        self._reload_again = False
+        self.model = DeadlineTableModel(self)
+        self.delay_model = DeadlineTableModel(self)
+
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.title = QLabel()
+        bar.addWidget(self.title, 1)
+        self.assignee_combo = QComboBox()
+        self.assignee_combo.setVisible(self.supervisor)
+        self.assignee_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.assignee_combo.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        bar.addWidget(self.assignee_combo)
+        self.scan_edit = QLineEdit()
+        self.scan_edit.setPlaceholderText(self.tr("Kod pisma (doręczenie)…"))
+        self.scan_edit.setClearButtonEnabled(True)
+        self.scan_edit.setMinimumWidth(220)
+        self.scan_edit.setProperty("acceptsBarcode", True)
+        self.scan_edit.returnPressed.connect(self._open_delivery)
+        bar.addWidget(self.scan_edit)
+        self.refresh_button = QPushButton(self.tr("Odśwież"))
+        self.refresh_button.clicked.connect(self.refresh)
+        bar.addWidget(self.refresh_button)
+        layout.addLayout(bar)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.table = self._view(self.model)
+        self.delay_table = self._view(self.delay_model)
+        splitter.addWidget(self._titled(self.tr("Terminy"), self.table))
+        splitter.addWidget(self._titled(self.tr("Wymagają zawiadomienia o zwłoce"),
+                                        self.delay_table))
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        self.runner.busyChanged.connect(lambda busy: self.refresh_button.setEnabled(not busy))
+        self.refresh()
+
+    def _view(self, model: DeadlineTableModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSortingEnabled(True)
+        view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().setVisible(False)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_APPLICANT, QHeaderView.ResizeMode.Stretch)
+        view.doubleClicked.connect(self._activated)
+        return view
+
+    def _titled(self, title: str, view: QTableView) -> QWidget:
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(f"<b>{title}</b>")
+        inner.addWidget(label)
+        inner.addWidget(view)
+        return box
+
+    def refresh(self) -> None:
+        """Reload the deadlines (in a pool thread); ``refreshed`` is emitted when shown."""
+        ctx, actor, today = self.ctx, self.actor, self.ctx.today()
+        started = self.runner.run(lambda: dashboard_deadlines(ctx, actor, today),
+                                  self._loaded, self._failed)
+        if started:
+            self.status.setText(self.tr("Wczytywanie…"))
+        else:
+            self._reload_again = True  # asked while loading: load once more afterwards
+
+    def _loaded(self, rows: object) -> None:
+        assert isinstance(rows, list)
+        self._all_rows = rows
+        self.status.setText(self._message)
+        self._message = ""
+        if self._reload_again:
+            self._reload_again = False
+            self.refresh()
+        self._fill_assignees()
+        self._apply_filter()
+        self.refreshed.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.status.setText(error.message if isinstance(error, ServiceError) else str(error))
+        self.refreshed.emit()
+
+    def _fill_assignees(self) -> None:
+        if not self.supervisor:
+            return
+        current = self.assignee_combo.currentData()
+        names: dict[int, str] = {}
+        for row in self._all_rows:
+            names.setdefault(row.assignee_id if row.assignee_id is not None else 0,
+                             row.assignee_name)
+        self.assignee_combo.blockSignals(True)
+        self.assignee_combo.clear()
+        self.assignee_combo.addItem(self.tr("Wszyscy prowadzący"), ALL_ASSIGNEES)
+        for key, name in sorted(names.items(), key=lambda item: item[1].casefold()):
+            self.assignee_combo.addItem(name, key)
+        found = self.assignee_combo.findData(current)
+        self.assignee_combo.setCurrentIndex(max(found, 0))
+        self.assignee_combo.blockSignals(False)
+
+    def set_assignee_filter(self, assignee_id: int | None) -> None:
+        """Supervisors: show one assignee (None: unassigned) or everyone (ALL_ASSIGNEES)."""
+        key = ALL_ASSIGNEES if assignee_id == ALL_ASSIGNEES else (assignee_id or 0)
+        self.assignee_combo.setCurrentIndex(max(self.assignee_combo.findData(key), 0))
+
+    def _apply_filter(self) -> None:
+        key = self.assignee_combo.currentData() if self.supervisor else ALL_ASSIGNEES
+        rows = self._all_rows
+        if key not in (None, ALL_ASSIGNEES):
+            rows = [r for r in rows if (r.assignee_id or 0) == key]
+        self.model.set_rows(rows)
+        self.delay_model.set_rows([r for r in rows if r.needs_delay_notice])
+        for view in (self.table, self.delay_table):
+            header = view.horizontalHeader()
+            view.model().sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        overdue = sum(1 for r in rows if r.overdue)
+        title = (self.tr("Terminy na dzień {0}: {1}, po terminie: {2}") if self.supervisor
+                 else self.tr("Moje terminy na dzień {0}: {1}, po terminie: {2}"))
+        self.title.setText(title.format(format_date_pl(self.ctx.today()), len(rows), overdue))
+
+    def _activated(self, index: QModelIndex) -> None:
+        case_id = index.data(CaseIdRole)
+        if isinstance(case_id, int):
+            self.caseActivated.emit(case_id)
+
+    def open_delivery(self, identifier: str) -> DeliveryDialog:
+        """Open the delivery dialog for a scanned identifier; refreshes after recording."""
+        dialog = DeliveryDialog.for_identifier(self.ctx, self.actor, identifier, self)
+        dialog.recorded.connect(self._delivery_recorded)
+        dialog.open()
+        return dialog
+
+    def _open_delivery(self) -> None:
+        text = self.scan_edit.text().strip()
+        if text:
+            self.scan_edit.clear()
+            self.open_delivery(text)
+
+    def _delivery_recorded(self, result: object) -> None:
+        assert isinstance(result, DeliveryResult)
+        message = self.tr("Zapisano doręczenie pisma {0}.").format(result.letter.identifier)
+        if result.started_deadline is not None:
+            message += " " + self.tr("Termin na usunięcie braków: {0}.").format(
+                format_date_pl(result.started_deadline.due_on))
+        self._message = message
+        self.refresh()

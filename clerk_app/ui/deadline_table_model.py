@@ -1,0 +1,127 @@
+"""Table model of deadlines for the dashboard: overdue rows red, due within 2 days amber."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from clerk_app.domain.cases import DeadlineState
+from clerk_app.domain.text import format_date_pl
+from clerk_app.services.deadline_queries import DeadlineRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+COL_DUE = 0
+COL_DAYS_LEFT = 1
+COL_SIGNATURE = 2
+COL_APPLICANT = 3
+COL_DEADLINE_KIND = 4
+COL_STATUS = 5
+COL_ASSIGNEE = 6
+COLUMN_COUNT = 7
+
+OVERDUE_BACKGROUND = QColor("#f8c9c9")
+SOON_BACKGROUND = QColor("#ffe2a8")
+RowRole = Qt.ItemDataRole.UserRole + 1
+CaseIdRole = Qt.ItemDataRole.UserRole + 2
+
+_SORT_KEYS: dict[int, Callable[[DeadlineRow], Any]] = {
+    COL_DUE: lambda r: (r.due_on, r.signature),
+    COL_DAYS_LEFT: lambda r: (r.working_days_left is None, r.working_days_left or 0, r.due_on),
+    COL_SIGNATURE: lambda r: (r.signature,),
+    COL_APPLICANT: lambda r: (r.applicant.casefold(), r.due_on),
+    COL_DEADLINE_KIND: lambda r: (r.deadline_kind.label, r.due_on),
+    COL_STATUS: lambda r: (r.status_label, r.due_on),
+    COL_ASSIGNEE: lambda r: (r.assignee_name.casefold(), r.due_on),
+}
+
+
+class DeadlineTableModel(QAbstractTableModel):
+    """Rows of :class:`DeadlineRow`; ``set_rows`` replaces them all."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DeadlineRow] = []
+        self._headers = (self.tr("Termin"), self.tr("Dni robocze"), self.tr("Znak sprawy"),
+                         self.tr("Wnioskodawca"), self.tr("Rodzaj terminu"),
+                         self.tr("Stan"), self.tr("Prowadzący"))
+
+    def set_rows(self, rows: Sequence[DeadlineRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[DeadlineRow]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> DeadlineRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < COLUMN_COUNT:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.overdue or row.state is DeadlineState.MISSED:
+                return QBrush(OVERDUE_BACKGROUND)
+            if row.due_soon:
+                return QBrush(SOON_BACKGROUND)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_DAYS_LEFT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("{0}: {1}, termin {2}").format(
+                row.signature, row.deadline_kind.label, format_date_pl(row.due_on))
+        if role == RowRole:
+            return row
+        if role == CaseIdRole:
+            return row.case_id
+        return None
+
+    def _text(self, row: DeadlineRow, column: int) -> str:
+        if column == COL_DUE:
+            return format_date_pl(row.due_on) if row.working_days_left is not None else "—"
+        if column == COL_DAYS_LEFT:
+            return "—" if row.working_days_left is None else str(row.working_days_left)
+        if column == COL_SIGNATURE:
+            return row.signature
+        if column == COL_APPLICANT:
+            return row.applicant
+        if column == COL_DEADLINE_KIND:
+            return row.deadline_kind.label
+        if column == COL_STATUS:
+            return row.status_label
+        if column == COL_ASSIGNEE:
+            return row.assignee_name
+        return ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = _SORT_KEYS.get(column)
+        if key is None:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        order_of = {id(row): i for i, row in enumerate(self._rows)}
+        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        new_pos = {order_of[id(row)]: i for i, row in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            old, [self.index(new_pos[i.row()], i.column()) for i in old])
+        self.layoutChanged.emit()

@@ -1,0 +1,234 @@
+"""Recording the delivery of an outgoing letter from its scanned barcode identifier.
+
+The scanner types the identifier and Enter into the "Kod pisma" field (or the main window's
+barcode filter opens the dialog with :meth:`DeliveryDialog.for_identifier`). The dialog
+shows the letter, and the user picks how it was delivered: on the ZPO date, not collected
+after a first notice (the deemed delivery date and its explanation are shown), at the
+counter, or by e-mail. OK records it through the delivery service.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.domain.errors import FieldError
+from clerk_app.domain.text import format_date_pl
+from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.deadline_types import DeliveryMethod, DeliveryResult, LetterView
+from clerk_app.services.delivery import (
+    find_letter_by_identifier,
+    preview_deemed_delivery,
+    record_delivery,
+    record_not_collected,
+)
+from clerk_app.services.errors import ServiceError
+from clerk_app.ui.service_dialog import ServiceDialog
+
+POST, NOT_COLLECTED, COUNTER, EMAIL = range(4)
+
+
+def to_qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def to_date(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class _EnterFilter(QObject):
+    """Enter in the code field looks the letter up instead of pressing OK."""
+
+    def __init__(self, dialog: DeliveryDialog) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.dialog.look_up()
+            return True
+        return super().eventFilter(watched, event)
+
+
+class DeliveryDialog(ServiceDialog):
+    """Find a letter by identifier and record its delivery; ``recorded`` carries the result."""
+
+    recorded = Signal(object)
+
+    def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.actor = ctx, actor
+        self.letter: LetterView | None = None
+        self.outcome: DeliveryResult | None = None
+        self.setWindowTitle(self.tr("Doręczenie pisma"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+
+        row = QHBoxLayout()
+        self.identifier_edit = QLineEdit()
+        self.identifier_edit.setPlaceholderText(self.tr("Zeskanuj kod kreskowy pisma"))
+        self.identifier_edit.setProperty("acceptsBarcode", True)  # see barcode_filter
+        self.identifier_edit.installEventFilter(_EnterFilter(self))
+        self.find_button = QPushButton(self.tr("Szukaj"))
+        self.find_button.setAutoDefault(False)
+        self.find_button.clicked.connect(self.look_up)
+        row.addWidget(QLabel(self.tr("Kod pisma:")))
+        row.addWidget(self.identifier_edit, 1)
+        row.addWidget(self.find_button)
+        layout.addLayout(row)
+
+        self.letter_label = QLabel(self.tr("Zeskanuj kod z potwierdzenia odbioru."))
+        self.letter_label.setWordWrap(True)
+        self.letter_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.letter_label)
+
+        self.how_box = QGroupBox(self.tr("Sposób doręczenia"))
+        form = QFormLayout(self.how_box)
+        self.method_group = QButtonGroup(self)
+        labels = (self.tr("Doręczono – data z potwierdzenia odbioru (ZPO)"),
+                  self.tr("Nieodebrane – pierwsze awizo dnia …"),
+                  self.tr("Doręczono w urzędzie"),
+                  self.tr("Doręczono e-mailem (potwierdzenie odczytu)"))
+        for number, text in enumerate(labels):
+            button = QRadioButton(text)
+            self.method_group.addButton(button, number)
+            form.addRow(button)
+        self.method_group.button(POST).setChecked(True)
+        self.date_label = QLabel()
+        self.date_edit = QDateEdit(to_qdate(ctx.today()))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd.MM.yyyy")
+        form.addRow(self.date_label, self.date_edit)
+        self.deemed_label = QLabel()
+        self.deemed_label.setWordWrap(True)
+        self.deemed_label.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(self.deemed_label)
+        layout.addWidget(self.how_box)
+
+        self.attach_error_label(QLabel())
+        assert self.error_label is not None
+        layout.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Zapisz doręczenie"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self.field_widgets = {"Data doręczenia": self.date_edit,
+                              "Data pierwszego awizo": self.date_edit,
+                              "Doręczenie": self.identifier_edit}
+        self.busy_widgets = [self.identifier_edit, self.find_button, self.how_box,
+                             self.ok_button]
+        self.method_group.idToggled.connect(lambda _id, _on: self._update())
+        self.date_edit.dateChanged.connect(lambda _d: self._update())
+        self._update()
+
+    @classmethod
+    def for_identifier(cls, ctx: AppContext, actor: Actor, identifier: str,
+                       parent: QWidget | None = None) -> DeliveryDialog:
+        """A dialog with ``identifier`` already looked up (from the barcode filter)."""
+        dialog = cls(ctx, actor, parent)
+        dialog.identifier_edit.setText(identifier)
+        dialog.look_up()
+        return dialog
+
+    def method(self) -> int:
+        return self.method_group.checkedId()
+
+    def look_up(self) -> None:
+        """Find the letter whose identifier is in the code field."""
+        self.set_error("")
+        try:
+            self.letter = find_letter_by_identifier(self.ctx, self.actor,
+                                                    self.identifier_edit.text())
+        except ServiceError as exc:
+            self.letter = None
+            self.set_error(exc.message)
+        if self.letter is None and not self.error_text():
+            self.set_error(self.tr("Nie znaleziono pisma o kodzie „{0}”.")
+                           .format(self.identifier_edit.text().strip()))
+        self._show_letter()
+        if self.letter is not None:
+            self.date_edit.setFocus()
+        else:
+            self.identifier_edit.selectAll()
+
+    def _show_letter(self) -> None:
+        letter = self.letter
+        if letter is None:
+            self.letter_label.setText(self.tr("Zeskanuj kod z potwierdzenia odbioru."))
+        else:
+            lines = [self.tr("Pismo {0}: {1}").format(letter.identifier, letter.kind_label),
+                     self.tr("Sprawa: {0}, pismo z dnia {1}").format(
+                         letter.case_signature, format_date_pl(letter.dated_on)),
+                     self.tr("Adresat: {0}").format(", ".join(letter.addressee.splitlines())),
+                     self.tr("Stan: {0}").format(letter.delivery_status.label)]
+            if letter.effective_delivery:
+                lines[-1] += f" ({format_date_pl(letter.effective_delivery)})"
+            self.letter_label.setText("\n".join(lines))
+        self._update()
+
+    def _update(self) -> None:
+        pending = self.letter is not None and self.letter.delivery_status.value == "pending"
+        self.how_box.setEnabled(pending)
+        self.ok_button.setEnabled(pending)
+        not_collected = self.method() == NOT_COLLECTED
+        self.date_label.setText(self.tr("Data pierwszego awizo:") if not_collected
+                                else self.tr("Data doręczenia:"))
+        self.deemed_label.setVisible(not_collected)
+        if not_collected:
+            try:
+                computed = preview_deemed_delivery(self.ctx, to_date(self.date_edit.date()))
+            except (ServiceError, FieldError) as exc:
+                self.deemed_label.setText(str(exc))
+                return
+            self.deemed_label.setText("\n".join([
+                self.tr("Doręczenie zastępcze (art. 44 KPA): {0}").format(
+                    format_date_pl(computed.result)),
+                *computed.explanation_lines()]))
+
+    def deemed_text(self) -> str:
+        return self.deemed_label.text() if self.deemed_label.isVisible() else ""
+
+    def save(self) -> None:
+        """Record the delivery in the background; on success the dialog closes."""
+        letter = self.letter
+        if letter is None:
+            self.set_error(self.tr("Najpierw zeskanuj lub wpisz kod pisma."))
+            return
+        day, method = to_date(self.date_edit.date()), self.method()
+        ctx, actor = self.ctx, self.actor
+
+        def work() -> DeliveryResult:
+            if method == NOT_COLLECTED:
+                return record_not_collected(ctx, actor, letter.id, letter.version, day)
+            how = {POST: DeliveryMethod.POST, COUNTER: DeliveryMethod.COUNTER,
+                   EMAIL: DeliveryMethod.EMAIL}[method]
+            return record_delivery(ctx, actor, letter.id, letter.version, day, how)
+
+        self.run_service(work, self._saved)
+
+    def _saved(self, result: object) -> None:
+        assert isinstance(result, DeliveryResult)
+        self.outcome = result
+        self.recorded.emit(result)
+        self.accept()

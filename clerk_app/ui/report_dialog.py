@@ -1,0 +1,228 @@
+"""The supervisors' deadline report: parameters, PDF preview, printing, saving PDF/XLSX.
+
+The report is built and rendered in the thread pool; the preview shows the PDF's first page
+(QtPdf). Printing paints each PDF page rendered by ``QPdfDocument.render`` on the printer.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.documents.deadline_report_pdf import render_deadline_report_pdf
+from clerk_app.documents.deadline_report_xlsx import write_deadline_report_xlsx
+from clerk_app.domain.text import format_date_pl
+from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.deadline_report import (
+    MAX_HORIZON_DAYS,
+    DeadlineReport,
+    deadline_report_rows,
+)
+from clerk_app.services.errors import ServiceError
+from clerk_app.ui.delivery_dialog import to_date, to_qdate
+from clerk_app.ui.worker import TaskRunner
+
+PRINT_DPI = 200
+
+
+class ReportDialog(QDialog):
+    """``generated`` is emitted when a preview is ready, ``saved(path)`` after a save."""
+
+    generated = Signal()
+    saved = Signal(str)
+
+    def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.actor = ctx, actor
+        self.report: DeadlineReport | None = None
+        self.pdf: bytes = b""
+        self._params: tuple[date, int] | None = None
+        self._buffer: QBuffer | None = None
+        self.runner = TaskRunner(self)
+        self.setWindowTitle(self.tr("Raport terminów"))
+        self.resize(1000, 720)
+
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.horizon_spin = QSpinBox()
+        self.horizon_spin.setRange(0, MAX_HORIZON_DAYS)
+        self.horizon_spin.setValue(14)
+        self.horizon_spin.setSuffix(self.tr(" dni"))
+        self.as_of_edit = QDateEdit(to_qdate(ctx.today()))
+        self.as_of_edit.setCalendarPopup(True)
+        self.as_of_edit.setDisplayFormat("dd.MM.yyyy")
+        form.addRow(self.tr("Horyzont (terminy w ciągu):"), self.horizon_spin)
+        form.addRow(self.tr("Stan na dzień:"), self.as_of_edit)
+        layout.addLayout(form)
+
+        self.summary = QLabel(self.tr("Kliknij „Podgląd”, aby przygotować raport."))
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.pdf_doc = QPdfDocument(self)
+        self.pdf_view = QPdfView(self)
+        self.pdf_view.setPageMode(QPdfView.PageMode.SinglePage)
+        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.pdf_view.setDocument(self.pdf_doc)
+        layout.addWidget(self.pdf_view, 1)
+
+        buttons = QHBoxLayout()
+        self.preview_button = QPushButton(self.tr("Podgląd"))
+        self.print_button = QPushButton(self.tr("Drukuj…"))
+        self.pdf_button = QPushButton(self.tr("Zapisz PDF…"))
+        self.xlsx_button = QPushButton(self.tr("Zapisz XLSX…"))
+        close = QPushButton(self.tr("Zamknij"))
+        for button in (self.preview_button, self.print_button, self.pdf_button,
+                       self.xlsx_button, close):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.insertStretch(1)
+        layout.addLayout(buttons)
+        self.preview_button.clicked.connect(self.generate)
+        self.print_button.clicked.connect(self._print_clicked)
+        self.pdf_button.clicked.connect(self._save_pdf_clicked)
+        self.xlsx_button.clicked.connect(self._save_xlsx_clicked)
+        close.clicked.connect(self.reject)
+        self.runner.busyChanged.connect(self._set_busy)
+        self.horizon_spin.valueChanged.connect(lambda _v: self._params_changed())
+        self.as_of_edit.dateChanged.connect(lambda _d: self._params_changed())
+        self._update_buttons()
+
+    def _params_changed(self) -> None:
+        if self.report is not None and not self.is_current():
+            self.summary.setText(self.tr("Parametry zmienione – kliknij „Podgląd”, aby "
+                                         "przygotować raport na nowo."))
+        self._update_buttons()
+
+    def params(self) -> tuple[date, int]:
+        return to_date(self.as_of_edit.date()), self.horizon_spin.value()
+
+    def generate(self) -> bool:
+        """Build the report and its PDF in the background; False while busy."""
+        as_of, horizon = self.params()
+        ctx, actor = self.ctx, self.actor
+
+        def work() -> tuple[DeadlineReport, bytes]:
+            report = deadline_report_rows(ctx, actor, as_of, horizon)
+            return report, render_deadline_report_pdf(report)
+
+        self.summary.setText(self.tr("Przygotowywanie raportu…"))
+        return self.runner.run(work, lambda result: self._generated(result, (as_of, horizon)),
+                               self._failed)
+
+    def _generated(self, result: object, params: tuple[date, int]) -> None:
+        assert isinstance(result, tuple)
+        self.report, self.pdf = result
+        self._params = params
+        self.pdf_doc.close()
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(self.pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.pdf_doc.load(self._buffer)
+        report = self.report
+        self.summary.setText(self.tr(
+            "Stan na {0}, terminy do {1} i wszystkie przekroczone: {2}, w tym po terminie: "
+            "{3}. Stron: {4}.").format(format_date_pl(report.as_of),
+                                       format_date_pl(report.horizon_end), report.row_count,
+                                       report.overdue_count, self.pdf_doc.pageCount()))
+        self._update_buttons()
+        self.generated.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.summary.setText(error.message if isinstance(error, ServiceError) else
+                             self.tr("Nieoczekiwany błąd: {0}").format(error))
+        self._update_buttons()
+
+    def is_current(self) -> bool:
+        """True when the shown report matches the parameters on screen."""
+        return self.report is not None and self._params == self.params()
+
+    def save_pdf(self, path: Path) -> None:
+        Path(path).write_bytes(self.pdf)
+        self.saved.emit(str(path))
+
+    def save_xlsx(self, path: Path) -> bool:
+        """Write the shown report as XLSX in the background."""
+        report = self.report
+        if report is None:
+            return False
+        return self.runner.run(lambda: write_deadline_report_xlsx(report, Path(path)),
+                               lambda _r: self._saved(path), self._failed)
+
+    def _saved(self, path: Path) -> None:
+        self.summary.setText(self.tr("Zapisano: {0}").format(path))
+        self.saved.emit(str(path))
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Paint every page of the report on ``printer``; returns the pages printed."""
+        pages = self.pdf_doc.pageCount()
+        painter = QPainter()
+        if pages <= 0 or not painter.begin(printer):
+            return 0
+        try:
+            target = printer.pageLayout().paintRectPixels(printer.resolution())
+            for page in range(pages):
+                if page:
+                    printer.newPage()
+                size = self.pdf_doc.pagePointSize(page)
+                pixels = QSize(int(size.width() * PRINT_DPI / 72),
+                               int(size.height() * PRINT_DPI / 72))
+                image = self.pdf_doc.render(page, pixels)
+                scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(0, 0, scaled.width(), scaled.height()), image)
+        finally:
+            painter.end()
+        return pages
+
+    def _print_clicked(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def _save_pdf_clicked(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Zapisz raport PDF"), self._default_name("pdf"),
+            self.tr("Dokument PDF (*.pdf)"))
+        if name:
+            self.save_pdf(Path(name if name.lower().endswith(".pdf") else f"{name}.pdf"))
+
+    def _save_xlsx_clicked(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Zapisz raport XLSX"), self._default_name("xlsx"),
+            self.tr("Skoroszyt Excel (*.xlsx)"))
+        if name:
+            self.save_xlsx(Path(name if name.lower().endswith(".xlsx") else f"{name}.xlsx"))
+
+    def _default_name(self, ext: str) -> str:
+        as_of, _horizon = self.params()
+        return f"raport_terminow_{as_of.isoformat()}.{ext}"
+
+    def _set_busy(self, busy: bool) -> None:
+        self.preview_button.setEnabled(not busy)
+        for widget in (self.horizon_spin, self.as_of_edit):
+            widget.setEnabled(not busy)
+        self._update_buttons(busy)
+
+    def _update_buttons(self, busy: bool = False) -> None:
+        ready = self.is_current() and not busy
+        for button in (self.print_button, self.pdf_button, self.xlsx_button):
+            button.setEnabled(ready)
