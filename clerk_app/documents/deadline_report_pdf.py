@@ -99,6 +99,8 @@ def _draw_page(w: PageWriter, report: DeadlineReport, lines: list[_Line], number
         xs.append(x)
         x += width * mm
     right = x
+    cells = [(_anchor(x0, width, align), width * mm - 2 * PAD, align)
+             for (_title, width, align), x0 in zip(COLUMNS, xs, strict=True)]
     y = TABLE_TOP
     w.rect(MARGIN, y - ROW_H, right - MARGIN, ROW_H, HEADER_FILL)
     for (title, width, align), x0 in zip(COLUMNS, xs, strict=True):
@@ -117,10 +119,8 @@ def _draw_page(w: PageWriter, report: DeadlineReport, lines: list[_Line], number
         y -= ROW_H
         if line.row.overdue:
             w.rect(MARGIN, y, right - MARGIN, ROW_H, OVERDUE_FILL)
-        for (_title, width, align), x0, cell in zip(COLUMNS, xs, _cells(line.row),
-                                                     strict=True):
-            text = w.fit(FONT_REGULAR, SIZE, cell, width * mm - 2 * PAD)
-            w.text(_anchor(x0, width, align), y + 3.5, FONT_REGULAR, SIZE, text, align)
+        for (anchor, max_width, align), text in zip(cells, _cells(line.row), strict=True):
+            w.cell(anchor, y + 3.5, FONT_REGULAR, SIZE, text, max_width, align)
     if not report.groups:
         w.text(MARGIN + PAD, y - 16, FONT_REGULAR, 10, "Brak terminów w wybranym okresie.")
     w.line(MARGIN, 11 * mm, PAGE_W - MARGIN, 11 * mm, 0.4)

@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 RGB = tuple[float, float, float]
 _ELLIPSIS = "…"
+_ESCAPES = str.maketrans({"\\": "\\\\", "(": "\\(", ")": "\\)"})
 
 
 class PageWriter:
@@ -27,14 +28,31 @@ class PageWriter:
         self.canvas = canvas
         self._doc = canvas._doc  # the document the font subsets are registered in
         self._ops: dict[tuple[str, float, str], str] = {}
+        self._ascii: dict[str, str | None] = {}
         self._widths: dict[tuple[str, float, str], float] = {}
         self._fits: dict[tuple[str, float, str, float], str] = {}
+        self._cells: dict[tuple[str, float, str, float, str], tuple[float, str]] = {}
         self._shapes: list[str] = []
         self._text: list[str] = []
+
+    def _ascii_subset(self, font_name: str) -> str | None:
+        """The internal name of subset 0 when it maps printable ASCII to itself (reportlab's
+        ``asciiReadable`` TrueType subsets); then ASCII text needs no re-encoding."""
+        if font_name not in self._ascii:
+            font = pdfmetrics.getFont(font_name)
+            probe = "".join(chr(c) for c in range(32, 127))
+            same = font.splitString(probe, self._doc) == [(0, probe.encode("ascii"))]
+            self._ascii[font_name] = (font.getSubsetInternalName(0, self._doc) if same
+                                      else None)
+        return self._ascii[font_name]
 
     def _encoded(self, font_name: str, size: float, text: str) -> str:
         key = (font_name, size, text)
         op = self._ops.get(key)
+        if op is None and text.isascii() and text.isprintable():
+            subset = self._ascii_subset(font_name)
+            if subset is not None:
+                op = self._ops[key] = f"{subset} {size:g} Tf ({text.translate(_ESCAPES)}) Tj"
         if op is None:
             font = pdfmetrics.getFont(font_name)
             op = " ".join(
@@ -80,6 +98,18 @@ class PageWriter:
         elif align == "center":
             x -= self.width(font_name, size, text) / 2
         self._text.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm {self._encoded(font_name, size, text)}")
+
+    def cell(self, x: float, y: float, font_name: str, size: float, text: str,
+             max_width: float, align: str = "left") -> None:
+        """A table cell: ``text`` fitted to ``max_width`` and aligned at ``x`` (cached)."""
+        key = (font_name, size, text, max_width, align)
+        hit = self._cells.get(key)
+        if hit is None:
+            fitted = self.fit(font_name, size, text, max_width)
+            width = self.width(font_name, size, fitted) if align != "left" else 0.0
+            shift = -width if align == "right" else -width / 2
+            hit = self._cells[key] = (shift, self._encoded(font_name, size, fitted))
+        self._text.append(f"1 0 0 1 {x + hit[0]:.2f} {y:.2f} Tm {hit[1]}")
 
     def rect(self, x: float, y: float, w: float, h: float, fill: RGB) -> None:
         self._shapes.append(f"{fill[0]:g} {fill[1]:g} {fill[2]:g} rg "

@@ -31,6 +31,11 @@ SORT_KEYS: dict[str, tuple[Any, ...]] = {
     "assignee": (Case.assignee_id,),
 }
 MIN_INDEXED_TERM = 3
+# Plan choice for a search (measured at 1,000,000 cases, see benchmarks/README.md): sorting
+# the matches costs ~2.3 µs a match, walking the sort index costs ~200 x rows/matches row
+# tests; they meet near 12,000 matches. Counting stops at COUNT_CAP on the first pass.
+BROAD_MATCHES = 12_000
+COUNT_CAP = 2_000
 
 
 @dataclass(frozen=True)
@@ -61,9 +66,13 @@ def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _term_condition(session: Session, term: str) -> ColumnElement[bool]:
+def _fts_phrase(terms: list[str]) -> str:
+    return " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def _term_condition(session: Session, term: str, broad: bool) -> ColumnElement[bool]:
     like = Case.search_text.like(f"%{_escape_like(term)}%", escape="\\")
-    if len(term) < MIN_INDEXED_TERM or session.get_bind().dialect.name != "sqlite":
+    if broad or len(term) < MIN_INDEXED_TERM or session.get_bind().dialect.name != "sqlite":
         return like  # PostgreSQL: the GIN trigram index serves LIKE directly
     phrase = '"' + term.replace('"', '""') + '"'
     fts = text("SELECT rowid FROM cases_fts WHERE cases_fts MATCH :phrase").bindparams(
@@ -72,9 +81,11 @@ def _term_condition(session: Session, term: str) -> ColumnElement[bool]:
     return Case.id.in_(fts)
 
 
-def _filtered(session: Session, actor: Actor, q: CaseQuery, stmt: Select[Any]) -> Select[Any]:
+def _filtered(
+    session: Session, actor: Actor, q: CaseQuery, stmt: Select[Any], broad: bool = False
+) -> Select[Any]:
     for term in fold_for_search(q.search).split():
-        stmt = stmt.where(_term_condition(session, term))
+        stmt = stmt.where(_term_condition(session, term, broad))
     if q.kind is not None:
         stmt = stmt.where(Case.kind == q.kind.value)
     if q.status is not None:
@@ -86,12 +97,34 @@ def _filtered(session: Session, actor: Actor, q: CaseQuery, stmt: Select[Any]) -
     return stmt
 
 
-def count_cases(ctx: AppContext, actor: Actor, q: CaseQuery) -> int:
-    """How many cases match ``q`` (the list's row count)."""
+def _search_only_on_fts(session: Session, q: CaseQuery) -> list[str] | None:
+    """The terms when ``q`` is a pure search the SQLite trigram index can count alone."""
+    terms = fold_for_search(q.search).split()
+    if (session.get_bind().dialect.name != "sqlite" or not terms
+            or any(len(t) < MIN_INDEXED_TERM for t in terms)
+            or q.kind or q.status or q.only_mine or q.assignee_id is not None):
+        return None
+    return terms
+
+
+def count_cases(ctx: AppContext, actor: Actor, q: CaseQuery, cap: int | None = None) -> int:
+    """How many cases match ``q`` (the list's row count).
+
+    With ``cap`` the counting stops early: the result is exact up to ``cap`` and ``cap + 1``
+    means "more than cap" (the list shows the first page at once and asks for the exact
+    number afterwards). A pure search on SQLite is counted exactly in the trigram index.
+    """
     require(actor, Permission.VIEW_CASES)
     with ctx.db.read() as session:
-        stmt = _filtered(session, actor, q, select(func.count()).select_from(Case))
-        return int(session.scalar(stmt) or 0)
+        terms = _search_only_on_fts(session, q)
+        if terms is not None:
+            fts = text("SELECT count(*) FROM cases_fts WHERE cases_fts MATCH :phrase")
+            return int(session.scalar(fts, {"phrase": _fts_phrase(terms)}) or 0)
+        if cap is None:
+            stmt = _filtered(session, actor, q, select(func.count()).select_from(Case))
+            return int(session.scalar(stmt) or 0)
+        limited = _filtered(session, actor, q, select(Case.id)).limit(cap + 1).subquery()
+        return int(session.scalar(select(func.count()).select_from(limited)) or 0)
 
 
 def _order(q: CaseQuery, reverse: bool) -> list[Any]:
@@ -102,12 +135,14 @@ def _order(q: CaseQuery, reverse: bool) -> list[Any]:
 
 def fetch_case_page(
     ctx: AppContext, actor: Actor, q: CaseQuery, offset: int, limit: int,
-    total: int | None = None,
+    total: int | None = None, matches: int | None = None,
 ) -> list[CaseListRow]:
     """Rows ``offset`` .. ``offset+limit`` of the sorted result.
 
-    With ``total`` given, a page in the second half is read from the other end of the index
-    (reverse order, small offset), so jumping to the last row costs as little as the first.
+    With the exact ``total`` given, a page in the second half is read from the other end of
+    the index (reverse order, small offset), so jumping to the last row costs as little as the
+    first. ``matches`` (exact or a lower bound; defaults to ``total``) picks the plan: a broad
+    search walks the sort index instead of collecting and sorting every match.
     """
     require(actor, Permission.VIEW_CASES)
     offset = max(0, offset)
@@ -120,8 +155,19 @@ def fetch_case_page(
         real_offset, real_limit = offset, limit
     if real_limit <= 0:
         return []
+    known = matches if matches is not None else total
     with ctx.db.read() as session:
-        stmt = _filtered(session, actor, q, select(Case)).order_by(*_order(q, reverse))
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        broad = known is not None and known > (BROAD_MATCHES if sqlite else COUNT_CAP)
+        if q.search.strip() and not broad and not sqlite:
+            # PostgreSQL misjudges trigram selectivity and may walk the sort index for a rare
+            # term; collecting the few matches first and sorting them is always cheap.
+            found = _filtered(session, actor, q, select(Case.id)).cte("found")
+            found = found.prefix_with("MATERIALIZED")
+            stmt = select(Case).join(found, found.c.id == Case.id)
+        else:
+            stmt = _filtered(session, actor, q, select(Case), broad)
+        stmt = stmt.order_by(*_order(q, reverse))
         cases = list(session.scalars(stmt.offset(real_offset).limit(real_limit)))
         names = _user_names(session, {c.assignee_id for c in cases if c.assignee_id})
     if reverse:

@@ -70,19 +70,15 @@ class WorkingDayIndex:
     """``between(a, b)`` = ``LegalCalendar.working_days_between(a, b)`` in O(1) per call."""
 
     def __init__(self, cal: LegalCalendar, first: date, last: date) -> None:
-        self.first = first - timedelta(days=1)
-        self._cum = [0]
-        count, day = 0, self.first
-        while day < last:
-            day += timedelta(days=1)
+        self._count: dict[date, int] = {}
+        count, day = 0, first
+        while day <= last:
             count += cal.is_working_day(day)
-            self._cum.append(count)
-
-    def _at(self, d: date) -> int:
-        return self._cum[(d - self.first).days]
+            self._count[day] = count
+            day += timedelta(days=1)
 
     def between(self, start: date, end: date) -> int:
-        return self._at(end) - self._at(start)
+        return self._count[end] - self._count[start]
 
 
 def fetch_rows(session: Session, cal: LegalCalendar, as_of: date, *,
@@ -108,7 +104,7 @@ def fetch_rows(session: Session, cal: LegalCalendar, as_of: date, *,
     )
     if assignee_id is not None:
         query = query.where(Case.assignee_id == assignee_id)
-    result = session.execute(query).all()
+    result = session.connection().execute(query).all()  # Core rows: no ORM overhead
     if not result:
         return []
     dues = [r[5] for r in result]
@@ -117,10 +113,10 @@ def fetch_rows(session: Session, cal: LegalCalendar, as_of: date, *,
     states_by = {s.value: s for s in DeadlineState}
     case_kinds = {k.value: k for k in CaseKind}
     statuses = {s.value: s for s in CaseStatus}
-    rows = []
+    suspended_state, rows = DeadlineState.SUSPENDED.value, []
     for (dl_id, case_id, kind, state, start_on, due_on, version, signature, last, first,
          case_kind, status, assignee, assignee_name) in result:
-        suspended = state == DeadlineState.SUSPENDED.value
+        suspended = state == suspended_state
         rows.append(DeadlineRow(
             dl_id, case_id, signature, f"{last} {first}".strip(), case_kinds[case_kind],
             kinds[kind], start_on, due_on, None if suspended else index.between(as_of, due_on),

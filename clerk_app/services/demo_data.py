@@ -1,13 +1,19 @@
 """Realistic synthetic data for demonstrations and load tests (``clerk-app demo``).
 
 Everything is drawn from ``random.Random(seed)``: the same seed on an empty database gives
-the same data. Cases are generated oldest first, so case numbers and incoming-register numbers
-follow the dates. Rows are plain dicts built in batches of :data:`BATCH_CASES` cases; primary
-keys are assigned here, so child rows need no ``RETURNING``. The whole load is one
-transaction: an interrupted load leaves the database as it was.
+the same data. Cases are generated oldest first over the last :data:`YEARS_BACK` years, so
+case numbers and incoming-register numbers follow the dates, and each case gets the rows its
+status implies (register entry, IOK request or deposit petition, property statement and
+household, deadlines, instalment agreement).
 
-If the database already has cases, numbering continues after them, and the number sequences
-are left at the highest number used, so the normal allocator goes on without a gap or repeat.
+Speed: rows are plain dicts built in batches of :data:`BATCH_CASES` cases by a worker thread
+while the database stores the previous batch; primary keys are assigned here, so child rows
+need no ``RETURNING``; SQLite gets multi-row ``INSERT`` statements, PostgreSQL ``COPY``
+(see :class:`_Writer`). Memory stays bounded whatever the number of cases.
+
+The whole load is one transaction: an interrupted load leaves the database as it was. If the
+database already has cases, numbering continues after them, and the number sequences are left
+at the highest number used, so the normal allocator goes on without a gap or repeat.
 """
 
 from __future__ import annotations
@@ -43,11 +49,15 @@ from clerk_app.domain.cases import (
 from clerk_app.domain.computed_date import add_calendar_months
 from clerk_app.domain.instalments import split_amount
 from clerk_app.domain.roles import Permission, Role, role_can
-from clerk_app.domain.signatures import format_register_number, format_signature
+from clerk_app.domain.signatures import (
+    format_register_number,
+    format_signature,
+    validate_register_pattern,
+    validate_signature_pattern,
+)
 from clerk_app.domain.text import fold_for_search, format_date_pl, polish_plural
 from clerk_app.persistence.models import (
     Case,
-    DayOff,
     Deadline,
     DepositPetition,
     HouseholdMember,
@@ -62,6 +72,7 @@ from clerk_app.persistence.models import (
 )
 from clerk_app.services import demo_pools as pools
 from clerk_app.services.context import OFFICE_TZ, Actor, AppContext
+from clerk_app.services.days_off import calendar_for
 from clerk_app.services.errors import PermissionDenied, field_error
 from clerk_app.services.numbering import REGISTER_SCOPE
 from clerk_app.services.passwords import hash_password
@@ -329,8 +340,12 @@ class _Generator:
         self.instalment_counts = _Weighted(_INSTALMENT_COUNTS)
         self.closed_routes = _Weighted(_CLOSED_DEPOSIT_ROUTES)
         self.household_sizes = _Weighted(_HOUSEHOLD_SIZES)
-        self.signature_pattern = settings.signature_pattern
-        self.register_pattern = settings.register_pattern
+        # Patterns checked once here; per case the same formatting as format_signature and
+        # format_register_number (the tests compare them), without re-parsing the pattern.
+        self.signature_pattern = validate_signature_pattern(settings.signature_pattern)
+        self.register_pattern = validate_register_pattern(settings.register_pattern)
+        format_signature(self.signature_pattern, "X", "1", 1, today.year)
+        format_register_number(self.register_pattern, 1, today.year)
 
     # ----------------------------------------------------------------- helpers
     def working_on_or_after(self, d: date) -> date:
@@ -492,7 +507,8 @@ class _Generator:
         unit, jrwa = self.settings.unit_and_class(kind)
         year = received_on.year
         number = self.next_number(f"case:{unit}:{jrwa}", year)
-        signature = format_signature(self.signature_pattern, unit, jrwa, number, year)
+        signature = self.signature_pattern.format(unit=unit.strip(), jrwa=jrwa.strip(),
+                                                  number=number, year=year)
         fold = self.fold
         # Same words, in the same order, as intake.case_search_text.
         search = [fold.fresh(signature), fold(person.first), fold(person.last), fold(street),
@@ -543,8 +559,7 @@ class _Generator:
             letter_date = posted_on - timedelta(days=d.between(0, 2))
         rows.incoming.append({
             "id": self.ids.incoming, "register_year": year, "register_number": register_number,
-            "entry_number": format_register_number(self.register_pattern, register_number,
-                                                   year),
+            "entry_number": self.register_pattern.format(number=register_number, year=year),
             "received_at": received_at, "channel": channel.value, "posted_on": posted_on,
             "kind": incoming_kind.value, "sender_name": f"{person.first} {person.last}",
             "sender_pesel": person.pesel,
@@ -1180,7 +1195,7 @@ def generate_demo_data(
         has_admin = work.session.scalar(select(func.count()).select_from(User).where(
             User.role == Role.ADMIN.value, User.active.is_(True)))
         staff, created_users = _ensure_users(work, with_admin=not has_admin)
-        calendar = LegalCalendar((d.day, d.name) for d in work.session.scalars(select(DayOff)))
+        calendar = calendar_for(work.session)  # with the admin's one-off days off
         numbers, stored = _current_numbers(conn)
         ids = _first_free_ids(conn)
         first_case_id = ids.case

@@ -151,7 +151,9 @@ class CaseListWidget(QWidget):
             self.count_label.setText(self.tr("Wyszukiwanie…"))
 
     def _loaded(self, total: int) -> None:
-        self.count_label.setText(self.tr("Spraw: {0}").format(f"{total:,}".replace(",", "\u00a0")))
+        shown = f"{total - 1 if not self.model.total_is_exact else total:,}".replace(",", "\u00a0")
+        text = self.tr("Spraw: {0}") if self.model.total_is_exact else self.tr("Spraw: ponad {0}")
+        self.count_label.setText(text.format(shown))
         if total and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.model.index(0, 0))
 

@@ -26,7 +26,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from clerk_app.domain.text import format_date_pl
-from clerk_app.services.case_query import CaseListRow, CaseQuery, count_cases, fetch_case_page
+from clerk_app.services.case_query import (
+    COUNT_CAP,
+    CaseListRow,
+    CaseQuery,
+    count_cases,
+    fetch_case_page,
+)
 from clerk_app.services.context import Actor, AppContext
 from clerk_app.services.errors import ServiceError
 from clerk_app.ui.worker import Task
@@ -44,6 +50,7 @@ class _Result:
     total: int
     rows: list[CaseListRow]
     error: Exception | None = None
+    exact: bool = True
 
 LOADING = "…"
 OVERDUE = QColor("#b00020")
@@ -82,6 +89,7 @@ class CaseTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[CaseListRow]] = OrderedDict()
         self._pending: dict[int, Task] = {}
         self._count_tasks: dict[int, Task] = {}
+        self.total_is_exact = True
         self._today = ctx.today()
 
     # ------------------------------------------------------------- queries
@@ -92,10 +100,14 @@ class CaseTableModel(QAbstractTableModel):
         request, page_size = self._request, self.page_size
 
         def work() -> _Result:
+            # A capped count first, so the first page shows at once; an exact count of a
+            # large result follows in the background (see _count_exactly).
             try:
-                total = count_cases(self.ctx, self.actor, query)
-                rows = fetch_case_page(self.ctx, self.actor, query, 0, page_size, total)
-                return _Result(request, 0, query, total, rows)
+                total = count_cases(self.ctx, self.actor, query, cap=COUNT_CAP)
+                exact = total != COUNT_CAP + 1
+                rows = fetch_case_page(self.ctx, self.actor, query, 0, page_size,
+                                       total if exact else None, matches=total)
+                return _Result(request, 0, query, total, rows, exact=exact)
             except Exception as exc:  # reported in the GUI thread
                 return _Result(request, 0, query, 0, [], exc)
 
@@ -130,8 +142,47 @@ class CaseTableModel(QAbstractTableModel):
         self._pending.clear()
         self._today = self.ctx.today()
         self._pages[0] = result.rows
+        self.total_is_exact = result.exact
         self.endResetModel()
         self.loaded.emit(result.total)
+        if not result.exact:
+            self._count_exactly()
+
+    def _count_exactly(self) -> None:
+        """Replace the capped row count by the exact one; rows are appended when it comes."""
+        generation, query = self._generation, self.query
+
+        def work() -> _Result:
+            try:
+                return _Result(generation, -1, query, count_cases(self.ctx, self.actor, query),
+                               [])
+            except Exception as exc:  # reported in the GUI thread
+                return _Result(generation, -1, query, 0, [], exc)
+
+        if not self.asynchronous:
+            self._exact_count_arrived(work())
+            return
+        task = Task(work)
+        task.setAutoDelete(False)
+        self._pending[-1] = task
+        task.signals.finished.connect(self._exact_count_arrived)
+        self._pool.start(task)
+
+    @Slot(object)
+    def _exact_count_arrived(self, result: object) -> None:
+        assert isinstance(result, _Result)
+        if result.stamp != self._generation:
+            return
+        self._pending.pop(-1, None)
+        if result.error is not None:
+            self._report(result.error)
+            return
+        self.total_is_exact = True
+        if result.total > self._total:
+            self.beginInsertRows(QModelIndex(), self._total, result.total - 1)
+            self._total = result.total
+            self.endInsertRows()
+        self.loaded.emit(self._total)
 
     def _report(self, error: Exception) -> None:
         self.failed.emit(error.message if isinstance(error, ServiceError) else str(error))
@@ -167,11 +218,13 @@ class CaseTableModel(QAbstractTableModel):
         if page in self._pending:
             return
         generation, query, total = self._generation, self.query, self._total
+        exact_total = total if self.total_is_exact else None
         offset, limit = page * self.page_size, self.page_size
 
         def work() -> _Result:
             try:
-                rows = fetch_case_page(self.ctx, self.actor, query, offset, limit, total)
+                rows = fetch_case_page(self.ctx, self.actor, query, offset, limit, exact_total,
+                                       matches=total)
                 return _Result(generation, page, query, total, rows)
             except Exception as exc:  # reported in the GUI thread
                 return _Result(generation, page, query, total, [], exc)
