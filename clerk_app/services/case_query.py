@@ -107,24 +107,32 @@ def _search_only_on_fts(session: Session, q: CaseQuery) -> list[str] | None:
     return terms
 
 
-def count_cases(ctx: AppContext, actor: Actor, q: CaseQuery, cap: int | None = None) -> int:
-    """How many cases match ``q`` (the list's row count).
+def count_cases(ctx: AppContext, actor: Actor, q: CaseQuery) -> int:
+    """How many cases match ``q`` exactly (the list's row count)."""
+    return count_cases_upto(ctx, actor, q, None)[0]
 
-    With ``cap`` the counting stops early: the result is exact up to ``cap`` and ``cap + 1``
-    means "more than cap" (the list shows the first page at once and asks for the exact
-    number afterwards). A pure search on SQLite is counted exactly in the trigram index.
+
+def count_cases_upto(
+    ctx: AppContext, actor: Actor, q: CaseQuery, cap: int | None = COUNT_CAP
+) -> tuple[int, bool]:
+    """``(count, exact)``: a search stops counting after ``cap`` matches (``exact`` False).
+
+    The list shows the first page at once and asks for the exact number afterwards. A pure
+    search on SQLite is counted exactly in the trigram index, and a query without a search is
+    always counted exactly (an index count), so neither needs the second round.
     """
     require(actor, Permission.VIEW_CASES)
     with ctx.db.read() as session:
         terms = _search_only_on_fts(session, q)
         if terms is not None:
             fts = text("SELECT count(*) FROM cases_fts WHERE cases_fts MATCH :phrase")
-            return int(session.scalar(fts, {"phrase": _fts_phrase(terms)}) or 0)
-        if cap is None:
+            return int(session.scalar(fts, {"phrase": _fts_phrase(terms)}) or 0), True
+        if cap is None or not q.search.strip():
             stmt = _filtered(session, actor, q, select(func.count()).select_from(Case))
-            return int(session.scalar(stmt) or 0)
+            return int(session.scalar(stmt) or 0), True
         limited = _filtered(session, actor, q, select(Case.id)).limit(cap + 1).subquery()
-        return int(session.scalar(select(func.count()).select_from(limited)) or 0)
+        found = int(session.scalar(select(func.count()).select_from(limited)) or 0)
+        return found, found <= cap
 
 
 def _order(q: CaseQuery, reverse: bool) -> list[Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -31,6 +32,7 @@ from clerk_app.services.case_query import (
     CaseListRow,
     CaseQuery,
     count_cases,
+    count_cases_upto,
     fetch_case_page,
 )
 from clerk_app.services.context import Actor, AppContext
@@ -89,6 +91,7 @@ class CaseTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[CaseListRow]] = OrderedDict()
         self._pending: dict[int, Task] = {}
         self._count_tasks: dict[int, Task] = {}
+        self._running: set[Task] = set()
         self.total_is_exact = True
         self._today = ctx.today()
 
@@ -103,8 +106,7 @@ class CaseTableModel(QAbstractTableModel):
             # A capped count first, so the first page shows at once; an exact count of a
             # large result follows in the background (see _count_exactly).
             try:
-                total = count_cases(self.ctx, self.actor, query, cap=COUNT_CAP)
-                exact = total != COUNT_CAP + 1
+                total, exact = count_cases_upto(self.ctx, self.actor, query, COUNT_CAP)
                 rows = fetch_case_page(self.ctx, self.actor, query, 0, page_size,
                                        total if exact else None, matches=total)
                 return _Result(request, 0, query, total, rows, exact=exact)
@@ -115,11 +117,7 @@ class CaseTableModel(QAbstractTableModel):
         if not self.asynchronous:
             self._apply(work())
             return
-        task = Task(work)
-        task.setAutoDelete(False)
-        self._count_tasks[request] = task
-        task.signals.finished.connect(self._apply)
-        self._pool.start(task)
+        self._count_tasks[request] = self._start(work, self._apply)
 
     def refresh(self) -> None:
         """Run the wanted query again (after a case was registered or edited)."""
@@ -162,11 +160,7 @@ class CaseTableModel(QAbstractTableModel):
         if not self.asynchronous:
             self._exact_count_arrived(work())
             return
-        task = Task(work)
-        task.setAutoDelete(False)
-        self._pending[-1] = task
-        task.signals.finished.connect(self._exact_count_arrived)
-        self._pool.start(task)
+        self._pending[-1] = self._start(work, self._exact_count_arrived)
 
     @Slot(object)
     def _exact_count_arrived(self, result: object) -> None:
@@ -236,11 +230,18 @@ class CaseTableModel(QAbstractTableModel):
             else:
                 self._store(page, result.rows)
             return
+        self._pending[page] = self._start(work, self._page_arrived)
+
+    def _start(self, work: Callable[[], _Result], slot: Callable[[object], None]) -> Task:
+        """Run ``work`` in the pool; the task is kept alive until it has reported back (a
+        QRunnable collected while a pool thread runs it would be deleted under its feet)."""
         task = Task(work)
         task.setAutoDelete(False)
-        self._pending[page] = task
-        task.signals.finished.connect(self._page_arrived)
+        self._running.add(task)
+        task.signals.finished.connect(slot)
+        task.signals.finished.connect(lambda _result: self._running.discard(task))
         self._pool.start(task)
+        return task
 
     @Slot(object)
     def _page_arrived(self, result: object) -> None:

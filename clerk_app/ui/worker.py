@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance, Slot
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +31,16 @@ class Task(QRunnable):
         except Exception as exc:  # reported to the GUI thread, never lost
             if not hasattr(exc, "message"):
                 log.exception("Błąd w zadaniu w tle")
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
+            self._emit(self.signals.finished, result)
+
+    @staticmethod
+    def _emit(signal: SignalInstance, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the receiver's window was closed while the task ran
+            log.debug("Wynik zadania w tle pominięty: okno zostało zamknięte")
 
 
 class TaskRunner(QObject):

@@ -30,9 +30,9 @@ def test_capped_count_then_exact_rows_appended(
     register_people(ctx, staff, 7)
     model = CaseTableModel(ctx, staff[Role.CLERK], page_size=3)
     qtmodeltester.check(model)
-    # A kind filter is never counted in the trigram index, so the cap applies on both back-ends.
+    # A search with a filter is never counted in the trigram index: the cap applies on both.
     with qtbot.waitSignals([model.loaded, model.loaded], timeout=10_000):
-        model.set_query(CaseQuery(kind=CaseKind.IOK))
+        model.set_query(CaseQuery(search="piekary", kind=CaseKind.IOK))
     qtbot.waitUntil(lambda: model.total_is_exact, timeout=10_000)
     assert model.rowCount() == 4
     qtbot.waitUntil(lambda: all(model.row_at(r) is not None for r in range(4)), timeout=10_000)
@@ -47,7 +47,17 @@ def test_label_says_more_than_while_counting(
     qtbot.addWidget(widget)
     labels: list[str] = []
     widget.model.loaded.connect(lambda _n: labels.append(widget.count_label.text()))
-    widget.model.set_query(CaseQuery(kind=CaseKind.IOK))
+    widget.model.set_query(CaseQuery(search="piekary", kind=CaseKind.IOK))
     qtbot.waitUntil(lambda: len(labels) >= 2, timeout=10_000)
     assert labels[-2] == "Spraw: ponad 2"
     assert labels[-1] == "Spraw: 3"
+
+
+def test_without_search_the_count_is_exact_at_once(
+    qtbot: QtBot, ctx: AppContext, staff: dict[Role, Actor], small_cap: None
+) -> None:
+    register_people(ctx, staff, 5)
+    model = CaseTableModel(ctx, staff[Role.CLERK], page_size=3)
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_query(CaseQuery(kind=CaseKind.IOK))
+    assert model.total_is_exact and model.rowCount() == 3
