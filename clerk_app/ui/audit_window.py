@@ -89,7 +89,8 @@ class AuditWindow(ServiceDialog):
         line_edit = self.user_combo.lineEdit()
         if line_edit is not None:
             line_edit.setPlaceholderText(self.tr("(wszyscy)"))
-        today = QDate(self.ctx.today())
+        now = self.ctx.today()
+        today = QDate(now.year, now.month, now.day)
         for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
             edit.setDate(today)
             edit.setEnabled(False)

@@ -59,6 +59,8 @@ class BarcodeFilter(QObject):
         self.max_gap = max_gap_ms / 1000
         self.min_length = min_length
         self.enabled = True
+        # When set, only keys typed in this window or the windows it owns count as scans.
+        self.scope: QWidget | None = None
         self._held: list[_Held] = []
         self._replaying = False
         self._timer = QTimer(self)
@@ -70,7 +72,7 @@ class BarcodeFilter(QObject):
         if (self._replaying or not self.enabled or event.type() != QEvent.Type.KeyPress
                 or not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget)):
             return False
-        if watched.property("acceptsBarcode"):
+        if watched.property("acceptsBarcode") or not self._in_scope(watched):
             return False
         now = time.monotonic()
         mods = event.modifiers()
@@ -91,6 +93,20 @@ class BarcodeFilter(QObject):
             self.scanned.emit(text)
             return True
         self.flush()  # any other key: deliver what was held first, in order
+        return False
+
+    def _in_scope(self, widget: QWidget) -> bool:
+        scope = self.scope
+        if scope is None:
+            return True
+        if not shiboken6.isValid(scope):
+            return False
+        window: QWidget | None = widget.window()
+        while window is not None:
+            if window is scope:
+                return True
+            parent = window.parentWidget()
+            window = parent.window() if parent is not None else None
         return False
 
     def _is_scan(self, now: float) -> bool:

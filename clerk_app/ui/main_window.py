@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidge
 from clerk_app import __version__
 from clerk_app.domain.roles import Permission, role_can
 from clerk_app.services.context import Actor, AppContext
+from clerk_app.ui.case_list_widget import CaseListWidget
+from clerk_app.ui.case_navigator import CaseNavigator
 from clerk_app.ui.placeholder_page import PlaceholderPage
 from clerk_app.ui.qt_helpers import app_icon
 
@@ -35,9 +37,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self._build_status_bar()
-        self.add_page(self.tr("Sprawy"), PlaceholderPage(
-            self.tr("Sprawy"), self.tr("Tu pojawi się lista spraw z wyszukiwaniem.")),
-            Permission.VIEW_CASES)
+        self.navigator = CaseNavigator(self, ctx, actor, self._open)
+        self.case_list = CaseListWidget(ctx, actor, self)
+        self.case_list.case_opened.connect(self.navigator.open_case)
+        self.navigator.refresh_lists.append(self.case_list.refresh)
+        self.add_page(self.tr("Sprawy"), self.case_list, Permission.VIEW_CASES)
         self.add_page(self.tr("Terminy"), PlaceholderPage(
             self.tr("Terminy"), self.tr("Tu pojawią się zbliżające się i przekroczone terminy.")),
             Permission.VIEW_CASES)
@@ -98,9 +102,8 @@ class MainWindow(QMainWindow):
         self._menus[file_menu].addSeparator()
         self.act_quit = self._action(file_menu, self.tr("&Zakończ"), self.close, "Ctrl+Q")
         self.act_register = self._action(
-            cases, self.tr("&Zarejestruj pismo…"), lambda: None, QKeySequence.StandardKey.New,
-            Permission.REGISTER_ITEM, enabled=False)
-        self.act_register.setToolTip(self.tr("Rejestracja pism będzie dostępna wkrótce."))
+            cases, self.tr("&Zarejestruj pismo…"), lambda: self.navigator.open_registration(),
+            QKeySequence.StandardKey.New, Permission.REGISTER_ITEM)
         self.act_cases = self._action(cases, self.tr("&Lista spraw"),
                                       lambda: self.show_page(self.tr("Sprawy")), "Ctrl+1",
                                       Permission.VIEW_CASES)
@@ -177,6 +180,7 @@ class MainWindow(QMainWindow):
         self.logoutRequested.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.navigator.shutdown()
         for window in list(self.windows.values()):
             window.close()
         super().closeEvent(event)

@@ -37,7 +37,7 @@ def test_counter_user_sees_administration_disabled(qtbot, ctx, staff):
     for action in (window.act_users, window.act_settings, window.act_audit):
         assert not action.isEnabled()
     assert not window.act_reports.isEnabled()
-    assert not window.act_register.isEnabled()  # placeholder for now
+    assert window.act_register.isEnabled()  # the counter registers incoming items
     assert window.act_cases.isEnabled() and window.act_change_password.isEnabled()
     assert window.act_logout.isEnabled() and window.act_quit.isEnabled()
     assert not window.show_page("Raporty")
