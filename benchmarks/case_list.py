@@ -86,7 +86,7 @@ def fill(url: str, wanted: int) -> int:
         from case_list_fill import fill_cases
         started = time.perf_counter()
         try:
-            from clerk_app.services import demo_data
+            from clerk_app.services import demo as demo_data
         except ImportError:
             demo_data = None  # type: ignore[assignment]
         if demo_data is not None and have == 0:

@@ -1,4 +1,4 @@
-"""Bulk filler for the case-list benchmark, used when ``services.demo_data`` is not available.
+"""Bulk filler for the case-list benchmark, used when ``services.demo`` is not available.
 
 It writes plausible cases straight into ``cases`` (in batches, one transaction each) with the
 same denormalised search text and sort key the intake service writes, so the list, its
@@ -18,9 +18,9 @@ from clerk_app.domain.cases import CaseKind, CaseStatus
 from clerk_app.domain.roles import Role
 from clerk_app.domain.text import fold_for_search
 from clerk_app.persistence.models import Case, User
-from clerk_app.services import demo_pools as pools
 from clerk_app.services.bootstrap import create_first_admin
 from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.demo import pools
 from clerk_app.services.intake import case_search_text
 from clerk_app.services.intake_types import SenderInput
 from clerk_app.services.settings import OfficeSettings

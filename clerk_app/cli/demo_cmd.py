@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from clerk_app.cli.common import add_db_option, open_db_for_cli
 from clerk_app.services.context import AppContext
-from clerk_app.services.demo_data import MAX_CASES, generate_demo_data
+from clerk_app.services.demo import MAX_CASES, generate_demo_data
 
 EXIT_OK = 0
 EXIT_USAGE = 2

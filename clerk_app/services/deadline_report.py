@@ -8,8 +8,8 @@ renderers (``clerk_app.documents.deadline_report_*``) take the :class:`DeadlineR
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.roles import Permission, role_can

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +18,7 @@ from PySide6.QtWidgets import (
 from clerk_app.domain.roles import Role
 from clerk_app.services.bootstrap import create_first_admin
 from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.demo import generate_demo_data
 from clerk_app.services.settings import OfficeSettings
 from clerk_app.services.users import NewUser
 from clerk_app.ui.qt_helpers import app_icon, buddy_map, child, focus_field, load_form
@@ -29,15 +26,6 @@ from clerk_app.ui.service_dialog import ServiceDialog
 from clerk_app.ui.settings_form import OfficeSettingsForm
 
 REPEAT_FIELD = "Powtórz hasło"
-
-
-def demo_generator() -> Callable[..., Any] | None:
-    """``services.demo_data.generate_demo_data`` when that module is installed."""
-    try:
-        module = importlib.import_module("clerk_app.services.demo_data")
-    except ModuleNotFoundError:
-        return None
-    return getattr(module, "generate_demo_data", None)
 
 
 class FirstStartDialog(ServiceDialog):
@@ -76,11 +64,6 @@ class FirstStartDialog(ServiceDialog):
             child(form, QGroupBox, "adminGroup"), child(form, QGroupBox, "settingsGroup"),
             self.demo_check, self.demo_count, self.create_button, self.cancel_button,
         ]
-        self._generator = demo_generator()
-        if self._generator is None:
-            self.demo_check.setEnabled(False)
-            self.demo_check.setToolTip(self.tr("Generator danych demonstracyjnych jest "
-                                               "niedostępny w tej wersji programu."))
         self.demo_check.toggled.connect(self._demo_toggled)
         self.demo_count.setEnabled(False)
         self.demo_progress.setVisible(False)
@@ -119,19 +102,18 @@ class FirstStartDialog(ServiceDialog):
         self.actor = result
         self.password_edit.clear()
         self.repeat_edit.clear()
-        if self.demo_check.isChecked() and self._generator is not None:
+        if self.demo_check.isChecked():
             self._run_demo(result, self.demo_count.value())
         else:
             self._finish()
 
     def _run_demo(self, actor: Actor, cases: int) -> None:
-        generator = self._generator
-        assert generator is not None
         self.demo_progress.setVisible(True)
         self.demo_progress.setRange(0, cases)
         self.demo_status.setText(self.tr("Tworzenie danych demonstracyjnych…"))
         self.runner.run(
-            lambda: generator(self.ctx, actor, cases, progress=self.runner.report_progress),
+            lambda: generate_demo_data(self.ctx, actor, cases,
+                                       progress=self.runner.report_progress),
             self._demo_done, self._demo_failed,
         )
 

@@ -42,17 +42,21 @@ from clerk_app.persistence.models import (
     Setting,
     User,
 )
-from clerk_app.services import demo_data, demo_pools
 from clerk_app.services.bootstrap import create_first_admin
 from clerk_app.services.context import OFFICE_TZ, Actor, AppContext
-from clerk_app.services.demo_data import (
+from clerk_app.services.demo import (
     DEMO_NRB,
     DEMO_PASSWORD,
     DemoSummary,
     generate_demo_data,
     make_pesel,
+    pipeline,
+    pools,
     reachable_statuses,
 )
+from clerk_app.services.demo.case_rows import CaseBuilder
+from clerk_app.services.demo.rows import Rows
+from clerk_app.services.demo.writers import SqliteInsertPlan
 from clerk_app.services.errors import PermissionDenied, ValidationFailed
 from clerk_app.services.intake import case_search_text
 from clerk_app.services.intake_types import SenderInput
@@ -72,8 +76,8 @@ _S = CaseStatus
 @pytest.fixture(autouse=True)
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     """Several batches and several multi-row statements per batch, even with 300 cases."""
-    monkeypatch.setattr(demo_data, "BATCH_CASES", 120)
-    monkeypatch.setattr(demo_data._SqliteInsertPlan, "ROWS_PER_STATEMENT", 50)
+    monkeypatch.setattr(pipeline, "BATCH_CASES", 120)
+    monkeypatch.setattr(SqliteInsertPlan, "ROWS_PER_STATEMENT", 50)
 
 
 @pytest.fixture
@@ -119,7 +123,7 @@ def test_make_pesel_is_valid_and_encodes_birth_date_and_sex() -> None:
     ("Szczęsny", "Szczęsna"), ("Nowak", "Nowak"), ("Wójcik", "Wójcik"), ("Duda", "Duda"),
 ])
 def test_feminine_surnames(masculine: str, feminine: str) -> None:
-    assert demo_pools.feminine_surname(masculine) == feminine
+    assert pools.feminine_surname(masculine) == feminine
 
 
 # --------------------------------------------------------------------------- generated data
@@ -141,8 +145,8 @@ def test_applicants_look_real(ctx: AppContext, demo: DemoSummary) -> None:
     female_surnames = ("ski", "cki", "dzki")
     for c in cases:
         first, last = c["applicant_first_name"], c["applicant_last_name"]
-        female = first in demo_pools.FEMALE_FIRST_NAMES
-        assert female or first in demo_pools.MALE_FIRST_NAMES
+        female = first in pools.FEMALE_FIRST_NAMES
+        assert female or first in pools.MALE_FIRST_NAMES
         if female:
             assert not last.endswith(female_surnames)
         else:
@@ -163,7 +167,7 @@ def test_applicants_look_real(ctx: AppContext, demo: DemoSummary) -> None:
     assert sum(c["applicant_email"] is None for c in cases) > 0
     local = [c for c in cases if c["city"] == "Piekary Śląskie"]
     assert len(local) > 0.9 * N
-    streets = {name for name, _ in demo_pools.STREETS}
+    streets = {name for name, _ in pools.STREETS}
     assert all(c["street"] in streets and c["postal_code"] == "41-940" for c in local)
     # Both genders and Polish letters in the data.
     assert {int(c["applicant_pesel"][9]) % 2 for c in with_pesel} == {0, 1}
@@ -368,7 +372,7 @@ def test_numbering_and_ids_continue_after_the_demo(ctx: AppContext, admin: Actor
                 highest, handed_out) + 1
     with ctx.db.read() as s:
         users = s.scalar(select(func.count()).select_from(User))
-    assert users == 1 + len(demo_pools.DEMO_USERS)  # the demo accounts were reused
+    assert users == 1 + len(pools.DEMO_USERS)  # the demo accounts were reused
 
 
 def test_property_statements_and_household(ctx: AppContext, demo: DemoSummary) -> None:
@@ -497,19 +501,19 @@ def test_received_at_is_aware_utc(ctx: AppContext, demo: DemoSummary) -> None:
 
 def test_a_failure_halfway_leaves_the_database_unchanged(
         ctx: AppContext, admin: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
-    original = demo_data._Generator.case
+    original = CaseBuilder.case
 
-    def failing(self: demo_data._Generator, index: int, rows: demo_data._Rows) -> None:
+    def failing(self: CaseBuilder, index: int, rows: Rows) -> None:
         if index == 200:  # in the second batch, after the first one was written
             raise RuntimeError("disk full")
         original(self, index, rows)
 
-    monkeypatch.setattr(demo_data._Generator, "case", failing)
+    monkeypatch.setattr(CaseBuilder, "case", failing)
     with pytest.raises(RuntimeError, match="disk full"):
         generate_demo_data(ctx, admin, N)
     assert not [t for t in threading.enumerate() if t.name == "demo-data"]
     assert _rows(ctx.db, Case) == [] and _rows(ctx.db, Deadline) == []
     assert [u["username"] for u in _rows(ctx.db, User)] == ["admin"]
     assert [a for a in _rows(ctx.db, AuditEntry) if a["entity"] == "demo_data"] == []
-    monkeypatch.setattr(demo_data._Generator, "case", original)
+    monkeypatch.setattr(CaseBuilder, "case", original)
     assert generate_demo_data(ctx, admin, 50).cases == 50  # and it works afterwards

@@ -119,7 +119,6 @@ def test_invalid_admin_login_is_reported(qtbot, ctx, start_flow):
 
 
 def test_demo_data_runs_with_progress(qtbot, ctx, start_flow):
-    pytest.importorskip("clerk_app.services.demo_data")
     flow, dialog = _first_start(ctx, start_flow)
     assert dialog.demo_check.isEnabled()
     _fill(dialog, TEST_NRB)

@@ -1,4 +1,5 @@
-"""Word pools for the demo-data generator: Polish names, streets of Piekary Śląskie, texts.
+"""Word pools for the demo-data generator: Polish names, streets of Piekary Śląskie, texts,
+and the demo accounts and bank account.
 
 Surnames are stored in their masculine form; :func:`feminine_surname` gives the form a woman
 uses (Kowalski → Kowalska, Nowicki → Nowicka, Szczęsny → Szczęsna, Nowak → Nowak).
@@ -137,6 +138,7 @@ STATEMENT_REMARKS: tuple[str, ...] = (
 
 PROXY_FIRST_NAMES = FEMALE_FIRST_NAMES[:20] + MALE_FIRST_NAMES[:20]
 
+DEMO_NRB = "61109010140000071219812874"  # deposit account of the demo office
 DEMO_PASSWORD = "Demo1234"
 # (username, full name, role value) of the demo accounts.
 DEMO_USERS: tuple[tuple[str, str, str], ...] = (
