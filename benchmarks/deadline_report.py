@@ -1,7 +1,7 @@
 """Benchmark: the supervisors' deadline report (query, PDF, XLSX) on 100,000 cases.
 
-    .venv/bin/python benchmarks/deadline_report.py [--cases 100000] [--backend sqlite|postgresql|both]
-        [--source demo|bulk|both] [--horizon-days 3650]
+    .venv/bin/python benchmarks/deadline_report.py [--cases 100000]
+        [--backend sqlite|postgresql|both] [--source demo|bulk|both] [--horizon-days 3650]
 
 ``demo`` fills the database with ``generate_demo_data`` (a realistic mix: most cases of past
 years are settled, so only part of them have open deadlines); ``bulk`` inserts ``--cases``
@@ -70,7 +70,7 @@ def bulk_fill(db: Database, cases: int, today: date) -> None:
                 status="in_progress", subject="", applicant_first_name=first,
                 applicant_last_name=last, applicant_sort=f"{last} {first}".lower(),
                 search_text="", received_on=today - timedelta(days=40), next_deadline=due,
-                assignee_id=rnd.choice(users + [None]), registered_by_id=users[0],
+                assignee_id=rnd.choice([*users, None]), registered_by_id=users[0],
                 created_at=now, version=1))
             deadline_rows.append(dict(
                 case_id=n, kind=rnd.choice([DeadlineKind.DECISION, DeadlineKind.DEFICIENCY]).value,
@@ -84,8 +84,13 @@ def bulk_fill(db: Database, cases: int, today: date) -> None:
 
 
 def demo_fill(db: Database, cases: int) -> None:
-    from clerk_app.services.demo_data import generate_demo_data
-
+    try:
+        from clerk_app.services.demo import generate_demo_data
+    except ImportError:
+        try:  # its first home
+            from clerk_app.services.demo_data import generate_demo_data  # type: ignore
+        except ImportError as exc:
+            raise RuntimeError(f"generate_demo_data niedostępne ({exc})") from exc
     generate_demo_data(AppContext(db=db), None, cases)
 
 
@@ -154,7 +159,7 @@ def main() -> int:
             try:
                 run(backend, source, args.cases, args.horizon_days)
             except RuntimeError as exc:
-                print(f"{backend}: pominięto – {exc}")
+                print(f"{backend} {source}: pominięto – {exc}", flush=True)
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -68,10 +69,15 @@ def _paginate(report: DeadlineReport) -> list[list[_Line]]:
     return pages
 
 
-def _cells(row: DeadlineRow) -> tuple[str, ...]:
+def _cells(row: DeadlineRow, dates: dict[date, str]) -> tuple[str, ...]:
     days = "—" if row.working_days_left is None else str(row.working_days_left)
+    start, due = dates.get(row.start_on), dates.get(row.due_on)
+    if start is None:
+        start = dates[row.start_on] = format_date_pl(row.start_on)
+    if due is None:
+        due = dates[row.due_on] = format_date_pl(row.due_on)
     return (row.signature, row.applicant, row.case_kind.label, row.deadline_kind.label,
-            format_date_pl(row.start_on), format_date_pl(row.due_on), days, row.status_label)
+            start, due, days, row.status_label)
 
 
 def _anchor(x0: float, width_mm: float, align: str) -> float:
@@ -90,7 +96,7 @@ def _subtitle(report: DeadlineReport) -> str:
 
 
 def _draw_page(w: PageWriter, report: DeadlineReport, lines: list[_Line], number: int,
-               total: int, subtitle: str) -> None:
+               total: int, subtitle: str, dates: dict[date, str]) -> None:
     w.text(MARGIN, PAGE_H - 15 * mm, FONT_BOLD, 13,
            f"Raport terminów – stan na {format_date_pl(report.as_of)}")
     w.text(MARGIN, PAGE_H - 21 * mm, FONT_REGULAR, 8.5, subtitle)
@@ -119,7 +125,8 @@ def _draw_page(w: PageWriter, report: DeadlineReport, lines: list[_Line], number
         y -= ROW_H
         if line.row.overdue:
             w.rect(MARGIN, y, right - MARGIN, ROW_H, OVERDUE_FILL)
-        for (anchor, max_width, align), text in zip(cells, _cells(line.row), strict=True):
+        for (anchor, max_width, align), text in zip(cells, _cells(line.row, dates),
+                                                    strict=True):
             w.cell(anchor, y + 3.5, FONT_REGULAR, SIZE, text, max_width, align)
     if not report.groups:
         w.text(MARGIN + PAD, y - 16, FONT_REGULAR, 10, "Brak terminów w wybranym okresie.")
@@ -142,9 +149,9 @@ def render_deadline_report_pdf(report: DeadlineReport) -> bytes:
         canvas.setCreator("clerk-app")
         writer = PageWriter(canvas)
         pages = _paginate(report)
-        subtitle = _subtitle(report)
+        subtitle, dates = _subtitle(report), dict[date, str]()
         for number, lines in enumerate(pages, start=1):
-            _draw_page(writer, report, lines, number, len(pages), subtitle)
+            _draw_page(writer, report, lines, number, len(pages), subtitle, dates)
             canvas.showPage()
         canvas.save()
     return buffer.getvalue()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.graphics.barcode.code128 import Code128
@@ -21,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from clerk_app.documents.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
+from clerk_app.domain.letter_texts import EnvelopeLabel, LetterHeader
 
 PAGE_W, PAGE_H = A4
 LEFT = 25 * mm
@@ -33,20 +33,6 @@ BODY_TOP_NEXT = 25 * mm
 BODY_BOTTOM = 25 * mm
 FOLD_MARKS = (105 * mm, 210 * mm)
 PUNCH_MARK = PAGE_H / 2
-
-
-@dataclass(frozen=True)
-class LetterHeader:
-    """The fixed parts of a letter's first page (everything but the body)."""
-
-    identifier: str
-    sender_lines: tuple[str, ...]
-    return_address: str
-    place_and_date: str
-    case_signature: str
-    addressee_lines: tuple[str, ...]
-    handled_by: str
-    title: str
 
 
 def _y(from_top: float) -> float:
@@ -183,16 +169,6 @@ def render_letter_pdf(header: LetterHeader, story: Sequence[Flowable]) -> bytes:
 
     doc.build(list(story), canvasmaker=make_canvas)
     return buffer.getvalue()
-
-
-@dataclass(frozen=True)
-class EnvelopeLabel:
-    """What goes on a self-adhesive envelope label (100 × 50 mm)."""
-
-    identifier: str
-    return_address: str
-    addressee_lines: tuple[str, ...]
-    case_signature: str
 
 
 LABEL_W, LABEL_H = 100 * mm, 50 * mm

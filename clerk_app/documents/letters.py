@@ -1,15 +1,12 @@
-"""Outgoing letters: content builders per letter kind and the PDF renderer.
+"""Rendering outgoing letters to PDF (A4, DejaVu fonts, Code 128 barcode of the identifier).
 
-A letter is a :class:`LetterHeader` (sender, addressee, signature, identifier) and a
-:class:`LetterBody` (subject, paragraphs, enumerated items, legal basis, signatory). Each
-letter kind has a builder that turns its own content dataclass into a ``LetterBody``; to add
-a letter (consent, refusal, agreement cover letter), add a content dataclass and a builder.
+What a letter says is composed in ``clerk_app.domain.letter_texts``; this module only lays it
+out: :func:`render_letter` for a :class:`LetterDocument`, :func:`render_envelope_label` for its
+envelope label.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
@@ -18,116 +15,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from clerk_app.documents.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
-from clerk_app.documents.letter_layout import (
-    EnvelopeLabel,
-    LetterHeader,
-    render_envelope_label,
-    render_letter_pdf,
-)
-from clerk_app.domain.cases import CaseKind
-from clerk_app.domain.text import format_date_pl, polish_plural
+from clerk_app.documents.letter_layout import render_envelope_label, render_letter_pdf
+from clerk_app.domain.letter_texts import LetterBody, LetterDocument
 
-__all__ = [
-    "DelayNoticeContent", "EnvelopeLabel", "LetterBody", "LetterHeader", "SummonsContent",
-    "delay_notice_body", "render_envelope_label", "render_letter", "summons_body",
-]
-
-KPA = "ustawy z dnia 14 czerwca 1960 r. – Kodeks postępowania administracyjnego"
-_PETITION = {
-    CaseKind.DEPOSIT: ("prośbą o rozłożenie kaucji zabezpieczającej na raty", "złożoną",
-                       "prośby", "prośba o rozłożenie kaucji zabezpieczającej na raty",
-                       "złożona"),
-    CaseKind.IOK: ("wnioskiem o utworzenie konta IOK", "złożonym", "wniosku",
-                   "wniosek o utworzenie konta IOK", "złożony"),
-}
-
-
-@dataclass(frozen=True)
-class LetterBody:
-    """What the letter says, below the address field."""
-
-    subject: str
-    paragraphs: tuple[str, ...]
-    items: tuple[str, ...] = ()
-    after_items: tuple[str, ...] = ()
-    legal_basis: str = ""
-    signatory_name: str = ""
-    signatory_title: str = ""
-    copies: tuple[str, ...] = ("Adresat", "a/a")
-
-
-@dataclass(frozen=True)
-class SummonsContent:
-    """Wezwanie do usunięcia braków formalnych (KPA art. 64 § 2)."""
-
-    case_kind: CaseKind
-    received_on: date
-    missing: tuple[str, ...]
-    days: int = 7
-    where_to_file: str = ""
-    signatory_name: str = ""
-    signatory_title: str = ""
-
-
-@dataclass(frozen=True)
-class DelayNoticeContent:
-    """Zawiadomienie o niezałatwieniu sprawy w terminie, with a new date (KPA art. 36)."""
-
-    case_kind: CaseKind
-    received_on: date
-    original_due: date | None
-    new_due: date
-    reason: str
-    signatory_name: str = ""
-    signatory_title: str = ""
-    extra: tuple[str, ...] = field(default_factory=tuple)
-
-
-def summons_body(c: SummonsContent) -> LetterBody:
-    """Summons to remove formal deficiencies within ``days`` days of delivery."""
-    with_phrase, filed, of_phrase, _subject, _filed_nom = _PETITION[c.case_kind]
-    days = f"{c.days} {polish_plural(c.days, 'dnia', 'dni', 'dni')}"
-    paragraphs = (
-        f"W związku z {with_phrase}, {filed} dnia {format_date_pl(c.received_on)}, "
-        f"na podstawie art. 64 § 2 {KPA} wzywa się do usunięcia następujących braków "
-        f"formalnych w terminie <b>{days} od dnia doręczenia niniejszego wezwania</b>:",
-    )
-    after = [
-        f"Nieusunięcie braków w wyznaczonym terminie spowoduje <b>pozostawienie {of_phrase} "
-        "bez rozpoznania</b>.",
-        "Termin liczy się od dnia następującego po dniu doręczenia wezwania (art. 57 § 1 "
-        "k.p.a.). Jeżeli koniec terminu przypada na sobotę lub dzień ustawowo wolny od "
-        "pracy, termin upływa następnego dnia, który nie jest sobotą ani dniem wolnym "
-        "(art. 57 § 4 k.p.a.).",
-    ]
-    if c.where_to_file:
-        after.append(c.where_to_file)
-    return LetterBody(
-        subject="Wezwanie do usunięcia braków formalnych",
-        paragraphs=paragraphs, items=c.missing, after_items=tuple(after),
-        legal_basis="art. 64 § 2 Kodeksu postępowania administracyjnego",
-        signatory_name=c.signatory_name, signatory_title=c.signatory_title,
-    )
-
-
-def delay_notice_body(c: DelayNoticeContent) -> LetterBody:
-    """Notice that the case will not be settled on time, with the reason and a new date."""
-    _with, _filed, _of, subject_phrase, filed_nom = _PETITION[c.case_kind]
-    original = (f" w terminie do dnia {format_date_pl(c.original_due)}"
-                if c.original_due else " w terminie")
-    paragraphs = (
-        f"Na podstawie art. 36 § 1 {KPA} zawiadamia się, że {subject_phrase}, {filed_nom} "
-        f"dnia {format_date_pl(c.received_on)}, nie zostanie rozpatrzon"
-        f"{'a' if c.case_kind is CaseKind.DEPOSIT else 'y'}{original}.",
-        f"Przyczyna zwłoki: {c.reason}",
-        f"Nowy termin załatwienia sprawy: <b>{format_date_pl(c.new_due)}</b>.",
-        *c.extra,
-    )
-    return LetterBody(
-        subject="Zawiadomienie o niezałatwieniu sprawy w terminie",
-        paragraphs=paragraphs, legal_basis="art. 36 § 1 Kodeksu postępowania administracyjnego",
-        signatory_name=c.signatory_name, signatory_title=c.signatory_title,
-    )
+__all__ = ["body_story", "render_envelope_label", "render_letter"]
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -177,6 +68,6 @@ def body_story(body: LetterBody) -> list[Flowable]:
     return story
 
 
-def render_letter(header: LetterHeader, body: LetterBody) -> bytes:
+def render_letter(document: LetterDocument) -> bytes:
     """The complete letter as PDF bytes (A4, DejaVu fonts, barcode of the identifier)."""
-    return render_letter_pdf(header, body_story(body))
+    return render_letter_pdf(document.header, body_story(document.body))

@@ -29,6 +29,7 @@ class PageWriter:
         self._doc = canvas._doc  # the document the font subsets are registered in
         self._ops: dict[tuple[str, float, str], str] = {}
         self._ascii: dict[str, str | None] = {}
+        self._char_widths: dict[str, dict[str, float]] = {}
         self._widths: dict[tuple[str, float, str], float] = {}
         self._fits: dict[tuple[str, float, str, float], str] = {}
         self._cells: dict[tuple[str, float, str, float, str], tuple[float, str]] = {}
@@ -67,7 +68,16 @@ class PageWriter:
         key = (font_name, size, text)
         width = self._widths.get(key)
         if width is None:
-            width = self._widths[key] = pdfmetrics.stringWidth(text, font_name, size)
+            table = self._char_widths.get(font_name)
+            if table is None:
+                face = pdfmetrics.getFont(font_name).face
+                table = self._char_widths[font_name] = {
+                    chr(code): w for code, w in face.charWidths.items()}
+            try:
+                width = sum(map(table.__getitem__, text)) * size / 1000
+            except KeyError:  # a character without a glyph: reportlab knows the fallback
+                width = pdfmetrics.stringWidth(text, font_name, size)
+            self._widths[key] = width
         return width
 
     def fit(self, font_name: str, size: float, text: str, max_width: float) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clerk_app.persistence.base import Base, UtcDateTime, Versioned
@@ -30,8 +30,7 @@ class Letter(Versioned, Base):
     delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     first_notice_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     deemed_delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
-    extra: Mapped[str] = mapped_column(Text, default="{}")
+    extra: Mapped[str] = mapped_column(Text, default="{}")  # the content as issued (JSON)
 
 
 class Deadline(Versioned, Base):

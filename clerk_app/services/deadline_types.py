@@ -7,6 +7,7 @@ from datetime import date
 from enum import StrEnum
 
 from clerk_app.domain.cases import DeadlineKind, DeadlineState
+from clerk_app.domain.letter_texts import LetterDocument
 
 
 class PeriodUnit(StrEnum):
@@ -124,13 +125,13 @@ class LetterView:
 
 @dataclass(frozen=True)
 class LetterResult:
-    """A freshly issued letter: its identifier and the rendered PDF."""
+    """A freshly issued letter: its identifier and its content (render it to print)."""
 
     letter_id: int
     identifier: str
     case_id: int
     kind: LetterKind
-    pdf: bytes
+    document: LetterDocument
     version: int
 
 

@@ -1,4 +1,7 @@
-"""Outgoing letters: identifiers, the summons and the delay notice, stored with their PDF.
+"""Outgoing letters: identifiers, the summons and the delay notice, stored with their content.
+
+The letter's header and body are stored as issued (JSON in ``letters.extra``), so printing it
+again gives the same letter; rendering to PDF is the documents layer's job.
 
 Each letter gets an identifier ``L`` + year + 6-digit number from the gapless ``letter``
 sequence (e.g. ``L2026000017``); it is printed as a Code 128 barcode on the letter and on the
@@ -13,17 +16,6 @@ from datetime import date
 
 from sqlalchemy import select
 
-from clerk_app.documents.letters import (
-    DelayNoticeContent,
-    EnvelopeLabel,
-    LetterBody,
-    LetterHeader,
-    SummonsContent,
-    delay_notice_body,
-    render_envelope_label,
-    render_letter,
-    summons_body,
-)
 from clerk_app.domain.cases import (
     CaseKind,
     CaseStatus,
@@ -32,6 +24,16 @@ from clerk_app.domain.cases import (
     check_transition,
 )
 from clerk_app.domain.errors import FieldError
+from clerk_app.domain.letter_texts import (
+    DelayNoticeContent,
+    EnvelopeLabel,
+    LetterBody,
+    LetterDocument,
+    LetterHeader,
+    SummonsContent,
+    delay_notice_body,
+    summons_body,
+)
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.text import format_date_pl
 from clerk_app.persistence.models import Case, Letter
@@ -115,12 +117,13 @@ def _header(work: Work, case: Case, identifier: str, dated_on: date,
 
 def _store(work: Work, case: Case, kind: LetterKind, header: LetterHeader, body: LetterBody,
            dated_on: date, extra: dict[str, object]) -> Letter:
-    pdf = render_letter(header, body)
+    document = LetterDocument(header, body)
     letter = Letter(
         identifier=header.identifier, case_id=case.id, kind=kind.value,
         addressee="\n".join(header.addressee_lines), dated_on=dated_on, created_at=work.now,
         created_by_id=work.actor.user_id if work.actor else None, delivery_method="post",
-        delivery_status="pending", pdf=pdf, extra=json.dumps(extra, ensure_ascii=False))
+        delivery_status="pending",
+        extra=json.dumps({**extra, "document": document.to_json()}, ensure_ascii=False))
     work.session.add(letter)
     work.audit_new(letter, "issue", case_id=case.id)
     return letter
@@ -167,7 +170,7 @@ def issue_summons(ctx: AppContext, actor: Actor, case_id: int,
                 engine.suspend(work, cal, row, today)
         engine.refresh_next_deadline(work, [case.id])
         return LetterResult(letter.id, letter.identifier, case.id, LetterKind.SUMMONS,
-                            letter.pdf or b"", letter.version)
+                            stored_document(letter), letter.version)
 
 
 def issue_delay_notice(ctx: AppContext, actor: Actor, case_id: int, new_due: date,
@@ -209,21 +212,26 @@ def issue_delay_notice(ctx: AppContext, actor: Actor, case_id: int, new_due: dat
             DeadlineKind.DELAY_NEW_DATE, f"zawiadomienie o zwłoce {identifier}", today,
             (new_due - today).days, PeriodUnit.FIXED, letter.id, reason, history))
         return LetterResult(letter.id, letter.identifier, case.id, LetterKind.DELAY_NOTICE,
-                            letter.pdf or b"", letter.version)
+                            stored_document(letter), letter.version)
 
 
-def letter_pdf(ctx: AppContext, actor: Actor, letter_id: int) -> bytes:
-    """The stored PDF of a letter (for printing again)."""
+def stored_document(letter: Letter) -> LetterDocument:
+    """The letter exactly as issued."""
+    return LetterDocument.from_json(json.loads(letter.extra)["document"])
+
+
+def letter_document(ctx: AppContext, actor: Actor, letter_id: int) -> LetterDocument:
+    """A letter's content as issued (for printing it again)."""
     require(actor, Permission.VIEW_CASES)
     with ctx.db.read() as session:
-        pdf = session.scalar(select(Letter.pdf).where(Letter.id == letter_id))
-        if pdf is None:
+        letter = session.get(Letter, letter_id)
+        if letter is None:
             raise NotFound("Nie znaleziono pisma.")
-        return bytes(pdf)
+        return stored_document(letter)
 
 
-def envelope_label_pdf(ctx: AppContext, actor: Actor, letter_id: int) -> bytes:
-    """A 100 × 50 mm envelope label with the addressee and the letter's barcode."""
+def envelope_label(ctx: AppContext, actor: Actor, letter_id: int) -> EnvelopeLabel:
+    """What goes on the letter's 100 × 50 mm envelope label (addressee and barcode)."""
     require(actor, Permission.VIEW_CASES)
     with ctx.db.read() as session:
         row = session.execute(select(Letter, Case).join(Case, Case.id == Letter.case_id)
@@ -232,6 +240,5 @@ def envelope_label_pdf(ctx: AppContext, actor: Actor, letter_id: int) -> bytes:
             raise NotFound("Nie znaleziono pisma.")
         letter, case = row
         settings = read_settings(session)
-        return render_envelope_label(EnvelopeLabel(
-            letter.identifier, _return_address(settings, CaseKind(case.kind)),
-            tuple(letter.addressee.splitlines()), case.signature))
+        return EnvelopeLabel(letter.identifier, _return_address(settings, CaseKind(case.kind)),
+                             tuple(letter.addressee.splitlines()), case.signature)

@@ -229,7 +229,6 @@ def upgrade() -> None:
     sa.Column('delivered_on', sa.Date(), nullable=True),
     sa.Column('first_notice_on', sa.Date(), nullable=True),
     sa.Column('deemed_delivered_on', sa.Date(), nullable=True),
-    sa.Column('pdf', sa.LargeBinary(), nullable=True),
     sa.Column('extra', sa.Text(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_letters_case_id_cases'), ondelete='CASCADE'),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 from datetime import UTC, date, datetime
@@ -71,6 +72,7 @@ def test_xlsx_opens_with_dates_filter_and_frozen_header(tmp_path: Path) -> None:
     assert ws["A3"].fill.fill_type is None
     assert ws["G5"].value.date() == date(2026, 3, 9)
     assert ws.column_dimensions["C"].width == 30
+    assert ws.max_row == 5 and ws.max_column == 9
     params = {r[0].value: r[1].value for r in wb["Parametry"].iter_rows()}
     assert params["Przez"] == "Krystyna Kierownik"
     assert params["Stan na dzień"].date() == date(2026, 3, 2)
@@ -92,6 +94,20 @@ def test_pdf_text_keeps_polish_characters_and_renders(tmp_path: Path) -> None:
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(path),
                     str(tmp_path / "page")], check=True)
     assert (tmp_path / "page-1.png").stat().st_size > 5000
+
+
+def test_xlsx_escapes_text_and_leaves_unknown_days_empty(tmp_path: Path) -> None:
+    odd = dataclasses.replace(_row(5, "Kowalski & <Syn> \x07", date(2026, 3, 5), 3),
+                              working_days_left=None)
+    report = dataclasses.replace(sample_report(), groups=(
+        AssigneeGroup(3, "Ala & Ola", (odd,)),))
+    path = tmp_path / "r.xlsx"
+    write_deadline_report_xlsx(report, path)
+    ws = load_workbook(path)["Terminy"]
+    assert ws["A2"].value == "Ala & Ola"
+    assert ws["C2"].value == "Kowalski & <Syn> "
+    assert ws["H2"].value is None
+    assert ws.auto_filter.ref == "A1:I2"
 
 
 def test_empty_report_still_renders() -> None:

@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from clerk_app.documents.letters import (
+from clerk_app.documents.letters import render_envelope_label, render_letter
+from clerk_app.domain.cases import CaseKind
+from clerk_app.domain.letter_texts import (
     DelayNoticeContent,
     EnvelopeLabel,
+    LetterDocument,
     LetterHeader,
     SummonsContent,
     delay_notice_body,
-    render_envelope_label,
-    render_letter,
     summons_body,
 )
-from clerk_app.domain.cases import CaseKind
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None
                                    or shutil.which("pdftoppm") is None,
@@ -49,7 +49,7 @@ def test_summons_text(tmp_path: Path) -> None:
         CaseKind.DEPOSIT, date(2026, 11, 20),
         ("Oświadczenie o stanie majątkowym (załącznik nr 2)", "Pełnomocnictwo <oryginał> & "
          "dowód opłaty skarbowej 17 zł"), 7, "", "Anna Nowak", "Kierownik BGM"))
-    text = _text(render_letter(HEADER, body), tmp_path, "summons")
+    text = _text(render_letter(LetterDocument(HEADER, body)), tmp_path, "summons")
     flat = " ".join(text.split())
     assert "Wezwanie do usunięcia braków formalnych" in flat
     assert "Piekary Śląskie, 24.11.2026" in flat
@@ -69,7 +69,7 @@ def test_delay_notice_and_long_letter(tmp_path: Path) -> None:
         CaseKind.DEPOSIT, date(2026, 3, 2), date(2026, 4, 2), date(2026, 4, 20),
         "oczekiwanie na opinię Zakładu Gospodarki Mieszkaniowej.",
         extra=tuple(f"Akapit uzupełniający nr {i}." for i in range(60))))
-    flat = " ".join(_text(render_letter(HEADER, body), tmp_path, "delay").split())
+    flat = " ".join(_text(render_letter(LetterDocument(HEADER, body)), tmp_path, "delay").split())
     assert "nie zostanie rozpatrzona w terminie do dnia 02.04.2026" in flat
     assert "Nowy termin załatwienia sprawy: 20.04.2026" in flat
     assert "art. 36 § 1" in flat
@@ -83,8 +83,8 @@ def test_delay_notice_and_long_letter(tmp_path: Path) -> None:
 def test_barcodes_decode(tmp_path: Path) -> None:
     label = render_envelope_label(EnvelopeLabel("L2026000017", HEADER.return_address,
                                                 HEADER.addressee_lines, "BGM.7141.12.2026"))
-    letter = render_letter(HEADER, summons_body(SummonsContent(
-        CaseKind.IOK, date(2026, 11, 20), ("Podpis",))))
+    letter = render_letter(LetterDocument(HEADER, summons_body(SummonsContent(
+        CaseKind.IOK, date(2026, 11, 20), ("Podpis",)))))
     for name, pdf in (("label", label), ("letter", letter)):
         (tmp_path / f"{name}.pdf").write_bytes(pdf)
         subprocess.run(["pdftoppm", "-png", "-r", "200", "-f", "1", "-l", "1",

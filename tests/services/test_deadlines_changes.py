@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from clerk_app.documents.letters import render_letter
 from clerk_app.domain.cases import DeadlineKind, DeadlineState
 from clerk_app.domain.roles import Role
 from clerk_app.services.context import Actor, AppContext
@@ -138,7 +139,7 @@ def test_delay_notice_replaces_decision_deadline(
     assert err.value.fields == ["Przyczyna zwłoki"]
     letter = issue_delay_notice(ctx, clerk, case_id, date(2026, 4, 20),
                                 "Oczekiwanie na opinię Zakładu Gospodarki Mieszkaniowej.")
-    assert letter.pdf.startswith(b"%PDF")
+    assert render_letter(letter.document).startswith(b"%PDF")
     rows = list_case_deadlines(ctx, clerk, case_id)
     by_kind = {d.kind: d for d in rows}
     assert by_kind[DeadlineKind.DECISION].state is DeadlineState.CANCELLED

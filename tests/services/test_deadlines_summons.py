@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from clerk_app.documents.letters import render_letter
 from clerk_app.domain.cases import CaseKind, CaseStatus, DeadlineKind, DeadlineState
 from clerk_app.domain.roles import Role
 from clerk_app.services.context import Actor, AppContext
@@ -35,7 +36,7 @@ def test_summons_delivered_on_17_december_gives_29_december(
                         assignee_id=clerk.user_id)
     letter = issue_summons(ctx, clerk, case_id, ["Oświadczenie o stanie majątkowym", " "])
     assert letter.identifier == "L2025000001"
-    assert letter.pdf.startswith(b"%PDF")
+    assert render_letter(letter.document).startswith(b"%PDF")
     assert case_row(ctx, case_id).status == CaseStatus.AWAITING_COMPLETION.value
 
     set_today(clock, date(2025, 12, 18))

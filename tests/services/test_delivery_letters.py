@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from clerk_app.documents.letters import render_envelope_label, render_letter
 from clerk_app.domain.roles import Role
 from clerk_app.services.context import Actor, AppContext
 from clerk_app.services.deadline_types import DeliveryMethod, DeliveryStatus, LetterKind
@@ -16,7 +17,7 @@ from clerk_app.services.delivery import (
     record_email_delivery,
 )
 from clerk_app.services.errors import ConflictError, ValidationFailed
-from clerk_app.services.letters import envelope_label_pdf, issue_summons, letter_pdf
+from clerk_app.services.letters import envelope_label, issue_summons, letter_document
 from tests.services.deadline_fixtures import make_case, set_today
 
 
@@ -66,12 +67,16 @@ def test_lookup_and_counter_delivery(
     assert email.letter.delivery_method is DeliveryMethod.EMAIL
 
 
-def test_pdfs_of_a_letter(ctx: AppContext, staff: dict[Role, Actor]) -> None:
+def test_letter_is_stored_as_issued(ctx: AppContext, staff: dict[Role, Actor]) -> None:
     clerk = staff[Role.CLERK]
     letter = issue_summons(ctx, clerk, make_case(ctx, clerk.user_id), ["Podpis"])
-    assert letter_pdf(ctx, clerk, letter.letter_id) == letter.pdf
-    label = envelope_label_pdf(ctx, staff[Role.COUNTER], letter.letter_id)
-    assert label.startswith(b"%PDF")
+    stored = letter_document(ctx, clerk, letter.letter_id)
+    assert stored == letter.document
+    assert stored.body.items == ("Podpis",)
+    assert render_letter(stored).startswith(b"%PDF")
+    label = envelope_label(ctx, staff[Role.COUNTER], letter.letter_id)
+    assert label.identifier == letter.identifier
+    assert render_envelope_label(label).startswith(b"%PDF")
 
 
 def test_preview_deemed_delivery(ctx: AppContext) -> None:
