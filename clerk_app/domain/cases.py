@@ -71,7 +71,8 @@ _TRANSITIONS: dict[CaseKind, dict[CaseStatus, frozenset[CaseStatus]]] = {
     CaseKind.DEPOSIT: {
         _S.REGISTERED: frozenset({_S.AWAITING_COMPLETION, _S.IN_PROGRESS}),
         _S.AWAITING_COMPLETION: frozenset({_S.IN_PROGRESS, _S.LEFT_WITHOUT_CONSIDERATION}),
-        _S.IN_PROGRESS: frozenset({_S.CONSENT, _S.REFUSAL}),
+        # A deficiency found during consideration: a summons suspends the decision month.
+        _S.IN_PROGRESS: frozenset({_S.CONSENT, _S.REFUSAL, _S.AWAITING_COMPLETION}),
         _S.CONSENT: frozenset({_S.AGREEMENT_SIGNED}),
         _S.AGREEMENT_SIGNED: frozenset({_S.CLOSED}),
         _S.REFUSAL: frozenset({_S.CLOSED}),

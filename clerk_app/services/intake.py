@@ -12,12 +12,14 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.cases import CaseKind, CaseStatus, Channel, IncomingKind
+from clerk_app.domain.checklists import DepositPetitionFacts, missing_items_deposit
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.instalments import deposit_for_rent
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.text import fold_for_search
 from clerk_app.persistence.models import Case, DepositPetition, IncomingItem, IokRequest, User
 from clerk_app.services.context import OFFICE_TZ, Actor, AppContext
+from clerk_app.services.deadlines import start_initial_deadlines
 from clerk_app.services.errors import ValidationFailed
 from clerk_app.services.intake_types import (
     DuplicateHint,
@@ -83,7 +85,19 @@ def _open_case(work: Work, data: RegistrationInput, kind: CaseKind) -> Case:
             premises_address=p.premises_address or s.address_line,
         ))
     work.audit_new(case, "register", case_id=case.id)
+    start_initial_deadlines(work, case, complete=_complete_on_filing(data))
     return case
+
+
+def _complete_on_filing(data: RegistrationInput) -> bool:
+    """A deposit petition with every required document: its decision month starts at once."""
+    p = data.deposit
+    if p is None:
+        return False
+    return not missing_items_deposit(DepositPetitionFacts(
+        petition=True, property_statement=p.has_property_statement, by_proxy=p.by_proxy,
+        power_of_attorney=p.has_power_of_attorney, proxy_relation=p.proxy_relation,
+        principal_exempt=p.principal_exempt, stamp_duty_paid=p.stamp_duty_paid))
 
 
 def _check_assignee(session: Session, assignee_id: int | None) -> None:

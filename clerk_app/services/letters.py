@@ -41,7 +41,7 @@ from clerk_app.services import deadline_engine as engine
 from clerk_app.services.context import Actor, AppContext
 from clerk_app.services.days_off import calendar_for
 from clerk_app.services.deadline_engine import DeadlineSpec
-from clerk_app.services.deadline_types import LetterKind, LetterResult, PeriodUnit
+from clerk_app.services.deadline_types import LetterKind, LetterResult, LetterView, PeriodUnit
 from clerk_app.services.deadlines import load_case, office_today
 from clerk_app.services.errors import NotFound
 from clerk_app.services.numbering import next_number
@@ -242,3 +242,17 @@ def envelope_label(ctx: AppContext, actor: Actor, letter_id: int) -> EnvelopeLab
         settings = read_settings(session)
         return EnvelopeLabel(letter.identifier, _return_address(settings, CaseKind(case.kind)),
                              tuple(letter.addressee.splitlines()), case.signature)
+
+
+def list_case_letters(ctx: AppContext, actor: Actor, case_id: int) -> list[LetterView]:
+    """The outgoing letters of a case with their delivery state, newest first."""
+    from clerk_app.services.delivery import _view  # delivery imports this module
+
+    require(actor, Permission.VIEW_CASES)
+    with ctx.db.read() as session:
+        signature = session.scalar(select(Case.signature).where(Case.id == case_id))
+        if signature is None:
+            raise NotFound("Nie znaleziono sprawy.")
+        rows = session.scalars(select(Letter).where(Letter.case_id == case_id)
+                               .order_by(Letter.dated_on.desc(), Letter.id.desc()))
+        return [_view(letter, signature) for letter in rows]

@@ -11,10 +11,19 @@ _ACTIONS = {
     ("cases", "update_applicant"): "Zmieniono dane wnioskodawcy",
     ("cases", "reassign"): "Przekazano sprawę innemu pracownikowi",
     ("cases", "status"): "Zmieniono status sprawy",
-    ("letters", "create"): "Przygotowano pismo",
+    ("cases", "summons"): "Wezwano do uzupełnienia braków",
+    ("cases", "deficiencies_removed"): "Braki zostały usunięte",
+    ("cases", "complete"): "Prośba jest kompletna",
+    ("letters", "issue"): "Wystawiono pismo",
     ("letters", "delivery"): "Odnotowano doręczenie pisma",
-    ("deadlines", "create"): "Rozpoczęto bieg terminu",
+    ("deadlines", "start"): "Rozpoczął się bieg terminu",
+    ("deadlines", "suspend"): "Wstrzymano bieg terminu",
+    ("deadlines", "resume"): "Wznowiono bieg terminu",
+    ("deadlines", "close"): "Termin zamknięto",
+    ("deadlines", "cancel"): "Termin anulowano",
     ("deadlines", "extend"): "Przedłużono termin",
+    ("deadlines", "recompute"): "Przeliczono termin (zmiana dni wolnych)",
+    ("deadlines", "missed"): "Termin został przekroczony",
 }
 _FIELDS = {
     "applicant_first_name": "imię", "applicant_last_name": "nazwisko",
@@ -22,15 +31,17 @@ _FIELDS = {
     "street": "ulica", "building": "nr domu", "flat": "nr lokalu", "postal_code": "kod",
     "city": "miejscowość", "status": "status", "assignee_id": "referent",
     "filename": "plik", "due_on": "termin", "entry_number": "nr w rejestrze",
-    "signature": "znak sprawy",
+    "signature": "znak sprawy", "identifier": "identyfikator", "kind": "rodzaj",
+    "state": "stan", "delivered_on": "doręczono", "deemed_delivered_on": "doręczenie zastępcze",
+    "complete_on": "kompletna od",
 }
-_SHOWN_ON_CREATE = ("signature", "entry_number", "filename", "due_on")
+_SHOWN_ON_CREATE = ("signature", "entry_number", "filename", "identifier", "due_on")
 
 
 def describe_audit_entry(entity: str, action: str, changes: dict[str, Any]) -> str:
     """E.g. 'Zmieniono dane wnioskodawcy: nazwisko: Kowalski → Kowalska'."""
     head = _ACTIONS.get((entity, action), f"{entity}: {action}")
-    if action in {"register", "create", "attach"}:
+    if action in {"register", "create", "attach", "issue", "start"}:
         shown = [f"{_FIELDS[k]} {v[1]}" for k, v in changes.items()
                  if k in _SHOWN_ON_CREATE and isinstance(v, list) and v[1] is not None]
         return f"{head} ({', '.join(shown)})" if shown else head

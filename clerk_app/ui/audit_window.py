@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,7 +24,7 @@ from clerk_app.services.context import Actor, AppContext
 from clerk_app.services.errors import ServiceError
 from clerk_app.services.users import list_users
 from clerk_app.ui.audit_table_model import COL_CHANGES, COL_TIME, SORT_ROLE, AuditTableModel
-from clerk_app.ui.qt_helpers import app_icon, child, load_form
+from clerk_app.ui.qt_helpers import app_icon, child, load_form, to_qdate
 from clerk_app.ui.service_dialog import ServiceDialog
 
 LIMIT = 500
@@ -89,8 +89,7 @@ class AuditWindow(ServiceDialog):
         line_edit = self.user_combo.lineEdit()
         if line_edit is not None:
             line_edit.setPlaceholderText(self.tr("(wszyscy)"))
-        now = self.ctx.today()
-        today = QDate(now.year, now.month, now.day)
+        today = to_qdate(self.ctx.today())
         for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
             edit.setDate(today)
             edit.setEnabled(False)

@@ -51,7 +51,7 @@ class CaseNavigator(QObject):
             view.setWindowFlag(Qt.WindowType.Window, True)
             view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             view.resize(900, 620)
-            view.changed.connect(lambda _id: self._refresh())
+            view.changed.connect(lambda _id: self.refresh_all())
             return view
 
         return self._open(f"case:{case_id}", make)
@@ -61,12 +61,13 @@ class CaseNavigator(QObject):
 
         def make() -> QWidget:
             dialog = RegistrationDialog(self.ctx, self.actor, self.window)
-            dialog.registered.connect(lambda _result: self._refresh())
+            dialog.registered.connect(lambda _result: self.refresh_all())
             return dialog
 
         return self._open("registration", make)
 
-    def _refresh(self) -> None:
+    def refresh_all(self) -> None:
+        """Reload the lists after a change (a registration, an edit, a delivery)."""
         for refresh in self.refresh_lists:
             refresh()
 

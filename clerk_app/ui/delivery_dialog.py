@@ -9,9 +9,7 @@ counter, or by e-mail. OK records it through the delivery service.
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -39,17 +37,12 @@ from clerk_app.services.delivery import (
     record_not_collected,
 )
 from clerk_app.services.errors import ServiceError
+from clerk_app.ui.qt_helpers import to_date, to_qdate
 from clerk_app.ui.service_dialog import ServiceDialog
 
+__all__ = ["DeliveryDialog", "to_date", "to_qdate"]
+
 POST, NOT_COLLECTED, COUNTER, EMAIL = range(4)
-
-
-def to_qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def to_date(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class _EnterFilter(QObject):

@@ -17,6 +17,7 @@ ENTITY_LABELS = {
     "instalment_agreements": "umowa ratalna", "instalments": "rata", "case_notes": "notatka",
     "incoming_items": "przesyłka wpływająca", "scans": "skan", "letters": "pismo",
     "deadlines": "termin", "days_off": "dzień wolny", "number_sequences": "numeracja",
+    "demo_data": "dane demonstracyjne",
 }
 ACTION_LABELS = {
     "create": "utworzenie", "update": "zmiana", "delete": "usunięcie", "view": "odczyt",
@@ -24,6 +25,15 @@ ACTION_LABELS = {
     "activate": "aktywacja konta", "deactivate": "dezaktywacja konta",
     "change_role": "zmiana roli", "reset_password": "reset hasła",
     "change_password": "zmiana hasła", "anonymise": "anonimizacja",
+    "register": "rejestracja", "attach": "dołączenie skanu",
+    "update_applicant": "zmiana danych wnioskodawcy", "reassign": "przekazanie sprawy",
+    "generate": "dane demonstracyjne", "start": "rozpoczęcie biegu terminu",
+    "suspend": "wstrzymanie terminu", "resume": "wznowienie terminu",
+    "close": "zamknięcie terminu", "cancel": "anulowanie", "extend": "przedłużenie terminu",
+    "recompute": "przeliczenie terminu", "missed": "termin przekroczony",
+    "issue": "wystawienie pisma", "summons": "wezwanie do uzupełnienia braków",
+    "delivery": "doręczenie pisma", "deficiencies_removed": "usunięcie braków",
+    "complete": "prośba kompletna",
 }
 FIELD_LABELS = {
     "username": "login", "full_name": "imię i nazwisko", "role": "rola", "active": "aktywny",

@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidge
 from clerk_app import __version__
 from clerk_app.domain.roles import Permission, role_can
 from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.deadlines import refresh_missed
 from clerk_app.ui.case_list_widget import CaseListWidget
 from clerk_app.ui.case_navigator import CaseNavigator
-from clerk_app.ui.placeholder_page import PlaceholderPage
+from clerk_app.ui.deadline_dashboard import DeadlineDashboard
 from clerk_app.ui.qt_helpers import app_icon
+from clerk_app.ui.worker import TaskRunner
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
@@ -42,12 +44,14 @@ class MainWindow(QMainWindow):
         self.case_list.case_opened.connect(self.navigator.open_case)
         self.navigator.refresh_lists.append(self.case_list.refresh)
         self.add_page(self.tr("Sprawy"), self.case_list, Permission.VIEW_CASES)
-        self.add_page(self.tr("Terminy"), PlaceholderPage(
-            self.tr("Terminy"), self.tr("Tu pojawią się zbliżające się i przekroczone terminy.")),
-            Permission.VIEW_CASES)
-        self.add_page(self.tr("Raporty"), PlaceholderPage(
-            self.tr("Raporty"), self.tr("Tu pojawią się raporty i zestawienia.")),
-            Permission.REPORTS)
+        self.dashboard = DeadlineDashboard(ctx, actor, self)
+        self.dashboard.caseActivated.connect(self.navigator.open_case)
+        self.navigator.refresh_lists.append(self.dashboard.refresh)
+        self.navigator.letter_handler = lambda match, text: self.open_delivery(text)
+        self.add_page(self.tr("Terminy"), self.dashboard, Permission.VIEW_CASES)
+        self.housekeeping = TaskRunner(self)
+        self.housekeeping.run(lambda: refresh_missed(ctx, ctx.today()),
+                              lambda _count: self.dashboard.refresh(), lambda _error: None)
         self.resize(1100, 700)
 
     # ----------------------------------------------------------------- pages
@@ -110,13 +114,17 @@ class MainWindow(QMainWindow):
         self.act_deadlines = self._action(deadlines, self.tr("&Terminy spraw"),
                                           lambda: self.show_page(self.tr("Terminy")), "Ctrl+2",
                                           Permission.VIEW_CASES)
-        self.act_reports = self._action(reports, self.tr("&Raporty i zestawienia"),
-                                        lambda: self.show_page(self.tr("Raporty")), "Ctrl+3",
-                                        Permission.REPORTS)
+        self.act_delivery = self._action(deadlines, self.tr("Zarejestruj &doręczenie…"),
+                                         lambda: self.open_delivery(""), "Ctrl+D",
+                                         Permission.RECORD_DELIVERY)
+        self.act_reports = self._action(reports, self.tr("&Raport terminów…"),
+                                        self.open_report, "Ctrl+3", Permission.REPORTS)
         self.act_users = self._action(admin, self.tr("&Użytkownicy…"), self.open_users,
                                       "Ctrl+Shift+U", Permission.MANAGE_USERS)
         self.act_settings = self._action(admin, self.tr("U&stawienia…"), self.open_settings,
                                          "Ctrl+Shift+S", Permission.MANAGE_SETTINGS)
+        self.act_days_off = self._action(admin, self.tr("Dni &wolne…"), self.open_days_off,
+                                         None, Permission.MANAGE_SETTINGS)
         self.act_audit = self._action(admin, self.tr("&Dziennik zdarzeń…"), self.open_audit,
                                       "Ctrl+Shift+D", Permission.VIEW_AUDIT)
         self.act_about = self._action(help_menu, self.tr("&O programie"), self.show_about,
@@ -159,6 +167,31 @@ class MainWindow(QMainWindow):
         from clerk_app.ui.audit_window import AuditWindow
 
         return self._open("audit", lambda: AuditWindow(self.ctx, self.actor, self))
+
+    def open_report(self) -> QWidget:
+        from clerk_app.ui.report_dialog import ReportDialog
+
+        return self._open("report", lambda: ReportDialog(self.ctx, self.actor, self))
+
+    def open_days_off(self) -> QWidget:
+        from clerk_app.ui.days_off_dialog import DaysOffDialog
+
+        return self._open("days_off", lambda: DaysOffDialog(self.ctx, self.actor, self))
+
+    def open_delivery(self, identifier: str) -> QWidget:
+        """The delivery desk: a returned receipt's letter (scanned or typed) and its date."""
+        from clerk_app.ui.delivery_dialog import DeliveryDialog
+
+        def make() -> QWidget:
+            dialog = DeliveryDialog.for_identifier(self.ctx, self.actor, identifier, self)
+            dialog.recorded.connect(lambda _result: self.navigator.refresh_all())
+            return dialog
+
+        existing = self.windows.get("delivery")
+        if existing is not None and identifier:
+            existing.close()  # a new scan replaces the letter shown
+            self.windows.pop("delivery", None)
+        return self._open("delivery", make)
 
     def open_change_password(self) -> QWidget:
         from clerk_app.ui.change_password_dialog import ChangePasswordDialog

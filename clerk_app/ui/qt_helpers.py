@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QObject
+from PySide6.QtCore import QCoreApplication, QDate, QFile, QIODevice, QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
@@ -116,3 +117,13 @@ def buddy_map(form: QWidget) -> dict[str, QWidget]:
         if buddy is not None:
             found[field_label_text(label)] = buddy
     return found
+
+
+def to_qdate(d: date) -> QDate:
+    """A Python date as a QDate (for date edits)."""
+    return QDate(d.year, d.month, d.day)
+
+
+def to_date(q: QDate) -> date:
+    """A QDate as a Python date."""
+    return date(q.year(), q.month(), q.day())

@@ -1,7 +1,7 @@
 """The supervisors' deadline report: parameters, PDF preview, printing, saving PDF/XLSX.
 
 The report is built and rendered in the thread pool; the preview shows the PDF's first page
-(QtPdf). Printing paints each PDF page rendered by ``QPdfDocument.render`` on the printer.
+(QtPdf). Printing and saving use the shared helpers of :mod:`clerk_app.ui.pdf_printing`.
 """
 
 from __future__ import annotations
@@ -9,11 +9,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -37,10 +36,9 @@ from clerk_app.services.deadline_report import (
     deadline_report_rows,
 )
 from clerk_app.services.errors import ServiceError
-from clerk_app.ui.delivery_dialog import to_date, to_qdate
+from clerk_app.ui.pdf_printing import ask_pdf_path, ask_printer, load_pdf, print_document
+from clerk_app.ui.qt_helpers import to_date, to_qdate
 from clerk_app.ui.worker import TaskRunner
-
-PRINT_DPI = 200
 
 
 class ReportDialog(QDialog):
@@ -132,11 +130,7 @@ class ReportDialog(QDialog):
         assert isinstance(result, tuple)
         self.report, self.pdf = result
         self._params = params
-        self.pdf_doc.close()
-        self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(self.pdf))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.pdf_doc.load(self._buffer)
+        self._buffer = load_pdf(self.pdf_doc, self.pdf, self)
         report = self.report
         self.summary.setText(self.tr(
             "Stan na {0}, terminy do {1} i wszystkie przekroczone: {2}, w tym po terminie: "
@@ -173,37 +167,17 @@ class ReportDialog(QDialog):
 
     def print_to(self, printer: QPrinter) -> int:
         """Paint every page of the report on ``printer``; returns the pages printed."""
-        pages = self.pdf_doc.pageCount()
-        painter = QPainter()
-        if pages <= 0 or not painter.begin(printer):
-            return 0
-        try:
-            target = printer.pageLayout().paintRectPixels(printer.resolution())
-            for page in range(pages):
-                if page:
-                    printer.newPage()
-                size = self.pdf_doc.pagePointSize(page)
-                pixels = QSize(int(size.width() * PRINT_DPI / 72),
-                               int(size.height() * PRINT_DPI / 72))
-                image = self.pdf_doc.render(page, pixels)
-                scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QRect(0, 0, scaled.width(), scaled.height()), image)
-        finally:
-            painter.end()
-        return pages
+        return print_document(self.pdf_doc, printer)
 
     def _print_clicked(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        printer = ask_printer(self)
+        if printer is not None:
             self.print_to(printer)
 
     def _save_pdf_clicked(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Zapisz raport PDF"), self._default_name("pdf"),
-            self.tr("Dokument PDF (*.pdf)"))
-        if name:
-            self.save_pdf(Path(name if name.lower().endswith(".pdf") else f"{name}.pdf"))
+        path = ask_pdf_path(self, self.tr("Zapisz raport PDF"), self._default_name("pdf"))
+        if path is not None:
+            self.save_pdf(path)
 
     def _save_xlsx_clicked(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(

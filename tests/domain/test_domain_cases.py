@@ -70,7 +70,7 @@ def test_deposit_transitions() -> None:
     assert allowed_transitions(d, S.AWAITING_COMPLETION) == {
         S.IN_PROGRESS, S.LEFT_WITHOUT_CONSIDERATION
     }
-    assert allowed_transitions(d, S.IN_PROGRESS) == {S.CONSENT, S.REFUSAL}
+    assert allowed_transitions(d, S.IN_PROGRESS) == {S.CONSENT, S.REFUSAL, S.AWAITING_COMPLETION}
     assert allowed_transitions(d, S.CONSENT) == {S.AGREEMENT_SIGNED}
     for status in (S.AGREEMENT_SIGNED, S.REFUSAL, S.LEFT_WITHOUT_CONSIDERATION):
         assert allowed_transitions(d, status) == {S.CLOSED}

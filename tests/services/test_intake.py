@@ -223,3 +223,25 @@ def test_posted_on_after_received_refused(ctx: AppContext, staff: dict[Role, Act
     with pytest.raises(ValidationFailed, match="Data nadania"):
         intake.register_item(ctx, staff[Role.COUNTER], iok_request(
             channel=Channel.POST, posted_on=date(2026, 3, 5)))
+
+
+def test_registration_starts_the_initial_deadlines(
+    ctx: AppContext, staff: dict[Role, Actor]
+) -> None:
+    from clerk_app.domain.cases import DeadlineKind, DeadlineState
+    from clerk_app.services.deadlines import list_case_deadlines
+
+    clerk = staff[Role.CLERK]
+    iok = intake.register_item(ctx, staff[Role.COUNTER], iok_request())
+    [target] = list_case_deadlines(ctx, clerk, iok.case_id or 0)
+    assert target.kind is DeadlineKind.IOK_TARGET and target.state is DeadlineState.RUNNING
+    assert target.due_on == date(2026, 3, 16)  # 14 days from 02.03.2026
+    complete = intake.register_item(ctx, staff[Role.COUNTER], deposit_petition())
+    [decision] = list_case_deadlines(ctx, clerk, complete.case_id or 0)
+    assert decision.kind is DeadlineKind.DECISION
+    assert decision.due_on == date(2026, 4, 2)  # one month from 02.03.2026
+    incomplete = intake.register_item(ctx, staff[Role.COUNTER], deposit_petition(
+        deposit=DepositDetailsInput(Decimal("500.00"), 4, has_property_statement=False)))
+    assert list_case_deadlines(ctx, clerk, incomplete.case_id or 0) == []
+    with ctx.db.read() as s:
+        assert s.get(Case, complete.case_id).next_deadline == date(2026, 4, 2)  # type: ignore[union-attr]

@@ -61,3 +61,60 @@ def test_register_action_opens_the_dialog_and_refreshes_the_list(
     assert isinstance(dialog, RegistrationDialog) and dialog.isVisible()
     assert not MainWindow(ctx, staff[Role.ADMIN]).act_register.isEnabled()
     window.close()
+
+
+def test_supervisor_opens_the_deadline_report(
+    qtbot: QtBot, ctx: AppContext, staff: dict[Role, Actor]
+) -> None:
+    from clerk_app.ui.report_dialog import ReportDialog
+
+    window = _window(qtbot, ctx, staff[Role.SUPERVISOR])
+    window.act_reports.trigger()
+    assert isinstance(window.windows["report"], ReportDialog)
+    window.close()
+
+
+def test_admin_adds_a_day_off_and_sees_deadlines_moved(
+    qtbot: QtBot, ctx: AppContext, staff: dict[Role, Actor]
+) -> None:
+    from datetime import date
+
+    from clerk_app.services.deadlines import list_case_deadlines
+    from clerk_app.ui.days_off_dialog import DaysOffDialog
+    from clerk_app.ui.qt_helpers import to_qdate
+
+    case = intake.register_item(ctx, staff[Role.COUNTER], iok_request())  # due 16.03.2026
+    window = _window(qtbot, ctx, staff[Role.ADMIN])
+    window.act_days_off.trigger()
+    dialog = window.windows["days_off"]
+    assert isinstance(dialog, DaysOffDialog)
+    dialog.day_edit.setDate(to_qdate(date(2026, 3, 16)))
+    dialog.name_edit.setText("")
+    with qtbot.waitSignal(dialog.runner.settled, timeout=10_000):
+        dialog.add_button.click()
+    assert "Nazwa dnia wolnego" in dialog.error_text()
+    assert dialog.model.rowCount() == 0
+    dialog.name_edit.setText("Dzień wolny urzędu")  # keyClicks cannot type ń, ę
+    with qtbot.waitSignal(dialog.runner.settled, timeout=10_000):
+        dialog.add_button.click()
+    assert dialog.model.rowCount() == 1
+    assert "Przeliczono otwartych terminów: 1" in dialog.info.text()
+    [deadline] = list_case_deadlines(ctx, staff[Role.CLERK], case.case_id or 0)
+    assert deadline.due_on == date(2026, 3, 17)
+    window.close()
+
+
+def test_scanned_letter_opens_the_delivery_dialog(
+    qtbot: QtBot, ctx: AppContext, staff: dict[Role, Actor]
+) -> None:
+    from clerk_app.services.letters import issue_summons
+    from clerk_app.ui.delivery_dialog import DeliveryDialog
+
+    case = intake.register_item(ctx, staff[Role.COUNTER], iok_request())
+    letter = issue_summons(ctx, staff[Role.CLERK], case.case_id or 0, ["Podpis na wniosku"])
+    window = _window(qtbot, ctx, staff[Role.COUNTER])
+    _scan(qtbot, window.case_list.search_edit, letter.identifier)
+    dialog = window.windows.get("delivery")
+    assert isinstance(dialog, DeliveryDialog)
+    assert dialog.letter is not None and dialog.letter.identifier == letter.identifier
+    window.close()

@@ -1,0 +1,176 @@
+"""Table models of the "Pisma i terminy" tab: the deadlines and the letters of one case."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from clerk_app.domain.calendar import LegalCalendar
+from clerk_app.domain.cases import DeadlineState
+from clerk_app.domain.text import format_date_pl
+from clerk_app.services.deadline_types import DeadlineView, DeliveryStatus, LetterView
+
+Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
+
+# deadlines
+COL_KIND = 0
+COL_STATE = 1
+COL_START = 2
+COL_DUE = 3
+COL_DAYS_LEFT = 4
+DEADLINE_COLUMNS = 5
+# letters
+COL_IDENTIFIER = 0
+COL_LETTER_KIND = 1
+COL_DATED = 2
+COL_DELIVERY = 3
+COL_DELIVERED_ON = 4
+LETTER_COLUMNS = 5
+
+OVERDUE_BACKGROUND = QColor("#f8c9c9")
+SOON_BACKGROUND = QColor("#ffe2a8")
+SOON_WORKING_DAYS = 2
+RowRole = Qt.ItemDataRole.UserRole + 1
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class _RowsModel(QAbstractTableModel, Generic[T]):
+    """Read-only rows of one dataclass; subclasses give the headers and the cell texts."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers: tuple[str, ...] = ()
+        self._rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> T | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) \
+                or not 0 <= index.column() < len(self._headers):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, index.column())
+        if role == RowRole:
+            return row
+        return self.extra(row, index.column(), role)
+
+    def text(self, row: T, column: int) -> str:
+        raise NotImplementedError
+
+    def extra(self, row: T, column: int, role: int) -> Any:
+        return None
+
+
+class CaseDeadlinesModel(_RowsModel[DeadlineView]):
+    """Deadlines of a case; working days left are counted from ``today`` for open ones."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = (self.tr("Rodzaj terminu"), self.tr("Stan"), self.tr("Początek"),
+                         self.tr("Termin"), self.tr("Dni robocze"))
+        self._left: dict[int, int] = {}
+
+    def set_deadlines(self, rows: Sequence[DeadlineView], cal: LegalCalendar,
+                      today: date) -> None:
+        """Show ``rows``; running and missed open deadlines get their working days left."""
+        self._left = {r.id: cal.working_days_between(today, r.due_on) for r in rows
+                      if r.is_open and r.state is not DeadlineState.SUSPENDED}
+        self.set_rows(rows)
+
+    def days_left(self, row: DeadlineView) -> int | None:
+        return self._left.get(row.id)
+
+    def text(self, row: DeadlineView, column: int) -> str:
+        if column == COL_KIND:
+            return row.kind.label
+        if column == COL_STATE:
+            left = self.days_left(row)
+            if row.state is DeadlineState.RUNNING and left is not None and left < 0:
+                return self.tr("Po terminie")
+            if row.closed_on is not None:
+                return self.tr("{0} ({1})").format(row.state.label,
+                                                   format_date_pl(row.closed_on))
+            return row.state.label
+        if column == COL_START:
+            return format_date_pl(row.start_on)
+        if column == COL_DUE:
+            return format_date_pl(row.due_on)
+        if column == COL_DAYS_LEFT:
+            left = self.days_left(row)
+            return "—" if left is None else str(left)
+        return ""
+
+    def extra(self, row: DeadlineView, column: int, role: int) -> Any:
+        left = self.days_left(row)
+        if role == Qt.ItemDataRole.BackgroundRole and left is not None:
+            if left < 0 or row.state is DeadlineState.MISSED:
+                return QBrush(OVERDUE_BACKGROUND)
+            if left <= SOON_WORKING_DAYS:
+                return QBrush(SOON_BACKGROUND)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_DAYS_LEFT:
+            return _RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(row.explanation_lines)
+        return None
+
+
+class CaseLettersModel(_RowsModel[LetterView]):
+    """Outgoing letters of a case (newest first, as the service returns them)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = (self.tr("Kod pisma"), self.tr("Rodzaj"), self.tr("Data pisma"),
+                         self.tr("Doręczenie"), self.tr("Data doręczenia"))
+
+    def text(self, row: LetterView, column: int) -> str:
+        if column == COL_IDENTIFIER:
+            return row.identifier
+        if column == COL_LETTER_KIND:
+            return row.kind_label
+        if column == COL_DATED:
+            return format_date_pl(row.dated_on)
+        if column == COL_DELIVERY:
+            if row.delivery_status is DeliveryStatus.PENDING:
+                return row.delivery_status.label
+            return f"{row.delivery_status.label} – {row.delivery_method.label}"
+        if column == COL_DELIVERED_ON:
+            when = row.effective_delivery
+            return format_date_pl(when) if when else "—"
+        return ""
+
+    def extra(self, row: LetterView, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [self.tr("Adresat: {0}").format(", ".join(row.addressee.splitlines()))]
+            if row.first_notice_on:
+                lines.append(self.tr("Pierwsze awizo: {0}").format(
+                    format_date_pl(row.first_notice_on)))
+            return "\n".join(lines)
+        return None
