@@ -46,17 +46,17 @@ def _text_box(parent: QWidget, placeholder: str, lines: int) -> QPlainTextEdit:
 
 
 class _ActionDialog(ServiceDialog):
-    """OK runs ``work()`` in the pool; on success ``done(result)`` and the dialog closes.
+    """OK runs ``work()`` in the pool; on success ``succeeded(result)`` and the dialog closes.
     Ctrl+Enter saves from anywhere, also from a multi-line box."""
 
-    done = Signal(object)
+    succeeded = Signal(object)
 
     def __init__(self, title: str, ok_text: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
         self.outcome: object = None
-        self.layout_ = QVBoxLayout(self)
+        self.body = QVBoxLayout(self)
         self.attach_error_label(QLabel(self))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
@@ -69,8 +69,17 @@ class _ActionDialog(ServiceDialog):
 
     def finish_layout(self) -> None:
         assert self.error_label is not None
-        self.layout_.addWidget(self.error_label)
-        self.layout_.addWidget(self.buttons)
+        self.body.addWidget(self.error_label)
+        self.body.addWidget(self.buttons)
+
+    def set_error(self, message: str) -> None:
+        """Show the message and grow the dialog so the (wrapped) text is not covered."""
+        super().set_error(message)
+        self.body.activate()
+        needed = (self.body.totalHeightForWidth(self.width()) if self.body.hasHeightForWidth()
+                  else self.body.totalSizeHint().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def work(self) -> Callable[[], object]:
         raise NotImplementedError
@@ -82,7 +91,7 @@ class _ActionDialog(ServiceDialog):
 
     def _succeeded(self, result: object) -> None:
         self.outcome = result
-        self.done.emit(result)
+        self.succeeded.emit(result)
         self.accept()
 
 
@@ -98,7 +107,7 @@ class SummonsDialog(_ActionDialog):
         intro = QLabel(self.tr("Zaznacz braki formalne. Każdy brak będzie osobnym punktem "
                                "wezwania; termin na ich usunięcie biegnie od doręczenia."))
         intro.setWordWrap(True)
-        self.layout_.addWidget(intro)
+        self.body.addWidget(intro)
         box = QGroupBox(self.tr("Typowe braki ({0})").format(kind.label), self)
         inner = QVBoxLayout(box)
         self.checks: list[QCheckBox] = []
@@ -107,12 +116,14 @@ class SummonsDialog(_ActionDialog):
             check.setProperty("itemCode", item.code)
             inner.addWidget(check)
             self.checks.append(check)
-        self.layout_.addWidget(box)
+        self.body.addWidget(box)
+        widest = max((c.sizeHint().width() for c in self.checks), default=0)
+        self.setMinimumWidth(max(self.minimumWidth(), widest + 60))  # no clipped labels
         self.other_label = QLabel(self.tr("&Inne braki (każdy w osobnym wierszu):"), self)
         self.other_edit = _text_box(self, self.tr("np. Czytelny podpis na stronie 2"), 4)
         self.other_label.setBuddy(self.other_edit)
-        self.layout_.addWidget(self.other_label)
-        self.layout_.addWidget(self.other_edit)
+        self.body.addWidget(self.other_label)
+        self.body.addWidget(self.other_edit)
         self.finish_layout()
         self.field_widgets = {MISSING_FIELD: self.checks[0] if self.checks else self.other_edit}
         self.busy_widgets += [box, self.other_edit]
@@ -153,7 +164,7 @@ class DateReasonDialog(_ActionDialog):
         intro = QLabel(spec.intro, self)
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
-        self.layout_.addWidget(intro)
+        self.body.addWidget(intro)
         form = QFormLayout()
         self.date_edit = QDateEdit(to_qdate(spec.initial), self)
         self.date_edit.setCalendarPopup(True)
@@ -165,7 +176,7 @@ class DateReasonDialog(_ActionDialog):
             self.reason_edit = _text_box(self, spec.reason_hint, 3)
             form.addRow(self._label(spec.reason_field, self.reason_edit), self.reason_edit)
             self.field_widgets[spec.reason_field] = self.reason_edit
-        self.layout_.addLayout(form)
+        self.body.addLayout(form)
         self.finish_layout()
         self.busy_widgets += list(self.field_widgets.values())
         self.date_edit.setFocus()

@@ -1,4 +1,5 @@
-"""One case: a header and tabs "Dane", "Dokumenty", "Historia" (+ tabs added by others).
+"""One case: a header and tabs "Dane", "Dokumenty", "Historia", "Pisma i terminy" (+ tabs
+added by others).
 
 Other parts of the application add their own tabs with :meth:`CaseView.add_tab` (e.g. "Pisma"
 and "Terminy"); a tab widget that has a ``set_case(detail)`` method is given the case each
@@ -23,6 +24,7 @@ from clerk_app.services.case_detail import (
 )
 from clerk_app.services.context import Actor, AppContext
 from clerk_app.services.errors import ServiceError
+from clerk_app.ui.case_letters_tab import CaseLettersTab
 from clerk_app.ui.case_view_tabs import ApplicantTab, DocumentsTab, TimelineTab
 from clerk_app.ui.qt_helpers import make_error_label, show_error
 from clerk_app.ui.worker import TaskRunner
@@ -63,6 +65,8 @@ class CaseView(QWidget):
         self.add_tab(self.tr("Dane"), self.data_tab)
         self.add_tab(self.tr("Dokumenty"), self.documents_tab)
         self.add_tab(self.tr("Historia"), self.history_tab)
+        self.letters_tab = CaseLettersTab(ctx, actor, case_id, self)
+        self.add_tab(self.tr("Pisma i terminy"), self.letters_tab)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.error_label)
@@ -70,6 +74,7 @@ class CaseView(QWidget):
         self.loader = TaskRunner(self)
         self._again: bool | None = None  # a reload asked for while one runs (force flag)
         self.data_tab.saved.connect(self._saved)
+        self.letters_tab.changed.connect(self._saved)
         self.data_tab.reloadRequested.connect(lambda: self.reload(force=True))
         self.resize(980, 680)
         self.reload()

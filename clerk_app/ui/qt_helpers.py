@@ -94,10 +94,12 @@ def focus_field(widget: QWidget) -> None:
     while node is not None:
         parent = node.parent()
         if isinstance(parent, QStackedWidget) and isinstance(node, QWidget):
-            parent.setCurrentWidget(node)
+            # By index: setCurrentWidget() here made PySide 6.11 invalidate the Python
+            # wrappers of Qt-created children (e.g. a dialog's buttons).
+            parent.setCurrentIndex(parent.indexOf(node))
             outer = parent.parent()
             if isinstance(outer, QTabWidget):
-                outer.setCurrentWidget(node)
+                outer.setCurrentIndex(outer.indexOf(node))
         node = parent
     widget.setFocus()
     if isinstance(widget, QLineEdit | QAbstractSpinBox):

@@ -40,7 +40,7 @@ def test_second_clerk_gets_conflict_and_keeps_typed_text(
     assert first.signature_label.text() == "ZGM.0143.1.2026"
     assert first.header_values["applicant"].text().startswith("Józef Żółkiewski")
     assert [first.tabs.tabText(i) for i in range(first.tabs.count())] == \
-        ["Dane", "Dokumenty", "Historia"]
+        ["Dane", "Dokumenty", "Historia", "Pisma i terminy"]
 
     first.data_tab.form.street.setText("Kalwaryjska")
     with qtbot.waitSignal(first.loaded, timeout=10000):
@@ -122,5 +122,5 @@ def test_tabs_added_by_others_get_the_case(
             self.setText(getattr(detail, "signature", ""))
 
     tab = LettersTab()
-    assert view.add_tab("Pisma", tab) == 3
+    assert view.add_tab("Pisma", tab) == 4
     assert tab.text() == "ZGM.0143.1.2026"

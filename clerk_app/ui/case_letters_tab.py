@@ -1,0 +1,297 @@
+"""Tab "Pisma i terminy" of the case view: the case's deadlines with the explanation of the
+selected one, its letters (preview, print, envelope label, delivery) and the clerk's actions
+(summons, deficiencies removed, delay notice, extension). Every service call runs in the
+pool; after an action ``changed(case_id)`` makes the case view reload (header and tabs)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from clerk_app.documents.letters import render_envelope_label, render_letter
+from clerk_app.domain.calendar import LegalCalendar
+from clerk_app.domain.cases import CaseKind, CaseStatus, DeadlineState, allowed_transitions
+from clerk_app.domain.roles import Permission, role_can
+from clerk_app.domain.text import format_date_pl
+from clerk_app.services import deadlines as dl
+from clerk_app.services import letters as lt
+from clerk_app.services.case_detail import CaseDetail
+from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.days_off import list_days_off
+from clerk_app.services.deadline_types import DeadlineView, LetterResult, LetterView
+from clerk_app.services.errors import ServiceError
+from clerk_app.ui.case_action_dialogs import (
+    DateReasonDialog,
+    DateReasonSpec,
+    SummonsDialog,
+    _ActionDialog,
+)
+from clerk_app.ui.case_letters_parts import LettersSection, button
+from clerk_app.ui.delivery_dialog import DeliveryDialog
+from clerk_app.ui.pdf_printing import PdfPreviewDialog
+from clerk_app.ui.qt_helpers import make_error_label, show_error
+from clerk_app.ui.worker import TaskRunner
+
+_S = CaseStatus
+_UNDECIDED = (_S.REGISTERED, _S.AWAITING_COMPLETION, _S.IN_PROGRESS)
+
+
+@dataclass(frozen=True)
+class TabData:
+    deadlines: list[DeadlineView]
+    letters: list[LetterView]
+    calendar: LegalCalendar
+    today: date
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    """A PDF to preview: window title, default file name and the bytes."""
+
+    title: str
+    file_name: str
+    pdf: bytes
+
+
+def load_tab_data(ctx: AppContext, actor: Actor, case_id: int) -> TabData:
+    """Deadlines, letters and the legal calendar (with the office's days off), in the pool."""
+    cal = LegalCalendar([(d.day, d.name) for d in list_days_off(ctx, actor)])
+    return TabData(dl.list_case_deadlines(ctx, actor, case_id),
+                   lt.list_case_letters(ctx, actor, case_id), cal, ctx.today())
+
+
+def letter_pdf(identifier: str, title: str, pdf: bytes) -> RenderedPdf:
+    return RenderedPdf(f"{title} {identifier}", f"{identifier}.pdf", pdf)
+
+
+def issued_pdf(result: LetterResult) -> RenderedPdf:
+    """A freshly issued letter rendered for its preview (in the pool)."""
+    return letter_pdf(result.identifier, result.kind.label, render_letter(result.document))
+
+
+class CaseLettersTab(QWidget):
+    """``loaded`` after each reload; ``changed(case_id)`` after an action that saved."""
+
+    changed = Signal(int)
+    loaded = Signal()
+    previewShown = Signal(object)
+
+    def __init__(self, ctx: AppContext, actor: Actor, case_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.actor, self.case_id = ctx, actor, case_id
+        self.detail: CaseDetail | None = None
+        self.data: TabData | None = None
+        self.can_handle = role_can(actor.role, Permission.HANDLE_CASE)
+        self.can_deliver = role_can(actor.role, Permission.RECORD_DELIVERY)
+        self.dialog: QWidget | None = None
+        self.preview: PdfPreviewDialog | None = None
+        self.loader, self.runner = TaskRunner(self), TaskRunner(self)
+        self._again = False
+
+        actions = QHBoxLayout()
+        self.summons_button = button(self, self.tr("&Wezwij do uzupełnienia braków…"),
+                                     self.open_summons, actions)
+        self.removed_button = button(self, self.tr("&Braki usunięte…"),
+                                     self.open_removed, actions)
+        self.delay_button = button(self, self.tr("Zawiadomienie o &zwłoce…"),
+                                   self.open_delay_notice, actions)
+        actions.addStretch(1)
+        self.sections = LettersSection(self)
+        self.deadlines_model = self.sections.deadlines_model
+        self.letters_model = self.sections.letters_model
+        self.explanation = self.sections.explanation
+        self.extend_button = button(self, self.tr("Przedł&uż termin…"), self.open_extend,
+                                    self.sections.deadline_bar)
+        self.preview_button = button(self, self.tr("&Podgląd i druk…"), self.preview_letter,
+                                     self.sections.letter_bar)
+        self.label_button = button(self, self.tr("&Etykieta na kopertę…"),
+                                   self.preview_label, self.sections.letter_bar)
+        self.delivery_button = button(self, self.tr("&Doręczenie…"), self.open_delivery,
+                                      self.sections.letter_bar)
+        self.error_label = make_error_label(QLabel(self))
+        layout = QVBoxLayout(self)
+        layout.addLayout(actions)
+        layout.addWidget(self.sections, 1)
+        layout.addWidget(self.error_label)
+        if not self.can_handle:
+            for b in (self.summons_button, self.removed_button, self.delay_button,
+                      self.extend_button):
+                b.setToolTip(self.tr("Tę czynność wykonuje referent prowadzący sprawę."))
+        self.sections.selectionChanged.connect(self._update)
+        self.sections.letters.activated.connect(lambda _index: self.preview_letter())
+        self.runner.busyChanged.connect(lambda _busy: self._update())
+        self._update()
+
+    # loading -------------------------------------------------------------------------------
+    def set_case(self, detail: CaseDetail) -> None:
+        """Called by the case view on each load: show the case and reload the lists."""
+        self.detail = detail
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.loader.is_busy():
+            self._again = True
+            return
+        ctx, actor, case_id = self.ctx, self.actor, self.case_id
+        self.loader.run(lambda: load_tab_data(ctx, actor, case_id), self._loaded,
+                        self._failed)
+
+    def _loaded(self, data: object) -> None:
+        assert isinstance(data, TabData)
+        self.data = data
+        self.sections.show_data(data.deadlines, data.letters, data.calendar, data.today)
+        show_error(self.error_label, "")
+        self._update()
+        self.loaded.emit()
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _failed(self, error: Exception) -> None:
+        show_error(self.error_label, error.message if isinstance(error, ServiceError)
+                   else self.tr("Nieoczekiwany błąd: {0}").format(error))
+
+    def _update(self) -> None:
+        d, deadline, letter = self.detail, self.sections.deadline(), self.sections.letter()
+        status = d.status if d else None
+        handle = self.can_handle and d is not None
+        self.summons_button.setEnabled(handle and d is not None and (
+            status is _S.AWAITING_COMPLETION
+            or _S.AWAITING_COMPLETION in allowed_transitions(d.kind, d.status)))
+        self.removed_button.setEnabled(handle and status is _S.AWAITING_COMPLETION)
+        self.delay_button.setEnabled(handle and d is not None and d.kind is CaseKind.DEPOSIT
+                                     and status in _UNDECIDED)
+        self.extend_button.setEnabled(
+            self.can_handle and deadline is not None and deadline.closed_on is None
+            and deadline.state in (DeadlineState.RUNNING, DeadlineState.MISSED))
+        idle = not self.runner.is_busy()
+        self.preview_button.setEnabled(letter is not None and idle)
+        self.label_button.setEnabled(letter is not None and idle)
+        self.delivery_button.setEnabled(self.can_deliver and letter is not None
+                                        and letter.effective_delivery is None)
+
+    # dialogs -------------------------------------------------------------------------------
+    def owner(self) -> QWidget:
+        """Parent of the dialogs: the case window, not this tab. (``focus_field`` walks up
+        from a bad field; passing the tab widget's QStackedWidget there makes PySide 6.11
+        invalidate wrappers of C++-made children such as a button box's OK button.)"""
+        return self.window()
+
+    def _open(self, dialog: _ActionDialog | DeliveryDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.open()
+
+    def _saved(self, result: object) -> None:
+        self.changed.emit(self.case_id)
+        if isinstance(result, RenderedPdf):
+            self.show_preview(result)
+
+    def _today_plus(self, days: int, after: date | None = None) -> date:
+        start = max(self.ctx.today(), after or self.ctx.today())
+        cal = self.data.calendar if self.data else LegalCalendar()
+        return cal.next_working_day_on_or_after(start + timedelta(days=days))[0]
+
+    def open_summons(self) -> SummonsDialog | None:
+        if self.detail is None:
+            return None
+        ctx, actor, case_id = self.ctx, self.actor, self.case_id
+        dialog = SummonsDialog(self.detail.kind, lambda items: issued_pdf(
+            lt.issue_summons(ctx, actor, case_id, items)), self.owner())
+        dialog.succeeded.connect(self._saved)
+        self._open(dialog)
+        return dialog
+
+    def open_removed(self) -> DateReasonDialog:
+        ctx, actor, case_id = self.ctx, self.actor, self.case_id
+        spec = DateReasonSpec(
+            self.tr("Braki usunięte"),
+            self.tr("Dzień, w którym wnioskodawca usunął braki (data wpływu uzupełnienia). "
+                    "Termin na uzupełnienie zostanie zamknięty, a termin rozpatrzenia "
+                    "zacznie biec lub zostanie wznowiony."),
+            self.tr("Zapisz"), "Data usunięcia braków", ctx.today())
+        return self._date_dialog(spec, lambda day, _r: dl.record_deficiencies_removed(
+            ctx, actor, case_id, day))
+
+    def open_delay_notice(self) -> DateReasonDialog:
+        ctx, actor, case_id = self.ctx, self.actor, self.case_id
+        spec = DateReasonSpec(
+            self.tr("Zawiadomienie o zwłoce"),
+            self.tr("Sprawa nie zostanie załatwiona w terminie: podaj przyczynę i nowy "
+                    "termin (art. 36 KPA). Dotychczasowy termin zostanie zastąpiony."),
+            self.tr("Wystaw zawiadomienie"), "Nowy termin", self._today_plus(30),
+            "Przyczyna zwłoki", self.tr("np. konieczność uzyskania dodatkowych wyjaśnień"))
+        return self._date_dialog(spec, lambda day, reason: issued_pdf(
+            lt.issue_delay_notice(ctx, actor, case_id, day, reason)))
+
+    def open_extend(self) -> DateReasonDialog | None:
+        deadline = self.sections.deadline()
+        if deadline is None:
+            return None
+        ctx, actor, dl_id, version = self.ctx, self.actor, deadline.id, deadline.version
+        spec = DateReasonSpec(
+            self.tr("Przedłużenie terminu"),
+            self.tr("{0}: obecny termin {1}. Podaj nowy termin (dzień roboczy) i powód.")
+            .format(deadline.kind.label, format_date_pl(deadline.due_on)),
+            self.tr("Przedłuż"), dl.NEW_DUE_FIELD, self._today_plus(7, deadline.due_on),
+            dl.REASON_FIELD)
+        return self._date_dialog(spec, lambda day, reason: dl.extend_deadline(
+            ctx, actor, dl_id, version, day, reason))
+
+    def _date_dialog(self, spec: DateReasonSpec,
+                     call: Callable[[date, str], object]) -> DateReasonDialog:
+        dialog = DateReasonDialog(spec, call, self.owner())
+        dialog.succeeded.connect(self._saved)
+        self._open(dialog)
+        return dialog
+
+    def open_delivery(self) -> DeliveryDialog | None:
+        letter = self.sections.letter()
+        if letter is None or not self.can_deliver:
+            return None
+        dialog = DeliveryDialog.for_identifier(self.ctx, self.actor, letter.identifier,
+                                            self.owner())
+        dialog.recorded.connect(self._saved)
+        self._open(dialog)
+        return dialog
+
+    # previews ------------------------------------------------------------------------------
+    def preview_letter(self) -> bool:
+        """Render the selected letter as issued and show it (Enter/double-click too)."""
+        ctx, actor = self.ctx, self.actor
+        return self._render(lambda x: letter_pdf(x.identifier, x.kind_label, render_letter(
+            lt.letter_document(ctx, actor, x.id))))
+
+    def preview_label(self) -> bool:
+        """The 100 × 50 mm envelope label of the selected letter."""
+        ctx, actor, title = self.ctx, self.actor, self.tr("Etykieta na kopertę")
+        return self._render(lambda x: RenderedPdf(
+            f"{title} {x.identifier}", f"{x.identifier}_etykieta.pdf",
+            render_envelope_label(lt.envelope_label(ctx, actor, x.id))))
+
+    def _render(self, make: Callable[[LetterView], RenderedPdf]) -> bool:
+        letter = self.sections.letter()
+        if letter is None:
+            return False
+        return self.runner.run(lambda: make(letter), self._rendered, self._failed)
+
+    def _rendered(self, result: object) -> None:
+        assert isinstance(result, RenderedPdf)
+        show_error(self.error_label, "")
+        self.show_preview(result)
+
+    def show_preview(self, rendered: RenderedPdf) -> PdfPreviewDialog:
+        if self.preview is not None:
+            self.preview.deleteLater()
+        self.preview = PdfPreviewDialog(rendered.pdf, rendered.title, self.owner(),
+                                        rendered.file_name)
+        self.preview.show()
+        self.preview.activateWindow()
+        self.previewShown.emit(self.preview)
+        return self.preview
