@@ -13,7 +13,6 @@ from clerk_app.domain.errors import FieldError
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.text import fold_for_search
 from clerk_app.persistence.models import AuditEntry, Case, IncomingItem, Letter, Scan, User
-from clerk_app.services.case_query import address_of
 from clerk_app.services.context import Actor, AppContext
 from clerk_app.services.errors import ConflictError, NotFound, ValidationFailed
 from clerk_app.services.intake import case_search_text
@@ -184,5 +183,3 @@ def find_by_identifier(ctx: AppContext, actor: Actor, raw: str) -> IdentifierMat
                 Case.signature == ident.upper()))
         return IdentifierMatch("case", case_id) if case_id is not None else None
 
-
-__all__ = ["address_of"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, select, text
 from sqlalchemy.orm import Session
@@ -31,6 +31,12 @@ SORT_KEYS: dict[str, tuple[Any, ...]] = {
     "assignee": (Case.assignee_id,),
 }
 MIN_INDEXED_TERM = 3
+# Only what a list row shows: a page never loads whole cases (search text, notes, …).
+LIST_COLUMNS = (
+    Case.id, Case.signature, Case.kind, Case.applicant_first_name, Case.applicant_last_name,
+    Case.street, Case.building, Case.flat, Case.status, Case.received_on, Case.next_deadline,
+    Case.assignee_id,
+)
 # Plan choice for a search (measured at 1,000,000 cases, see benchmarks/README.md): sorting
 # the matches costs ~2.3 µs a match, walking the sort index costs ~200 x rows/matches row
 # tests; they meet near 12,000 matches. Counting stops at COUNT_CAP on the first pass.
@@ -70,22 +76,31 @@ def _fts_phrase(terms: list[str]) -> str:
     return " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
-def _term_condition(session: Session, term: str, broad: bool) -> ColumnElement[bool]:
-    like = Case.search_text.like(f"%{_escape_like(term)}%", escape="\\")
-    if broad or len(term) < MIN_INDEXED_TERM or session.get_bind().dialect.name != "sqlite":
-        return like  # PostgreSQL: the GIN trigram index serves LIKE directly
-    phrase = '"' + term.replace('"', '""') + '"'
-    fts = text("SELECT rowid FROM cases_fts WHERE cases_fts MATCH :phrase").bindparams(
-        phrase=phrase
-    )
-    return Case.id.in_(fts)
+def _like(term: str) -> ColumnElement[bool]:
+    return Case.search_text.like(f"%{_escape_like(term)}%", escape="\\")
 
 
-def _filtered(
-    session: Session, actor: Actor, q: CaseQuery, stmt: Select[Any], broad: bool = False
-) -> Select[Any]:
-    for term in fold_for_search(q.search).split():
-        stmt = stmt.where(_term_condition(session, term, broad))
+def _search_conditions(session: Session, search: str, broad: bool) -> list[ColumnElement[bool]]:
+    """One condition per term; on SQLite the indexable terms share one trigram MATCH (the
+    index intersects them far faster than separate lookups)."""
+    terms = fold_for_search(search).split()
+    if broad or session.get_bind().dialect.name != "sqlite":
+        return [_like(t) for t in terms]  # PostgreSQL: the GIN trigram index serves LIKE
+    indexed = [t for t in terms if len(t) >= MIN_INDEXED_TERM]
+    conditions = [_like(t) for t in terms if len(t) < MIN_INDEXED_TERM]
+    if indexed:
+        fts = text("SELECT rowid FROM cases_fts WHERE cases_fts MATCH :phrase").bindparams(
+            phrase=_fts_phrase(indexed))
+        conditions.insert(0, Case.id.in_(fts))
+    return conditions
+
+
+S = TypeVar("S", bound=Select[*tuple[Any, ...]])
+
+
+def _filtered(session: Session, actor: Actor, q: CaseQuery, stmt: S, broad: bool = False) -> S:
+    for condition in _search_conditions(session, q.search, broad):
+        stmt = stmt.where(condition)
     if q.kind is not None:
         stmt = stmt.where(Case.kind == q.kind.value)
     if q.status is not None:
@@ -130,6 +145,8 @@ def count_cases_upto(
         if cap is None or not q.search.strip():
             stmt = _filtered(session, actor, q, select(func.count()).select_from(Case))
             return int(session.scalar(stmt) or 0), True
+        if session.get_bind().dialect.name == "sqlite":
+            cap = max(cap, BROAD_MATCHES)  # the page plan needs to know "more than 12,000"
         limited = _filtered(session, actor, q, select(Case.id)).limit(cap + 1).subquery()
         found = int(session.scalar(select(func.count()).select_from(limited)) or 0)
         return found, found <= cap
@@ -172,11 +189,12 @@ def fetch_case_page(
             # term; collecting the few matches first and sorting them is always cheap.
             found = _filtered(session, actor, q, select(Case.id)).cte("found")
             found = found.prefix_with("MATERIALIZED")
-            stmt = select(Case).join(found, found.c.id == Case.id)
+            stmt = select(*LIST_COLUMNS).join(found, found.c.id == Case.id)
         else:
-            stmt = _filtered(session, actor, q, select(Case), broad)
+            stmt = _filtered(session, actor, q, select(*LIST_COLUMNS).select_from(Case),
+                             broad)
         stmt = stmt.order_by(*_order(q, reverse))
-        cases = list(session.scalars(stmt.offset(real_offset).limit(real_limit)))
+        cases = list(session.execute(stmt.offset(real_offset).limit(real_limit)))
         names = _user_names(session, {c.assignee_id for c in cases if c.assignee_id})
     if reverse:
         cases.reverse()
@@ -189,12 +207,13 @@ def _user_names(session: Session, ids: set[int]) -> dict[int, str]:
     return dict(session.execute(select(User.id, User.full_name).where(User.id.in_(ids))).all())
 
 
-def address_of(c: Case) -> str:
+def address_of(c: Any) -> str:
+    """``Bytomska 12/3`` from anything with street, building and flat."""
     street = f"{c.street} {c.building}".strip()
     return f"{street}/{c.flat}" if c.flat else street
 
 
-def _row(c: Case, names: dict[int, str]) -> CaseListRow:
+def _row(c: Any, names: dict[int, str]) -> CaseListRow:
     return CaseListRow(
         id=c.id, signature=c.signature, kind=CaseKind(c.kind),
         applicant=f"{c.applicant_last_name} {c.applicant_first_name}",

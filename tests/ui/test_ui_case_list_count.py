@@ -21,6 +21,7 @@ from clerk_app.ui.case_table_model import CaseTableModel
 def small_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(case_table_model, "COUNT_CAP", 2)
     monkeypatch.setattr(case_query, "COUNT_CAP", 2)
+    monkeypatch.setattr(case_query, "BROAD_MATCHES", 2)
 
 
 def test_capped_count_then_exact_rows_appended(
