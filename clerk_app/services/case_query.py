@@ -6,6 +6,7 @@ text, indexed by FTS5 trigrams on SQLite and pg_trgm on PostgreSQL (migration 00
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -31,6 +32,7 @@ SORT_KEYS: dict[str, tuple[Any, ...]] = {
     "assignee": (Case.assignee_id,),
 }
 MIN_INDEXED_TERM = 3
+WHOLE_SIGNATURE = re.compile(r"^[a-z0-9]+(\.[a-z0-9]+){2,}\.\d{4}$")
 # Only what a list row shows: a page never loads whole cases (search text, notes, …).
 LIST_COLUMNS = (
     Case.id, Case.signature, Case.kind, Case.applicant_first_name, Case.applicant_last_name,
@@ -84,6 +86,10 @@ def _search_conditions(session: Session, search: str, broad: bool) -> list[Colum
     """One condition per term; on SQLite the indexable terms share one trigram MATCH (the
     index intersects them far faster than separate lookups)."""
     terms = fold_for_search(search).split()
+    if len(terms) == 1 and WHOLE_SIGNATURE.match(terms[0]):
+        # A complete signature (typed or scanned) matches only itself: use its unique index
+        # instead of the trigram index, where "bgm", "714", "202" are the commonest trigrams.
+        return [Case.signature.in_({terms[0].upper(), terms[0]})]
     if broad or session.get_bind().dialect.name != "sqlite":
         return [_like(t) for t in terms]  # PostgreSQL: the GIN trigram index serves LIKE
     indexed = [t for t in terms if len(t) >= MIN_INDEXED_TERM]

@@ -158,3 +158,14 @@ def test_supplement_kind_requires_case(ctx: AppContext, staff: dict[Role, Actor]
         intake.register_item(ctx, staff[Role.COUNTER],
                              iok_request(kind=IncomingKind.SUPPLEMENT))
     assert err.value.fields == ["Sprawa"]
+
+
+def test_whole_signature_found_through_its_index(
+    ctx: AppContext, staff: dict[Role, Actor], cases: list[int]
+) -> None:
+    actor = staff[Role.CLERK]
+    for text in ("BGM.7141.2.2026", "bgm.7141.2.2026", " BGM.7141.2.2026 "):
+        rows = fetch_case_page(ctx, actor, CaseQuery(search=text), 0, 10)
+        assert [r.id for r in rows] == [cases[3]]  # the second deposit petition
+        assert count_cases(ctx, actor, CaseQuery(search=text)) == 1
+    assert count_cases(ctx, actor, CaseQuery(search="BGM.7141.9.2026")) == 0
