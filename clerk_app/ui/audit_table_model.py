@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from clerk_app.services.audit_log import AuditRow
 from clerk_app.ui.formatting import action_label, changes_text, entity_label, local_time
-
-Index = QModelIndex | QPersistentModelIndex
+from clerk_app.ui.row_table_model import RowTableModel
 
 COL_TIME = 0
 COL_USER = 1
@@ -22,41 +21,15 @@ COLUMN_COUNT = 6
 SORT_ROLE = Qt.ItemDataRole.UserRole
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RowTableModel[AuditRow]):
     """Columns: czas (Europe/Warsaw), użytkownik, obiekt, id, czynność, zmiany."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[AuditRow] = []
-        self._headers = [self.tr("Czas"), self.tr("Użytkownik"), self.tr("Obiekt"),
-                         self.tr("Id"), self.tr("Czynność"), self.tr("Zmiany")]
+        self._headers = (self.tr("Czas"), self.tr("Użytkownik"), self.tr("Obiekt"),
+                         self.tr("Id"), self.tr("Czynność"), self.tr("Zmiany"))
 
-    def set_rows(self, rows: list[AuditRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> AuditRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < COLUMN_COUNT):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
-        column = index.column()
+    def cell(self, entry: AuditRow, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == COL_TIME:
                 return local_time(entry.at, with_seconds=True)
@@ -73,5 +46,5 @@ class AuditTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             if column == COL_TIME:
                 return entry.id  # ids grow with time, unlike equal timestamps
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
+            return self.cell(entry, column, Qt.ItemDataRole.DisplayRole)
         return None

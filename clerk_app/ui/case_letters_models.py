@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush
 
 from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.cases import DeadlineState
 from clerk_app.domain.text import format_date_pl
 from clerk_app.services.deadline_types import DeadlineView, DeliveryStatus, LetterView
+from clerk_app.ui.deadline_table_model import OVERDUE_BACKGROUND, SOON_BACKGROUND
+from clerk_app.ui.row_table_model import RowRole, RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-T = TypeVar("T")
+__all__ = ["CaseDeadlinesModel", "CaseLettersModel", "RowRole"]
+
 
 # deadlines
 COL_KIND = 0
@@ -32,64 +34,11 @@ COL_DELIVERY = 3
 COL_DELIVERED_ON = 4
 LETTER_COLUMNS = 5
 
-OVERDUE_BACKGROUND = QColor("#f8c9c9")
-SOON_BACKGROUND = QColor("#ffe2a8")
 SOON_WORKING_DAYS = 2
-RowRole = Qt.ItemDataRole.UserRole + 1
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class _RowsModel(QAbstractTableModel, Generic[T]):
-    """Read-only rows of one dataclass; subclasses give the headers and the cell texts."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._headers: tuple[str, ...] = ()
-        self._rows: list[T] = []
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[T]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> T | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) \
-                or not 0 <= index.column() < len(self._headers):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, index.column())
-        if role == RowRole:
-            return row
-        return self.extra(row, index.column(), role)
-
-    def text(self, row: T, column: int) -> str:
-        raise NotImplementedError
-
-    def extra(self, row: T, column: int, role: int) -> Any:
-        return None
-
-
-class CaseDeadlinesModel(_RowsModel[DeadlineView]):
+class CaseDeadlinesModel(RowTableModel[DeadlineView]):
     """Deadlines of a case; working days left are counted from ``today`` for open ones."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -142,7 +91,7 @@ class CaseDeadlinesModel(_RowsModel[DeadlineView]):
         return None
 
 
-class CaseLettersModel(_RowsModel[LetterView]):
+class CaseLettersModel(RowTableModel[LetterView]):
     """Outgoing letters of a case (newest first, as the service returns them)."""
 
     def __init__(self, parent: QObject | None = None) -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -31,44 +29,23 @@ from clerk_app.services.days_off import (
     remove_day_off,
 )
 from clerk_app.ui.qt_helpers import app_icon, to_date, to_qdate
+from clerk_app.ui.row_table_model import RowTableModel
 from clerk_app.ui.service_dialog import ServiceDialog
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class DaysOffModel(QAbstractTableModel):
+class DaysOffModel(RowTableModel[DayOffRow]):
     """The admin's days off: date and name."""
 
     DAY, NAME = range(2)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[DayOffRow] = []
         self._headers = (self.tr("Dzień"), self.tr("Nazwa"))
 
-    def set_rows(self, rows: list[DayOffRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < 2):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self.rows[index.row()]
-        return format_date_pl(row.day) if index.column() == self.DAY else row.name
+    def text(self, row: DayOffRow, column: int) -> str:
+        return format_date_pl(row.day) if column == self.DAY else row.name
 
 
 class DaysOffDialog(ServiceDialog):
@@ -136,7 +113,7 @@ class DaysOffDialog(ServiceDialog):
         if not rows:
             self.set_error(self.tr("Zaznacz dzień do usunięcia."))
             return
-        day_off_id = self.model.rows[rows[0].row()].id
+        day_off_id = self.model.rows()[rows[0].row()].id
         self.run_service(lambda: remove_day_off(self.ctx, self.actor, day_off_id),
                          self._changed)
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from clerk_app.domain.cases import DeadlineState
 from clerk_app.domain.text import format_date_pl
 from clerk_app.services.deadline_queries import DeadlineRow
+from clerk_app.ui.row_table_model import RowRole, RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
+__all__ = ["CaseIdRole", "DeadlineTableModel", "RowRole"]
 
 COL_DUE = 0
 COL_DAYS_LEFT = 1
@@ -25,7 +26,6 @@ COLUMN_COUNT = 7
 
 OVERDUE_BACKGROUND = QColor("#f8c9c9")
 SOON_BACKGROUND = QColor("#ffe2a8")
-RowRole = Qt.ItemDataRole.UserRole + 1
 CaseIdRole = Qt.ItemDataRole.UserRole + 2
 
 _SORT_KEYS: dict[int, Callable[[DeadlineRow], Any]] = {
@@ -39,46 +39,16 @@ _SORT_KEYS: dict[int, Callable[[DeadlineRow], Any]] = {
 }
 
 
-class DeadlineTableModel(QAbstractTableModel):
+class DeadlineTableModel(RowTableModel[DeadlineRow]):
     """Rows of :class:`DeadlineRow`; ``set_rows`` replaces them all."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[DeadlineRow] = []
         self._headers = (self.tr("Termin"), self.tr("Dni robocze"), self.tr("Znak sprawy"),
                          self.tr("Wnioskodawca"), self.tr("Rodzaj terminu"),
                          self.tr("Stan"), self.tr("Prowadzący"))
 
-    def set_rows(self, rows: Sequence[DeadlineRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[DeadlineRow]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> DeadlineRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
+    def extra(self, row: DeadlineRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.overdue or row.state is DeadlineState.MISSED:
                 return QBrush(OVERDUE_BACKGROUND)
@@ -90,13 +60,11 @@ class DeadlineTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("{0}: {1}, termin {2}").format(
                 row.signature, row.deadline_kind.label, format_date_pl(row.due_on))
-        if role == RowRole:
-            return row
         if role == CaseIdRole:
             return row.case_id
         return None
 
-    def _text(self, row: DeadlineRow, column: int) -> str:
+    def text(self, row: DeadlineRow, column: int) -> str:
         if column == COL_DUE:
             return format_date_pl(row.due_on) if row.working_days_left is not None else "—"
         if column == COL_DAYS_LEFT:

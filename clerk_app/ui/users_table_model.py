@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from clerk_app.services.users import UserRow
 from clerk_app.ui.formatting import local_time, yes_no
-
-Index = QModelIndex | QPersistentModelIndex
+from clerk_app.ui.row_table_model import RowTableModel
 
 COL_USERNAME = 0
 COL_FULL_NAME = 1
@@ -26,44 +25,21 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _INACTIVE = QBrush(QColor("#808080"))
 
 
-class UsersTableModel(QAbstractTableModel):
+class UsersTableModel(RowTableModel[UserRow]):
     """One row per ``UserRow``; ``SORT_ROLE`` gives sortable raw values, ``ROW_ROLE`` the row."""
 
     def __init__(self, now: datetime, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[UserRow] = []
         self._now = now
-        self._headers = [self.tr("Login"), self.tr("Imię i nazwisko"), self.tr("Rola"),
+        self._headers = (self.tr("Login"), self.tr("Imię i nazwisko"), self.tr("Rola"),
                          self.tr("Aktywny"), self.tr("Zablokowany do"),
-                         self.tr("Ostatnie logowanie")]
+                         self.tr("Ostatnie logowanie"))
 
-    def set_rows(self, rows: list[UserRow], now: datetime) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def set_users(self, rows: list[UserRow], now: datetime) -> None:
         self._now = now
-        self.endResetModel()
+        self.set_rows(rows)
 
-    def row_at(self, row: int) -> UserRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < COLUMN_COUNT):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        user = self._rows[index.row()]
-        column = index.column()
+    def cell(self, user: UserRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(user, column)
         if role == SORT_ROLE:

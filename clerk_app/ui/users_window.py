@@ -89,7 +89,7 @@ class UsersWindow(ServiceDialog):
         except ServiceError as exc:
             self.set_error(exc.message)
             return
-        self.model.set_rows(rows, self.ctx.now())
+        self.model.set_users(rows, self.ctx.now())
         if selected is not None:
             self.select_user(selected.username)
         self._update_buttons()
@@ -101,8 +101,8 @@ class UsersWindow(ServiceDialog):
         return self.model.row_at(self.proxy.mapToSource(rows[0]).row())
 
     def select_user(self, username: str) -> bool:
-        for row in range(self.model.rowCount()):
-            if self.model.row_at(row).username == username:
+        for row, user in enumerate(self.model.rows()):
+            if user.username == username:
                 index = self.proxy.mapFromSource(self.model.index(row, 0))
                 if not index.isValid():
                     return False

@@ -149,7 +149,7 @@ def test_reset_password_unlocks_and_lets_the_user_in(qtbot, ctx, staff):
 def test_users_model_passes_modeltester(qtmodeltester, ctx, staff):
     model = UsersTableModel(ctx.now())
     qtmodeltester.check(model)
-    model.set_rows(list_users(ctx, staff[Role.ADMIN]), ctx.now())
+    model.set_users(list_users(ctx, staff[Role.ADMIN]), ctx.now())
     qtmodeltester.check(model)
     assert model.rowCount() == 4
     assert model.headerData(COL_USERNAME, Qt.Orientation.Horizontal) == "Login"
