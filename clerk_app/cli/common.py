@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
+from datetime import date
 
 from clerk_app.persistence.database import Database, default_database_url
 from clerk_app.services.bootstrap import open_database
@@ -31,3 +33,21 @@ def open_db_for_cli(args: argparse.Namespace) -> Database:
     if backup:
         print(f"Kopia zapasowa bazy przed aktualizacją: {backup}", file=sys.stderr)
     return db
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class CliInputError(Exception):
+    """Bad command-line input; the message is Polish and the command exits with code 2."""
+
+
+def parse_iso_date(text: str) -> date:
+    """``YYYY-MM-DD`` as a date, or ``CliInputError`` naming what was typed."""
+    value = (text or "").strip()
+    if _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise CliInputError(f"nieprawidłowa data „{text}” – podaj datę w postaci RRRR-MM-DD.")

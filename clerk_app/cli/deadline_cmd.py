@@ -6,19 +6,16 @@ import argparse
 import re
 import sys
 from collections.abc import Callable
-from datetime import date
 
+from clerk_app.cli.common import CliInputError, parse_iso_date
 from clerk_app.domain.calendar import ComputedDate, LegalCalendar
 from clerk_app.domain.errors import FieldError
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 DEFAULT_EVENT = "zdarzenie"
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class _InputError(Exception):
-    """Invalid command-line input; the message is Polish."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -70,7 +67,7 @@ def handle_days(args: argparse.Namespace) -> int:
     return _run(
         args,
         lambda cal: cal.add_days(
-            _parse_date(args.start), _parse_count(args.count, "dni"), _event(args)
+            parse_iso_date(args.start), _parse_count(args.count, "dni"), _event(args)
         ),
     )
 
@@ -80,21 +77,21 @@ def handle_months(args: argparse.Namespace) -> int:
     return _run(
         args,
         lambda cal: cal.add_months(
-            _parse_date(args.start), _parse_count(args.count, "miesięcy"), _event(args)
+            parse_iso_date(args.start), _parse_count(args.count, "miesięcy"), _event(args)
         ),
     )
 
 
 def handle_deemed_delivery(args: argparse.Namespace) -> int:
     """Print the deemed-delivery date for a first notice given with ``--notice``."""
-    return _run(args, lambda cal: cal.deemed_delivery(_parse_date(args.notice)))
+    return _run(args, lambda cal: cal.deemed_delivery(parse_iso_date(args.notice)))
 
 
 def _run(args: argparse.Namespace, compute: Callable[[LegalCalendar], ComputedDate]) -> int:
     try:
         calendar = LegalCalendar(extra_days_off=getattr(args, "extra_days_off", ()) or ())
         result = compute(calendar)
-    except _InputError as exc:
+    except CliInputError as exc:
         print(f"Błąd: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except FieldError as exc:
@@ -111,21 +108,13 @@ def _event(args: argparse.Namespace) -> str:
     return str(getattr(args, "event", "") or "").strip() or DEFAULT_EVENT
 
 
-def _parse_date(text: str) -> date:
-    value = (text or "").strip()
-    if _ISO_DATE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise _InputError(f"nieprawidłowa data „{text}” – podaj datę w postaci RRRR-MM-DD.")
 
 
 def _parse_count(text: str, unit: str) -> int:
     value = (text or "").strip()
     if not re.fullmatch(r"[+-]?\d+", value):
-        raise _InputError(f"liczba {unit} musi być liczbą całkowitą, podano „{text}”.")
+        raise CliInputError(f"liczba {unit} musi być liczbą całkowitą, podano „{text}”.")
     count = int(value)
     if count < 1:
-        raise _InputError(f"liczba {unit} musi być większa od zera, podano {count}.")
+        raise CliInputError(f"liczba {unit} musi być większa od zera, podano {count}.")
     return count

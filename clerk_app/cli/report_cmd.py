@@ -6,10 +6,9 @@ import argparse
 import re
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
-from clerk_app.cli.common import add_db_option, open_db_for_cli
+from clerk_app.cli.common import CliInputError, add_db_option, open_db_for_cli, parse_iso_date
 from clerk_app.documents.deadline_report_pdf import render_deadline_report_pdf
 from clerk_app.documents.deadline_report_xlsx import render_deadline_report_xlsx
 from clerk_app.services.context import AppContext
@@ -23,11 +22,8 @@ EXIT_OK = 0
 EXIT_USAGE = 2
 DEFAULT_HORIZON = 14
 RENDERERS = {".pdf": render_deadline_report_pdf, ".xlsx": render_deadline_report_xlsx}
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class _InputError(Exception):
-    """Invalid command-line input; the message is Polish."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,20 +46,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     deadlines.set_defaults(func=handle_deadlines)
 
 
-def _parse_date(text: str) -> date:
-    value = (text or "").strip()
-    if _ISO_DATE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise _InputError(f"nieprawidłowa data „{text}” – podaj datę w postaci RRRR-MM-DD.")
 
 
 def _parse_horizon(text: str) -> int:
     value = (text or "").strip()
     if not re.fullmatch(r"\d+", value) or int(value) > MAX_HORIZON_DAYS:
-        raise _InputError(f"horyzont (--horizon-days) musi być liczbą dni od 0 do "
+        raise CliInputError(f"horyzont (--horizon-days) musi być liczbą dni od 0 do "
                           f"{MAX_HORIZON_DAYS}, podano „{text}”.")
     return int(value)
 
@@ -71,10 +59,10 @@ def _parse_horizon(text: str) -> int:
 def _output(text: str) -> Path:
     path = Path(text)
     if path.suffix.lower() not in RENDERERS:
-        raise _InputError(f"nieobsługiwany format pliku „{path.name}” – podaj plik .pdf "
+        raise CliInputError(f"nieobsługiwany format pliku „{path.name}” – podaj plik .pdf "
                           "albo .xlsx.")
     if not path.parent.is_dir():
-        raise _InputError(f"katalog „{path.parent}” nie istnieje.")
+        raise CliInputError(f"katalog „{path.parent}” nie istnieje.")
     return path
 
 
@@ -83,8 +71,8 @@ def handle_deadlines(args: argparse.Namespace) -> int:
     try:
         out = _output(args.out)
         horizon = _parse_horizon(args.horizon_days)
-        as_of = _parse_date(args.as_of) if args.as_of else None
-    except _InputError as exc:
+        as_of = parse_iso_date(args.as_of) if args.as_of else None
+    except CliInputError as exc:
         print(f"Błąd: {exc}", file=sys.stderr)
         return EXIT_USAGE
     db = open_db_for_cli(args)
