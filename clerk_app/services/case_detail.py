@@ -88,12 +88,12 @@ def update_applicant(
 
     Returns the new version. Nothing is saved on a validation error or a conflict.
     """
-    kind = get_case(ctx, actor, case_id).kind
-    applicant = validate_registration_sender(applicant, email_required=kind == CaseKind.IOK)
     with unit_of_work(ctx, actor, Permission.REGISTER_ITEM) as work:
         c = work.session.get(Case, case_id)
         if c is None:
             raise NotFound("Nie znaleziono sprawy.")
+        applicant = validate_registration_sender(applicant,
+                                                 email_required=c.kind == CaseKind.IOK.value)
         if c.version != version:
             raise ConflictError()
         c.applicant_first_name, c.applicant_last_name = applicant.first_name, applicant.last_name
@@ -177,9 +177,7 @@ def find_by_identifier(ctx: AppContext, actor: Actor, raw: str) -> IdentifierMat
         scan_case = session.scalar(select(Scan.case_id).where(Scan.identifier == ident))
         if scan_case is not None:
             return IdentifierMatch("scan", scan_case)
-        case_id = session.scalar(select(Case.id).where(Case.signature == ident))
-        if case_id is None:
-            case_id = session.scalar(select(Case.id).where(
-                Case.signature == ident.upper()))
+        case_id = session.scalar(select(Case.id).where(
+            Case.signature.in_({ident, ident.upper()})))
         return IdentifierMatch("case", case_id) if case_id is not None else None
 

@@ -21,7 +21,7 @@ from clerk_app.services.context import Actor, AppContext
 from clerk_app.services.errors import ConflictError, PermissionDenied, ValidationFailed
 
 SECRET_FIELDS = frozenset({"password_hash"})
-SKIPPED_FIELDS = frozenset({"version", "search_text", "applicant_sort", "pdf", "data"})
+SKIPPED_FIELDS = frozenset({"version", "search_text", "applicant_sort", "data"})
 
 
 def _plain(value: Any) -> Any:

@@ -6,11 +6,9 @@ from datetime import date
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,7 +22,7 @@ from clerk_app.services.context import Actor, AppContext
 from clerk_app.services.errors import ServiceError
 from clerk_app.services.users import list_users
 from clerk_app.ui.audit_table_model import COL_CHANGES, COL_TIME, SORT_ROLE, AuditTableModel
-from clerk_app.ui.qt_helpers import app_icon, child, load_form, to_qdate
+from clerk_app.ui.qt_helpers import app_icon, child, load_form, setup_sorted_table, to_qdate
 from clerk_app.ui.service_dialog import ServiceDialog
 
 LIMIT = 500
@@ -65,17 +63,9 @@ class AuditWindow(ServiceDialog):
         self.apply_filter()
 
     def _setup_table(self) -> None:
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_TIME, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
+        setup_sorted_table(self.table, self.proxy, COL_TIME, Qt.SortOrder.DescendingOrder,
+                           COL_CHANGES)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_CHANGES, QHeaderView.ResizeMode.Stretch)
 
     def _setup_filters(self) -> None:
         self.user_combo.addItem("")

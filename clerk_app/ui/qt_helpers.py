@@ -6,14 +6,25 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QFile, QIODevice, QObject
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QDate,
+    QFile,
+    QIODevice,
+    QObject,
+    Qt,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSpinBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QStackedWidget,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -129,3 +140,19 @@ def to_qdate(d: date) -> QDate:
 def to_date(q: QDate) -> date:
     """A QDate as a Python date."""
     return date(q.year(), q.month(), q.day())
+
+
+def setup_sorted_table(view: QTableView, model: QAbstractItemModel, sort_column: int,
+                       order: Qt.SortOrder, stretch_column: int) -> None:
+    """A read-only, row-selecting, sortable table whose columns fit their contents except
+    ``stretch_column``, which takes the remaining width."""
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.sortByColumn(sort_column, order)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.setAlternatingRowColors(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)

@@ -6,7 +6,6 @@ from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 from clerk_app.services.context import Actor, AppContext
 from clerk_app.services.errors import ConflictError, ServiceError
 from clerk_app.services.users import UserRow, list_users, set_active
-from clerk_app.ui.qt_helpers import app_icon, child, load_form, show_error
+from clerk_app.ui.qt_helpers import app_icon, child, load_form, setup_sorted_table, show_error
 from clerk_app.ui.service_dialog import ServiceDialog
 from clerk_app.ui.user_dialogs import AddUserDialog, ResetPasswordDialog, RoleDialog
 from clerk_app.ui.users_table_model import COL_FULL_NAME, SORT_ROLE, UsersTableModel
@@ -66,17 +65,9 @@ class UsersWindow(ServiceDialog):
         self.refresh()
 
     def _setup_table(self) -> None:
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_FULL_NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        setup_sorted_table(self.table, self.proxy, COL_FULL_NAME, Qt.SortOrder.AscendingOrder,
+                           COL_FULL_NAME)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_FULL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.change_role())
 
