@@ -106,7 +106,8 @@ def raw_search_ms(db: Database, term_text: str, page: int = 200) -> float:
     where, params = [], {}
     for i, term in enumerate(fold_for_search(term_text).split()):
         if sqlite and len(term) >= 3:
-            where.append(f"id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH :t{i})")
+            where.append(f"id IN (SELECT rowid & 4294967295 FROM case_search "
+                         f"WHERE case_search MATCH :t{i})")
             params[f"t{i}"] = '"' + term.replace('"', '""') + '"'
         else:
             where.append(f"search_text LIKE :t{i}")
@@ -145,17 +146,28 @@ def measure(url: str, user: str, password: str) -> dict[str, object]:
 
     loads: list[int] = []
     model.loaded.connect(loads.append)
-    app_ms, raw_ms, found = [], [], []
+    def search_pass() -> tuple[list[float], list[int]]:
+        times, totals = [], []
+        for term in SEARCHES:
+            before = len(loads)
+            t0 = time.perf_counter()
+            widget.search_edit.setText(term)
+            widget.apply_filters_now()  # the keystroke, without the 150 ms debounce
+            wait(lambda b=before: len(loads) > b)  # type: ignore[misc]
+            pump()
+            times.append((time.perf_counter() - t0) * 1000)
+            totals.append(loads[-1])
+        return times, totals
+
+    # The first pass reads the indexes from disk where the OS has dropped them from its cache
+    # (this VM reclaims idle page cache within minutes); the second is the steady state.
+    cold_ms, _ = search_pass()
+    app_ms, found = search_pass()
+    # The raw SQL runs in passes of its own: interleaved, its full counts and table walks
+    # evicted the app's index pages from PostgreSQL's buffers before every app search.
     for term in SEARCHES:
-        before = len(loads)
-        t0 = time.perf_counter()
-        widget.search_edit.setText(term)
-        widget.apply_filters_now()  # the keystroke, without the 150 ms debounce
-        wait(lambda b=before: len(loads) > b)  # type: ignore[misc]
-        pump()
-        app_ms.append((time.perf_counter() - t0) * 1000)
-        found.append(loads[-1])
-        raw_ms.append(raw_search_ms(db, term))
+        raw_search_ms(db, term)
+    raw_ms = [raw_search_ms(db, term) for term in SEARCHES]
     slowest = sorted(zip(app_ms, SEARCHES, found, strict=True), reverse=True)[:5]
 
     before = len(loads)
@@ -173,6 +185,7 @@ def measure(url: str, user: str, password: str) -> dict[str, object]:
     db.dispose()
     return dict(backend=db.dialect, cases=total, login_ms=login_ms, first_page_ms=first_page_ms,
                 search_p50=statistics.median(app_ms), search_p95=pct(app_ms, 95),
+                cold_p50=statistics.median(cold_ms), cold_p95=pct(cold_ms, 95),
                 raw_p50=statistics.median(raw_ms), raw_p95=pct(raw_ms, 95),
                 jump_ms=jump_ms, last_row=last, rss_mb=rss_mb, slowest=slowest,
                 pages_cached=model.cached_pages())
@@ -195,6 +208,8 @@ def main() -> int:
           f"{ok[float(r['first_page_ms']) <= 1500]}")  # type: ignore[arg-type]
     print(f"wyszukiwanie p50 {r['search_p50']:.1f} ms, p95 {r['search_p95']:.1f} ms "
           f"(cel p95 ≤ 50) {ok[float(r['search_p95']) <= 50]}")  # type: ignore[arg-type]
+    print(f"  pierwsze przejście (zimna pamięć podręczna) p50 {r['cold_p50']:.1f} ms, "
+          f"p95 {r['cold_p95']:.1f} ms")
     print(f"  surowy SQL p50 {r['raw_p50']:.1f} ms, p95 {r['raw_p95']:.1f} ms; "
           f"aplikacja/SQL p50 ×{float(r['search_p50']) / max(0.01, float(r['raw_p50'])):.2f}")  # type: ignore[arg-type]
     print("  najwolniejsze: " + "; ".join(f"„{t}” {ms:.0f} ms ({n})"

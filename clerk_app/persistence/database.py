@@ -113,6 +113,18 @@ class Database:
         with self._reader() as session, session.begin():
             yield session
 
+    def refresh_after_bulk_load(self, tables: list[str]) -> None:
+        """PostgreSQL: ``VACUUM (ANALYZE)`` freshly loaded tables, outside any transaction.
+
+        Besides fresh statistics this marks the pages all-visible, which index-only scans
+        (the case list's walk in received order) need to skip the table. SQLite: nothing.
+        """
+        if self.dialect != "postgresql":
+            return
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            for table in tables:
+                conn.exec_driver_sql(f"VACUUM (ANALYZE) {table}")
+
     def display_name(self) -> str:
         """The URL without a password, for the status bar."""
         return make_url(self.url).render_as_string(hide_password=True)

@@ -1,23 +1,34 @@
 """The case list: filtered, searched, sorted pages fetched on demand (a million rows is fine).
 
-Search is insensitive to case and Polish diacritics: ``cases.search_text`` holds the folded
-text, indexed by FTS5 trigrams on SQLite and pg_trgm on PostgreSQL (migration 0002).
+How a search becomes SQL is in :mod:`case_search`; the plans for the default order (by received
+date) in :mod:`case_received_order`. The first page of a query comes with a row count that may
+be a lower bound (``exact`` False): the list shows it at once and asks for the exact count
+afterwards.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select, text
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.cases import CaseKind, CaseStatus
 from clerk_app.domain.roles import Permission
-from clerk_app.domain.text import fold_for_search
 from clerk_app.persistence.models import Case, User
+from clerk_app.services.case_received_order import (
+    collect_sorted,
+    received_ids,
+    received_order_applies,
+)
+from clerk_app.services.case_search import (
+    SearchTerms,
+    filter_conditions,
+    fts_match,
+    search_conditions,
+)
 from clerk_app.services.context import Actor, AppContext
 from clerk_app.services.unit_of_work import require
 
@@ -31,18 +42,20 @@ SORT_KEYS: dict[str, tuple[Any, ...]] = {
     "next_deadline": (Case.next_deadline,),
     "assignee": (Case.assignee_id,),
 }
-MIN_INDEXED_TERM = 3
-WHOLE_SIGNATURE = re.compile(r"^[a-z0-9]+(\.[a-z0-9]+){2,}\.\d{4}$")
 # Only what a list row shows: a page never loads whole cases (search text, notes, …).
 LIST_COLUMNS = (
     Case.id, Case.signature, Case.kind, Case.applicant_first_name, Case.applicant_last_name,
     Case.street, Case.building, Case.flat, Case.status, Case.received_on, Case.next_deadline,
-    Case.assignee_id,
+    Case.assignee_id, User.full_name.label("assignee_name"),
 )
-# Plan choice for a search (measured at 1,000,000 cases, see benchmarks/README.md): sorting
-# the matches costs ~2.3 µs a match, walking the sort index costs ~200 x rows/matches row
-# tests; they meet near 12,000 matches. Counting stops at COUNT_CAP on the first pass.
-BROAD_MATCHES = 12_000
+# Other sort orders with a search: collect the matches and sort them, up to this many (SQLite
+# counts them exactly in the trigram index first; PostgreSQL collects with this cap and counts
+# as it goes). Only beyond it walk the sort index testing rows: matches are seldom spread
+# evenly along it (sorted by applicant, every "Nowak" sits together), so a walk can read most
+# of the table. Measured at 1,000,000 cases, see benchmarks/README.md.
+BROAD_MATCHES = 60_000
+PG_BROAD_MATCHES = 20_000
+# A capped count first where the exact one can wait (shown as "ponad 2 000").
 COUNT_CAP = 2_000
 
 
@@ -70,62 +83,32 @@ class CaseListRow:
     assignee: str
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+@dataclass(frozen=True)
+class FirstPage:
+    """The first page of a query and its row count (a lower bound unless ``exact``)."""
+
+    rows: list[CaseListRow]
+    total: int
+    exact: bool
 
 
-def _fts_phrase(terms: list[str]) -> str:
-    return " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
+def _sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
 
 
-def _like(term: str) -> ColumnElement[bool]:
-    return Case.search_text.like(f"%{_escape_like(term)}%", escape="\\")
-
-
-def _search_conditions(session: Session, search: str, broad: bool) -> list[ColumnElement[bool]]:
-    """One condition per term; on SQLite the indexable terms share one trigram MATCH (the
-    index intersects them far faster than separate lookups)."""
-    terms = fold_for_search(search).split()
-    if len(terms) == 1 and WHOLE_SIGNATURE.match(terms[0]):
-        # A complete signature (typed or scanned) matches only itself: use its unique index
-        # instead of the trigram index, where "bgm", "714", "202" are the commonest trigrams.
-        return [Case.signature.in_({terms[0].upper(), terms[0]})]
-    if broad or session.get_bind().dialect.name != "sqlite":
-        return [_like(t) for t in terms]  # PostgreSQL: the GIN trigram index serves LIKE
-    indexed = [t for t in terms if len(t) >= MIN_INDEXED_TERM]
-    conditions = [_like(t) for t in terms if len(t) < MIN_INDEXED_TERM]
-    if indexed:
-        fts = text("SELECT rowid FROM cases_fts WHERE cases_fts MATCH :phrase").bindparams(
-            phrase=_fts_phrase(indexed))
-        conditions.insert(0, Case.id.in_(fts))
+def _filters(actor: Actor, q: CaseQuery) -> Any:
+    def conditions(cols: Any) -> list[ColumnElement[bool]]:
+        return filter_conditions(cols, actor, q.kind.value if q.kind else None,
+                                 q.status.value if q.status else None, q.assignee_id,
+                                 q.only_mine)
     return conditions
 
 
-S = TypeVar("S", bound=Select[*tuple[Any, ...]])
-
-
-def _filtered(session: Session, actor: Actor, q: CaseQuery, stmt: S, broad: bool = False) -> S:
-    for condition in _search_conditions(session, q.search, broad):
-        stmt = stmt.where(condition)
-    if q.kind is not None:
-        stmt = stmt.where(Case.kind == q.kind.value)
-    if q.status is not None:
-        stmt = stmt.where(Case.status == q.status.value)
-    if q.only_mine:
-        stmt = stmt.where(Case.assignee_id == actor.user_id)
-    elif q.assignee_id is not None:
-        stmt = stmt.where(Case.assignee_id == q.assignee_id)
-    return stmt
-
-
-def _search_only_on_fts(session: Session, q: CaseQuery) -> list[str] | None:
-    """The terms when ``q`` is a pure search the SQLite trigram index can count alone."""
-    terms = fold_for_search(q.search).split()
-    if (session.get_bind().dialect.name != "sqlite" or not terms
-            or any(len(t) < MIN_INDEXED_TERM for t in terms)
-            or q.kind or q.status or q.only_mine or q.assignee_id is not None):
-        return None
-    return terms
+def _conditions(session: Session, actor: Actor, q: CaseQuery,
+                walk: bool = False) -> list[ColumnElement[bool]]:
+    terms = SearchTerms.parse(q.search)
+    return (search_conditions(Case, terms, sqlite=_sqlite(session), walk=walk)
+            + _filters(actor, q)(Case))
 
 
 def count_cases(ctx: AppContext, actor: Actor, q: CaseQuery) -> int:
@@ -136,32 +119,62 @@ def count_cases(ctx: AppContext, actor: Actor, q: CaseQuery) -> int:
 def count_cases_upto(
     ctx: AppContext, actor: Actor, q: CaseQuery, cap: int | None = COUNT_CAP
 ) -> tuple[int, bool]:
-    """``(count, exact)``: a search stops counting after ``cap`` matches (``exact`` False).
-
-    The list shows the first page at once and asks for the exact number afterwards. A pure
-    search on SQLite is counted exactly in the trigram index, and a query without a search is
-    always counted exactly (an index count), so neither needs the second round.
-    """
+    """``(count, exact)``: a search stops counting after ``cap`` matches (``exact`` False)."""
     require(actor, Permission.VIEW_CASES)
     with ctx.db.read() as session:
-        terms = _search_only_on_fts(session, q)
-        if terms is not None:
-            fts = text("SELECT count(*) FROM cases_fts WHERE cases_fts MATCH :phrase")
-            return int(session.scalar(fts, {"phrase": _fts_phrase(terms)}) or 0), True
-        if cap is None or not q.search.strip():
-            stmt = _filtered(session, actor, q, select(func.count()).select_from(Case))
-            return int(session.scalar(stmt) or 0), True
-        if session.get_bind().dialect.name == "sqlite":
-            cap = max(cap, BROAD_MATCHES)  # the page plan needs to know "more than 12,000"
-        limited = _filtered(session, actor, q, select(Case.id)).limit(cap + 1).subquery()
-        found = int(session.scalar(select(func.count()).select_from(limited)) or 0)
-        return found, found <= cap
+        return _count_upto(session, actor, q, cap)
 
 
-def _order(q: CaseQuery, reverse: bool) -> list[Any]:
-    descending = q.descending != reverse
-    columns = [*SORT_KEYS.get(q.sort_key, SORT_KEYS["received"]), Case.id]
-    return [c.desc() if descending else c.asc() for c in columns]
+def _count_upto(session: Session, actor: Actor, q: CaseQuery,
+                cap: int | None) -> tuple[int, bool]:
+    terms = SearchTerms.parse(q.search)
+    pure_fts = (_sqlite(session) and terms.indexed and not terms.short
+                and terms.whole_signature is None and terms.signature_prefix is None
+                and not _filters(actor, q)(Case))
+    if pure_fts:  # counted inside the trigram index alone
+        return int(session.scalar(select(func.count()).where(fts_match(terms))) or 0), True
+    conditions = _conditions(session, actor, q)
+    if cap is None or not terms:
+        stmt = select(func.count()).select_from(Case).where(*conditions)
+        return int(session.scalar(stmt) or 0), True
+    if _sqlite(session):
+        cap = max(cap, BROAD_MATCHES)  # the page plan needs to know "more than 60,000"
+    limited = select(Case.id).where(*conditions).limit(cap + 1).subquery()
+    found = int(session.scalar(select(func.count()).select_from(limited)) or 0)
+    return found, found <= cap
+
+
+def first_case_page(ctx: AppContext, actor: Actor, q: CaseQuery, limit: int) -> FirstPage:
+    """The first ``limit`` rows of ``q`` with a row count, as fast as the query allows.
+
+    A search in received order reads about one page (see :mod:`case_received_order`) and
+    reports ``limit + 1`` (a lower bound) when there are more; other queries count first
+    (capped at ``COUNT_CAP + 1`` for a search) and choose their plan by the count.
+    """
+    require(actor, Permission.VIEW_CASES)
+    terms = SearchTerms.parse(q.search)
+    with ctx.db.read() as session:
+        if received_order_applies(terms, q.sort_key):
+            page = received_ids(session, terms, _filters(actor, q), q.descending, 0,
+                                limit + 1, None, first=True)
+            rows = _rows_by_id(session, page.ids[:limit])
+            if page.count is not None:
+                return FirstPage(rows, page.count, True)
+            # Without an exact count: "more than ``limit``" (the list shows "ponad 200").
+            return FirstPage(rows, len(page.ids), len(page.ids) <= limit)
+        if terms and not _sqlite(session) and terms.whole_signature is None:
+            collected = collect_sorted(session, terms, _filters(actor, q), _sort_columns(q),
+                                       q.descending, 0, limit, PG_BROAD_MATCHES)
+            if collected is not None and collected.count is not None:
+                return FirstPage(_rows_by_id(session, collected.ids), collected.count, True)
+            broad = PG_BROAD_MATCHES + 1
+            rows = _page(session, actor, q, 0, limit, None, broad)
+            return FirstPage(rows, max(broad, len(rows)), False)
+        total, exact = _count_upto(session, actor, q, COUNT_CAP)
+        rows = _page(session, actor, q, 0, limit, total if exact else None, total)
+        if not exact and len(rows) < limit:  # the whole result fits on the page
+            return FirstPage(rows, len(rows), True)
+        return FirstPage(rows, max(total, len(rows)), exact)
 
 
 def fetch_case_page(
@@ -172,45 +185,72 @@ def fetch_case_page(
 
     With the exact ``total`` given, a page in the second half is read from the other end of
     the index (reverse order, small offset), so jumping to the last row costs as little as the
-    first. ``matches`` (exact or a lower bound; defaults to ``total``) picks the plan: a broad
-    search walks the sort index instead of collecting and sorting every match.
+    first. ``matches`` (exact or a lower bound; defaults to ``total``) helps pick the plan.
     """
     require(actor, Permission.VIEW_CASES)
-    offset = max(0, offset)
+    with ctx.db.read() as session:
+        return _page(session, actor, q, max(0, offset), limit, total, matches)
+
+
+def _page(session: Session, actor: Actor, q: CaseQuery, offset: int, limit: int,
+          total: int | None, matches: int | None) -> list[CaseListRow]:
     reverse = total is not None and offset > total // 2
     if reverse:
         assert total is not None
         end = min(total, offset + limit)
-        real_offset, real_limit = total - end, end - offset
-    else:
-        real_offset, real_limit = offset, limit
-    if real_limit <= 0:
+        offset, limit = total - end, end - offset
+    if limit <= 0:
         return []
-    known = matches if matches is not None else total
-    with ctx.db.read() as session:
-        sqlite = session.get_bind().dialect.name == "sqlite"
-        broad = known is not None and known > (BROAD_MATCHES if sqlite else COUNT_CAP)
-        if q.search.strip() and not broad and not sqlite:
-            # PostgreSQL misjudges trigram selectivity and may walk the sort index for a rare
-            # term; collecting the few matches first and sorting them is always cheap.
-            found = _filtered(session, actor, q, select(Case.id)).cte("found")
-            found = found.prefix_with("MATERIALIZED")
-            stmt = select(*LIST_COLUMNS).join(found, found.c.id == Case.id)
-        else:
-            stmt = _filtered(session, actor, q, select(*LIST_COLUMNS).select_from(Case),
-                             broad)
-        stmt = stmt.order_by(*_order(q, reverse))
-        cases = list(session.execute(stmt.offset(real_offset).limit(real_limit)))
-        names = _user_names(session, {c.assignee_id for c in cases if c.assignee_id})
+    terms = SearchTerms.parse(q.search)
+    if received_order_applies(terms, q.sort_key):
+        page = received_ids(session, terms, _filters(actor, q), q.descending != reverse,
+                            offset, limit, total)
+        rows = _rows_by_id(session, page.ids)
+    else:
+        rows = _sorted_page(session, actor, q, offset, limit, reverse,
+                            matches if matches is not None else total)
     if reverse:
-        cases.reverse()
-    return [_row(c, names) for c in cases]
+        rows.reverse()
+    return rows
 
 
-def _user_names(session: Session, ids: set[int]) -> dict[int, str]:
+def _sorted_page(session: Session, actor: Actor, q: CaseQuery, offset: int, limit: int,
+                 reverse: bool, known: int | None) -> list[CaseListRow]:
+    """Any sort order: a narrow search collects and sorts, a broad one walks the sort index."""
+    sqlite = _sqlite(session)
+    broad = known is not None and known > (BROAD_MATCHES if sqlite else PG_BROAD_MATCHES)
+    terms = SearchTerms.parse(q.search)
+    if terms and not broad and not sqlite:
+        page = collect_sorted(session, terms, _filters(actor, q), _sort_columns(q),
+                              q.descending != reverse, offset, limit, None)
+        assert page is not None
+        return _rows_by_id(session, page.ids)
+    stmt = _list_select().where(*_conditions(session, actor, q, walk=broad))
+    stmt = stmt.order_by(*_order(q, reverse)).offset(offset).limit(limit)
+    return [_row(c) for c in session.execute(stmt)]
+
+
+def _list_select() -> Any:
+    """The list's columns, with the assignee's name (one statement a page)."""
+    return select(*LIST_COLUMNS).select_from(Case).outerjoin(User, User.id == Case.assignee_id)
+
+
+def _sort_columns(q: CaseQuery) -> tuple[Any, ...]:
+    return SORT_KEYS.get(q.sort_key, SORT_KEYS["received"])
+
+
+def _order(q: CaseQuery, reverse: bool) -> list[Any]:
+    descending = q.descending != reverse
+    columns = [*_sort_columns(q), Case.id]
+    return [c.desc() if descending else c.asc() for c in columns]
+
+
+def _rows_by_id(session: Session, ids: list[int]) -> list[CaseListRow]:
+    """The list rows of ``ids``, in that order."""
     if not ids:
-        return {}
-    return dict(session.execute(select(User.id, User.full_name).where(User.id.in_(ids))).all())
+        return []
+    found = {c.id: c for c in session.execute(_list_select().where(Case.id.in_(ids)))}
+    return [_row(found[i]) for i in ids if i in found]
 
 
 def address_of(c: Any) -> str:
@@ -219,11 +259,11 @@ def address_of(c: Any) -> str:
     return f"{street}/{c.flat}" if c.flat else street
 
 
-def _row(c: Any, names: dict[int, str]) -> CaseListRow:
+def _row(c: Any) -> CaseListRow:
     return CaseListRow(
         id=c.id, signature=c.signature, kind=CaseKind(c.kind),
         applicant=f"{c.applicant_last_name} {c.applicant_first_name}",
         address=address_of(c), status=CaseStatus(c.status), received_on=c.received_on,
         next_deadline=c.next_deadline,
-        assignee=names.get(c.assignee_id, "") if c.assignee_id else "",
+        assignee=c.assignee_name or "",
     )

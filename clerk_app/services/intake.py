@@ -38,7 +38,10 @@ CASE_KIND_OF = {IncomingKind.IOK_REQUEST: CaseKind.IOK,
 
 
 def case_search_text(signature: str, s: SenderInput) -> str:
-    """What the case list's search box looks through, folded (no case, no diacritics)."""
+    """What the case list's search box looks through, folded (no case, no diacritics).
+
+    It starts with the signature: a signature prefix is searched as a prefix of this text.
+    """
     parts = [signature, s.first_name, s.last_name, s.street, s.building, s.flat, s.city,
              s.pesel or "", s.email or ""]
     return fold_for_search(" ".join(p for p in parts if p))

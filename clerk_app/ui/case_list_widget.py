@@ -25,7 +25,7 @@ from clerk_app.services.users import list_users
 from clerk_app.ui.case_table_model import CaseTableModel
 from clerk_app.ui.qt_helpers import make_error_label, show_error
 
-COLUMN_WIDTHS = {CaseTableModel.SIGNATURE: 150, CaseTableModel.KIND: 120,
+COLUMN_WIDTHS = {CaseTableModel.SIGNATURE: 175, CaseTableModel.KIND: 120,
                  CaseTableModel.APPLICANT: 200, CaseTableModel.ADDRESS: 190,
                  CaseTableModel.STATUS: 170, CaseTableModel.RECEIVED: 90,
                  CaseTableModel.NEXT_DEADLINE: 120}

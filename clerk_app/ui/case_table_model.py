@@ -1,10 +1,13 @@
 """The case list model: a million rows, fetched lazily in pages, sorted by the database.
 
-``rowCount`` is the number of matching cases (``count_cases``); the rows themselves come in
-pages of ``page_size`` through ``fetch_case_page`` (with the ``total`` hint, so pages near the
-end are read from the other end of the index) and are kept in a small LRU page cache. Nothing
-ever loads every row. Counting and fetching run in the thread pool; until a page arrives its
-cells show "…" and the view is told with ``dataChanged`` when it does.
+``rowCount`` is the number of matching cases. A new query shows its first page at once with
+a count that may be a lower bound (``first_case_page``); the exact count (``count_cases``)
+follows once the query has stood still for ``EXACT_COUNT_DELAY_MS``, so the keystrokes of a
+search being typed never queue counts nobody will read. The rows come in pages of
+``page_size`` through ``fetch_case_page`` (with the exact total, pages near the end are read
+from the other end of the index) and are kept in a small LRU page cache. Nothing ever loads
+every row. Counting and fetching run in the thread pool; until a page arrives its cells show
+"…" and the view is told with ``dataChanged`` when it does.
 """
 
 from __future__ import annotations
@@ -21,22 +24,23 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QThreadPool,
+    QTimer,
     Signal,
     Slot,
 )
 from PySide6.QtGui import QBrush, QColor
 
-from clerk_app.domain.text import format_date_pl
 from clerk_app.services.case_query import (
-    COUNT_CAP,
     CaseListRow,
     CaseQuery,
     count_cases,
-    count_cases_upto,
     fetch_case_page,
+    first_case_page,
 )
 from clerk_app.services.context import Actor, AppContext
 from clerk_app.services.errors import ServiceError
+from clerk_app.ui import case_list_cells as cells
+from clerk_app.ui.case_list_cells import ShownRow, shown_rows
 from clerk_app.ui.worker import Task
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,22 +54,33 @@ class _Result:
     key: int
     query: CaseQuery
     total: int
-    rows: list[CaseListRow]
+    rows: list[ShownRow]
     error: Exception | None = None
     exact: bool = True
 
 LOADING = "…"
+EXACT_COUNT_DELAY_MS = 250
+# Roles as plain ints: data() runs for every cell and role of a repaint.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_CASE_ID = Qt.ItemDataRole.UserRole.value + 1
+_ANSWERED_ROLES = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _CASE_ID})
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 OVERDUE = QColor("#b00020")
 
 
 class CaseTableModel(QAbstractTableModel):
     """Cases matching a :class:`CaseQuery`; emits ``loaded(total)`` when a query is applied."""
 
-    SIGNATURE, KIND, APPLICANT, ADDRESS, STATUS, RECEIVED, NEXT_DEADLINE, ASSIGNEE = range(8)
-    COLUMN_COUNT = 8
+    SIGNATURE, KIND, APPLICANT, ADDRESS = cells.SIGNATURE, cells.KIND, cells.APPLICANT, \
+        cells.ADDRESS
+    STATUS, RECEIVED, NEXT_DEADLINE, ASSIGNEE = cells.STATUS, cells.RECEIVED, \
+        cells.NEXT_DEADLINE, cells.ASSIGNEE
+    COLUMN_COUNT = cells.COLUMN_COUNT
     SORT_KEYS = ("signature", "kind", "applicant", "address", "status", "received",
                  "next_deadline", "assignee")
-    CaseIdRole = Qt.ItemDataRole.UserRole + 1
+    CaseIdRole = _CASE_ID
 
     loaded = Signal(int)
     pageLoaded = Signal(int)
@@ -88,12 +103,15 @@ class CaseTableModel(QAbstractTableModel):
         self._total = 0
         self._generation = 0  # bumps whenever a new query is applied
         self._request = 0  # bumps on every set_query; only the newest result is applied
-        self._pages: OrderedDict[int, list[CaseListRow]] = OrderedDict()
+        self._pages: OrderedDict[int, list[ShownRow]] = OrderedDict()
         self._pending: dict[int, Task] = {}
         self._count_tasks: dict[int, Task] = {}
         self._running: set[Task] = set()
         self.total_is_exact = True
-        self._today = ctx.today()
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(EXACT_COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._count_exactly)
 
     # ------------------------------------------------------------- queries
     def set_query(self, query: CaseQuery) -> None:
@@ -103,16 +121,14 @@ class CaseTableModel(QAbstractTableModel):
         request, page_size = self._request, self.page_size
 
         def work() -> _Result:
-            # A capped count first, so the first page shows at once; an exact count of a
-            # large result follows in the background (see _count_exactly).
             try:
-                total, exact = count_cases_upto(self.ctx, self.actor, query, COUNT_CAP)
-                rows = fetch_case_page(self.ctx, self.actor, query, 0, page_size,
-                                       total if exact else None, matches=total)
-                return _Result(request, 0, query, total, rows, exact=exact)
+                first = first_case_page(self.ctx, self.actor, query, page_size)
+                rows = shown_rows(first.rows, self.ctx.today())
+                return _Result(request, 0, query, first.total, rows, exact=first.exact)
             except Exception as exc:  # reported in the GUI thread
                 return _Result(request, 0, query, 0, [], exc)
 
+        self._count_timer.stop()
         self.loadingChanged.emit(True)
         if not self.asynchronous:
             self._apply(work())
@@ -138,14 +154,17 @@ class CaseTableModel(QAbstractTableModel):
         self._generation += 1
         self._pages.clear()
         self._pending.clear()
-        self._today = self.ctx.today()
         self._pages[0] = result.rows
         self.total_is_exact = result.exact
         self.endResetModel()
         self.loaded.emit(result.total)
         if not result.exact:
-            self._count_exactly()
+            if self.asynchronous:
+                self._count_timer.start()
+            else:
+                self._count_exactly()
 
+    @Slot()
     def _count_exactly(self) -> None:
         """Replace the capped row count by the exact one; rows are appended when it comes."""
         generation, query = self._generation, self.query
@@ -171,11 +190,17 @@ class CaseTableModel(QAbstractTableModel):
         if result.error is not None:
             self._report(result.error)
             return
-        self.total_is_exact = True
+        # The flag changes only after the rows: a page fetched while the view reacts to the
+        # insertion must not be read "from the end" of a total that is not yet the new one.
         if result.total > self._total:
             self.beginInsertRows(QModelIndex(), self._total, result.total - 1)
             self._total = result.total
             self.endInsertRows()
+        elif result.total < self._total:  # cases went away meanwhile
+            self.beginRemoveRows(QModelIndex(), result.total, self._total - 1)
+            self._total = result.total
+            self.endRemoveRows()
+        self.total_is_exact = True
         self.loaded.emit(self._total)
 
     def _report(self, error: Exception) -> None:
@@ -191,6 +216,10 @@ class CaseTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> CaseListRow | None:
         """The row if its page is cached; otherwise None and the page is requested."""
+        shown = self._shown_at(row)
+        return shown.row if shown is not None else None
+
+    def _shown_at(self, row: int) -> ShownRow | None:
         if not 0 <= row < self._total:
             return None
         page = row // self.page_size
@@ -219,7 +248,8 @@ class CaseTableModel(QAbstractTableModel):
             try:
                 rows = fetch_case_page(self.ctx, self.actor, query, offset, limit, exact_total,
                                        matches=total)
-                return _Result(generation, page, query, total, rows)
+                return _Result(generation, page, query, total,
+                               shown_rows(rows, self.ctx.today()))
             except Exception as exc:  # reported in the GUI thread
                 return _Result(generation, page, query, total, [], exc)
 
@@ -260,7 +290,7 @@ class CaseTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.COLUMN_COUNT - 1))
         self.pageLoaded.emit(page)
 
-    def _store(self, page: int, rows: list[CaseListRow]) -> None:
+    def _store(self, page: int, rows: list[ShownRow]) -> None:
         self._pages[page] = rows
         self._pages.move_to_end(page)
         while len(self._pages) > self.max_pages:
@@ -282,43 +312,20 @@ class CaseTableModel(QAbstractTableModel):
         return str(section + 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() >= self.COLUMN_COUNT:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.ForegroundRole, self.CaseIdRole):
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return LOADING if role == Qt.ItemDataRole.DisplayRole else None
-        if role == self.CaseIdRole:
-            return row.id
-        if role == Qt.ItemDataRole.ForegroundRole:
-            overdue = (index.column() == self.NEXT_DEADLINE and row.next_deadline is not None
-                       and row.next_deadline < self._today and row.status.is_open)
-            return QBrush(OVERDUE) if overdue else None
-        return self._text(row, index.column())
-
-    def _text(self, row: CaseListRow, column: int) -> str:
-        if column == self.SIGNATURE:
-            return row.signature
-        if column == self.KIND:
-            return row.kind.label
-        if column == self.APPLICANT:
-            return row.applicant
-        if column == self.ADDRESS:
-            return row.address
-        if column == self.STATUS:
-            return row.status.label
-        if column == self.RECEIVED:
-            return format_date_pl(row.received_on)
-        if column == self.NEXT_DEADLINE:
-            return format_date_pl(row.next_deadline) if row.next_deadline else ""
-        return row.assignee
+        column = index.column()
+        shown = self._shown_at(index.row())
+        if shown is None:
+            return LOADING if role == _DISPLAY else None
+        if role == _CASE_ID:
+            return shown.row.id
+        if role == _FOREGROUND:
+            return QBrush(OVERDUE) if shown.overdue and column == self.NEXT_DEADLINE else None
+        return shown.texts[column] if 0 <= column < self.COLUMN_COUNT else None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is done by the database: the query's ``sort_key`` changes."""

@@ -91,4 +91,5 @@ def generate_demo_data(
             "case_ids": [first_case_id, builder.ids.case - 1],
             "users_created": created_users, "today": ctx.today().isoformat(),
         })
+    ctx.db.refresh_after_bulk_load(["cases"])
     return DemoSummary(cases=cases, incoming_items=cases, users=staff.logins)
