@@ -1,4 +1,5 @@
-"""Alembic: the revisions build the whole model; an existing SQLite file is backed up."""
+"""Alembic: the revisions build the whole model; an existing SQLite file is backed up; the
+search index is rebuilt from stored cases."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
+from clerk_app.domain.roles import Role
 from clerk_app.persistence import migrations
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.models import Base
+from clerk_app.services.case_query import CaseQuery, count_cases, fetch_case_page
+from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.demo import generate_demo_data
 
 
 def test_migrated_schema_matches_models(db: Database) -> None:
@@ -52,3 +57,30 @@ def test_older_sqlite_file_is_backed_up_before_upgrade(tmp_path: Path) -> None:
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT name FROM days_off")).scalar() == "Most"
     db.dispose()
+
+
+def test_search_index_survives_downgrade_and_upgrade_of_0003(
+    ctx: AppContext, staff: dict[Role, Actor]
+) -> None:
+    """0003 rebuilds the search index from the cases already stored, both ways."""
+    generate_demo_data(ctx, staff[Role.ADMIN], 60, seed=3)
+    actor = staff[Role.CLERK]
+    queries = [CaseQuery(search="piekary"), CaseQuery(search="nowak"),
+               CaseQuery(search="bytomska 1", sort_key="applicant")]
+    before = [(count_cases(ctx, actor, q), fetch_case_page(ctx, actor, q, 0, 100))
+              for q in queries]
+    assert before[0][0] > 0
+    cfg = migrations.alembic_config(ctx.db.url)
+    command.downgrade(cfg, "0002")
+    with ctx.db.engine.connect() as conn:
+        if ctx.db.dialect == "sqlite":
+            hits = conn.execute(text(
+                "SELECT count(*) FROM cases_fts WHERE cases_fts MATCH '\"piekary\"'")).scalar()
+            assert hits == before[0][0]
+        else:
+            assert conn.execute(text(
+                "SELECT to_regclass('ix_cases_received_cover')")).scalar() is None
+    command.upgrade(cfg, "head")
+    after = [(count_cases(ctx, actor, q), fetch_case_page(ctx, actor, q, 0, 100))
+             for q in queries]
+    assert after == before
