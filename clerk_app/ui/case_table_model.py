@@ -13,7 +13,6 @@ every row. Counting and fetching run in the thread pool; until a page arrives it
 from __future__ import annotations
 
 import dataclasses
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -41,6 +40,7 @@ from clerk_app.services.context import Actor, AppContext
 from clerk_app.services.errors import ServiceError
 from clerk_app.ui import case_list_cells as cells
 from clerk_app.ui.case_list_cells import ShownRow, shown_rows
+from clerk_app.ui.page_cache import PageCache
 from clerk_app.ui.worker import Task
 
 Index = QModelIndex | QPersistentModelIndex
@@ -92,7 +92,6 @@ class CaseTableModel(QAbstractTableModel):
                  pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.actor = ctx, actor
-        self.page_size, self.max_pages = page_size, max(2, max_pages)
         self.asynchronous = asynchronous
         self._pool = pool or QThreadPool.globalInstance()
         self._headers = (self.tr("Znak sprawy"), self.tr("Rodzaj"), self.tr("Wnioskodawca"),
@@ -103,7 +102,7 @@ class CaseTableModel(QAbstractTableModel):
         self._total = 0
         self._generation = 0  # bumps whenever a new query is applied
         self._request = 0  # bumps on every set_query; only the newest result is applied
-        self._pages: OrderedDict[int, list[ShownRow]] = OrderedDict()
+        self._pages: PageCache[ShownRow] = PageCache(page_size, max_pages)
         self._pending: dict[int, Task] = {}
         self._count_tasks: dict[int, Task] = {}
         self._running: set[Task] = set()
@@ -112,6 +111,15 @@ class CaseTableModel(QAbstractTableModel):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(EXACT_COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self._count_exactly)
+
+    @property
+    def page_size(self) -> int:
+        return self._pages.page_size
+
+    @page_size.setter
+    def page_size(self, size: int) -> None:
+        """A new page size empties the cache (applies from the next query on)."""
+        self._pages = PageCache(size, self._pages.max_pages)
 
     # ------------------------------------------------------------- queries
     def set_query(self, query: CaseQuery) -> None:
@@ -154,7 +162,7 @@ class CaseTableModel(QAbstractTableModel):
         self._generation += 1
         self._pages.clear()
         self._pending.clear()
-        self._pages[0] = result.rows
+        self._pages.store(0, result.rows)
         self.total_is_exact = result.exact
         self.endResetModel()
         self.loaded.emit(result.total)
@@ -208,8 +216,7 @@ class CaseTableModel(QAbstractTableModel):
 
     # --------------------------------------------------------------- pages
     def is_row_loaded(self, row: int) -> bool:
-        page = row // self.page_size
-        return page in self._pages and row - page * self.page_size < len(self._pages[page])
+        return self._pages.is_row_loaded(row)
 
     def cached_pages(self) -> int:
         return len(self._pages)
@@ -222,16 +229,9 @@ class CaseTableModel(QAbstractTableModel):
     def _shown_at(self, row: int) -> ShownRow | None:
         if not 0 <= row < self._total:
             return None
-        page = row // self.page_size
-        rows = self._pages.get(page)
-        if rows is None:
-            self._fetch(page)  # synchronous mode fills the cache right away
-            rows = self._pages.get(page)
-            if rows is None:
-                return None
-        self._pages.move_to_end(page)
-        offset = row - page * self.page_size
-        return rows[offset] if offset < len(rows) else None
+        if not self._pages.has_page(self._pages.page_of(row)):
+            self._fetch(self._pages.page_of(row))  # synchronous mode fills the cache at once
+        return self._pages.row(row)
 
     def case_id(self, row: int) -> int | None:
         found = self.row_at(row)
@@ -258,7 +258,7 @@ class CaseTableModel(QAbstractTableModel):
             if result.error is not None:
                 self._report(result.error)
             else:
-                self._store(page, result.rows)
+                self._pages.store(page, result.rows)
             return
         self._pending[page] = self._start(work, self._page_arrived)
 
@@ -283,18 +283,12 @@ class CaseTableModel(QAbstractTableModel):
         if result.error is not None:
             self._report(result.error)
             return
-        self._store(page, rows)
+        self._pages.store(page, rows)
         first = page * self.page_size
         last = min(first + len(rows), self._total) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.COLUMN_COUNT - 1))
         self.pageLoaded.emit(page)
-
-    def _store(self, page: int, rows: list[ShownRow]) -> None:
-        self._pages[page] = rows
-        self._pages.move_to_end(page)
-        while len(self._pages) > self.max_pages:
-            self._pages.popitem(last=False)
 
     # ------------------------------------------------------------ the model
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
