@@ -113,20 +113,14 @@ def _conditions(session: Session, actor: Actor, q: CaseQuery,
 
 def count_cases(ctx: AppContext, actor: Actor, q: CaseQuery) -> int:
     """How many cases match ``q`` exactly (the list's row count)."""
-    return count_cases_upto(ctx, actor, q, None)[0]
-
-
-def count_cases_upto(
-    ctx: AppContext, actor: Actor, q: CaseQuery, cap: int | None = COUNT_CAP
-) -> tuple[int, bool]:
-    """``(count, exact)``: a search stops counting after ``cap`` matches (``exact`` False)."""
     require(actor, Permission.VIEW_CASES)
     with ctx.db.read() as session:
-        return _count_upto(session, actor, q, cap)
+        return _count_upto(session, actor, q, None)[0]
 
 
 def _count_upto(session: Session, actor: Actor, q: CaseQuery,
                 cap: int | None) -> tuple[int, bool]:
+    """``(count, exact)``: a search stops counting after ``cap`` matches (``exact`` False)."""
     terms = SearchTerms.parse(q.search)
     pure_fts = (_sqlite(session) and terms.indexed and not terms.short
                 and terms.whole_signature is None and terms.signature_prefix is None

@@ -8,7 +8,7 @@ text (signature, applicant, address, PESEL, e-mail). Indexes (migrations 0002 an
 * PostgreSQL: a pg_trgm GIN index on ``search_text`` (serves ``LIKE '%term%'``), a covering
   B-tree in received order and a pattern index on ``lower(signature)``.
 
-Terms shorter than three characters cannot use a trigram index and are tested with ``LIKE``.
+Words shorter than three characters cannot use a trigram index and are tested row by row.
 """
 
 from __future__ import annotations
