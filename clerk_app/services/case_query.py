@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
@@ -69,6 +70,11 @@ class CaseQuery:
     sort_key: str = "received"
     descending: bool = True
 
+    @cached_property
+    def terms(self) -> SearchTerms:
+        """The search box's words, folded for matching (parsed once per query)."""
+        return SearchTerms.parse(self.search)
+
 
 @dataclass(frozen=True)
 class CaseListRow:
@@ -106,7 +112,7 @@ def _filters(actor: Actor, q: CaseQuery) -> Any:
 
 def _conditions(session: Session, actor: Actor, q: CaseQuery,
                 walk: bool = False) -> list[ColumnElement[bool]]:
-    terms = SearchTerms.parse(q.search)
+    terms = q.terms
     return (search_conditions(Case, terms, sqlite=_sqlite(session), walk=walk)
             + _filters(actor, q)(Case))
 
@@ -121,7 +127,7 @@ def count_cases(ctx: AppContext, actor: Actor, q: CaseQuery) -> int:
 def _count_upto(session: Session, actor: Actor, q: CaseQuery,
                 cap: int | None) -> tuple[int, bool]:
     """``(count, exact)``: a search stops counting after ``cap`` matches (``exact`` False)."""
-    terms = SearchTerms.parse(q.search)
+    terms = q.terms
     pure_fts = (_sqlite(session) and terms.indexed and not terms.short
                 and terms.whole_signature is None and terms.signature_prefix is None
                 and not _filters(actor, q)(Case))
@@ -146,7 +152,7 @@ def first_case_page(ctx: AppContext, actor: Actor, q: CaseQuery, limit: int) -> 
     (capped at ``COUNT_CAP + 1`` for a search) and choose their plan by the count.
     """
     require(actor, Permission.VIEW_CASES)
-    terms = SearchTerms.parse(q.search)
+    terms = q.terms
     with ctx.db.read() as session:
         if received_order_applies(terms, q.sort_key):
             page = received_ids(session, terms, _filters(actor, q), q.descending, 0,
@@ -195,7 +201,7 @@ def _page(session: Session, actor: Actor, q: CaseQuery, offset: int, limit: int,
         offset, limit = total - end, end - offset
     if limit <= 0:
         return []
-    terms = SearchTerms.parse(q.search)
+    terms = q.terms
     if received_order_applies(terms, q.sort_key):
         page = received_ids(session, terms, _filters(actor, q), q.descending != reverse,
                             offset, limit, total)
@@ -213,7 +219,7 @@ def _sorted_page(session: Session, actor: Actor, q: CaseQuery, offset: int, limi
     """Any sort order: a narrow search collects and sorts, a broad one walks the sort index."""
     sqlite = _sqlite(session)
     broad = known is not None and known > (BROAD_MATCHES if sqlite else PG_BROAD_MATCHES)
-    terms = SearchTerms.parse(q.search)
+    terms = q.terms
     if terms and not broad and not sqlite:
         page = collect_sorted(session, terms, _filters(actor, q), _sort_columns(q),
                               q.descending != reverse, offset, limit, None)

@@ -35,6 +35,7 @@ from clerk_app.services.case_search import (
     search_text_starts,
 )
 
+RECEIVED = (Case.received_on,)
 # The list's filters for a set of columns (``Case`` or the walked subquery's).
 Filters = Callable[[Any], list[ColumnElement[bool]]]
 
@@ -75,7 +76,8 @@ def received_ids(session: Session, terms: SearchTerms, filters: Filters,
             return IdPage(_sqlite_index_order(session, terms, filters, descending, offset, limit))
         return IdPage(_walk(session, terms, filters, descending, offset, limit))
     if terms.signature_prefix is not None and first:
-        page = _pg_collect(session, terms, filters, descending, offset, limit, PREFIX_CAP)
+        page = collect_sorted(session, terms, filters, RECEIVED, descending, offset, limit,
+                              PREFIX_CAP)
         if page is not None:
             return page
     if first:
@@ -84,7 +86,7 @@ def received_ids(session: Session, terms: SearchTerms, filters: Filters,
             return IdPage(ids)
     elif exact_total is None or exact_total > COLLECT_MAX:
         return IdPage(_walk(session, terms, filters, descending, offset, limit))
-    page = _pg_collect(session, terms, filters, descending, offset, limit, None)
+    page = collect_sorted(session, terms, filters, RECEIVED, descending, offset, limit, None)
     assert page is not None
     return page
 
@@ -139,12 +141,6 @@ def _walk(session: Session, terms: SearchTerms, filters: Filters, descending: bo
             .order_by(*_order((w.c.received_on, w.c.id), descending))
             .offset(offset).limit(limit))
     return list(session.scalars(stmt))
-
-
-def _pg_collect(session: Session, terms: SearchTerms, filters: Filters,
-                descending: bool, offset: int, limit: int, cap: int | None) -> IdPage | None:
-    return collect_sorted(session, terms, filters, (Case.received_on,), descending, offset,
-                          limit, cap)
 
 
 def collect_sorted(session: Session, terms: SearchTerms, filters: Filters,
