@@ -13,8 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 from clerk_app.domain.cases import CaseKind
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.migrations import upgrade_to_head
-from clerk_app.services.numbering import allocate_signature
-from clerk_app.services.settings import OfficeSettings
+from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.core.numbering import allocate_signature
 
 
 def main() -> None:

@@ -32,9 +32,9 @@ from sqlalchemy import func, select, text
 from clerk_app.domain.text import fold_for_search
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.models import Case
-from clerk_app.services.auth import authenticate
-from clerk_app.services.bootstrap import open_database
-from clerk_app.services.context import AppContext
+from clerk_app.services.admin.auth import authenticate
+from clerk_app.services.admin.bootstrap import open_database
+from clerk_app.services.core.context import AppContext
 from clerk_app.ui.case_list_widget import CaseListWidget
 
 SEARCHES = [

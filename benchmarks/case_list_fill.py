@@ -14,17 +14,17 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, insert, select
 
+from clerk_app.demo import pools
 from clerk_app.domain.cases import CaseKind, CaseStatus
 from clerk_app.domain.roles import Role
 from clerk_app.domain.text import fold_for_search
 from clerk_app.persistence.models import Case, User
-from clerk_app.services.bootstrap import create_first_admin
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.demo import pools
-from clerk_app.services.intake import case_search_text
-from clerk_app.services.intake_types import SenderInput
-from clerk_app.services.settings import OfficeSettings
-from clerk_app.services.users import NewUser, create_user
+from clerk_app.services.admin.bootstrap import create_first_admin
+from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.admin.users import NewUser, create_user
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.intake.registration import case_search_text
+from clerk_app.services.intake.types import SenderInput
 
 BENCH_USER = "bench.referent"
 BENCH_PASSWORD = "Bench1234"

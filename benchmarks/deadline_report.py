@@ -35,9 +35,9 @@ from clerk_app.domain.calendar import LegalCalendar  # noqa: E402
 from clerk_app.domain.cases import CaseKind, DeadlineKind, DeadlineState  # noqa: E402
 from clerk_app.persistence.database import Database  # noqa: E402
 from clerk_app.persistence.models import Case, Deadline, User  # noqa: E402
-from clerk_app.services.bootstrap import open_database  # noqa: E402
-from clerk_app.services.context import AppContext  # noqa: E402
-from clerk_app.services.deadline_report import system_deadline_report  # noqa: E402
+from clerk_app.services.admin.bootstrap import open_database  # noqa: E402
+from clerk_app.services.core.context import AppContext  # noqa: E402
+from clerk_app.services.deadlines.report import system_deadline_report  # noqa: E402
 
 GOAL_S = 5.0
 SURNAMES = ["Nowak", "Kowalski", "Wiśniewska", "Wójcik", "Kowalczyk", "Kamińska", "Lewandowski",
@@ -85,10 +85,10 @@ def bulk_fill(db: Database, cases: int, today: date) -> None:
 
 def demo_fill(db: Database, cases: int) -> None:
     try:
-        from clerk_app.services.demo import generate_demo_data
+        from clerk_app.demo import generate_demo_data
     except ImportError:
         try:  # its first home
-            from clerk_app.services.demo_data import generate_demo_data  # type: ignore
+            from clerk_app.demo_data import generate_demo_data  # type: ignore
         except ImportError as exc:
             raise RuntimeError(f"generate_demo_data niedostępne ({exc})") from exc
     generate_demo_data(AppContext(db=db), None, cases)

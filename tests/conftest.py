@@ -12,11 +12,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from clerk_app.domain.roles import Role
 from clerk_app.persistence.database import Database
-from clerk_app.services.bootstrap import create_first_admin
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.passwords import use_fast_hashing_for_tests
-from clerk_app.services.settings import OfficeSettings
-from clerk_app.services.users import NewUser, create_user
+from clerk_app.services.admin.bootstrap import create_first_admin
+from clerk_app.services.admin.passwords import use_fast_hashing_for_tests
+from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.admin.users import NewUser, create_user
+from clerk_app.services.core.context import Actor, AppContext
 from tests import dbsupport
 
 use_fast_hashing_for_tests()

@@ -16,8 +16,8 @@ from typing import TypeVar
 from clerk_app.cli.common import add_db_option, open_db_for_cli
 from clerk_app.domain.cases import CaseKind, CaseStatus
 from clerk_app.domain.roles import Role
-from clerk_app.services.case_query import CaseQuery, count_cases, fetch_case_page
-from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.cases.query import CaseQuery, count_cases, fetch_case_page
+from clerk_app.services.core.context import Actor, AppContext
 
 EXIT_OK = 0
 EXIT_USAGE = 2

@@ -9,7 +9,7 @@ import sys
 from datetime import date
 
 from clerk_app.persistence.database import Database, default_database_url
-from clerk_app.services.bootstrap import open_database
+from clerk_app.services.admin.bootstrap import open_database
 
 DB_ENV = "CLERK_DB_URL"
 

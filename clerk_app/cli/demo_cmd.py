@@ -8,8 +8,8 @@ import time
 from collections.abc import Callable
 
 from clerk_app.cli.common import add_db_option, open_db_for_cli
-from clerk_app.services.context import AppContext
-from clerk_app.services.demo import MAX_CASES, generate_demo_data
+from clerk_app.demo import MAX_CASES, generate_demo_data
+from clerk_app.services.core.context import AppContext
 
 EXIT_OK = 0
 EXIT_USAGE = 2

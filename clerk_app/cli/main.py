@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from clerk_app import __version__
 from clerk_app.cli.common import add_db_option, open_db_for_cli, resolve_db_url
 from clerk_app.persistence.migrations import current_revision
-from clerk_app.services.errors import ServiceError
+from clerk_app.services.core.errors import ServiceError
 
 # Each module exposes register(subparsers); absent ones are skipped while work is in progress.
 COMMAND_MODULES = [

@@ -11,8 +11,8 @@ from pathlib import Path
 from clerk_app.cli.common import CliInputError, add_db_option, open_db_for_cli, parse_iso_date
 from clerk_app.documents.deadline_report_pdf import render_deadline_report_pdf
 from clerk_app.documents.deadline_report_xlsx import render_deadline_report_xlsx
-from clerk_app.services.context import AppContext
-from clerk_app.services.deadline_report import (
+from clerk_app.services.core.context import AppContext
+from clerk_app.services.deadlines.report import (
     MAX_HORIZON_DAYS,
     DeadlineReport,
     system_deadline_report,

@@ -19,8 +19,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from clerk_app.documents.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
 from clerk_app.documents.pdf_text import PageWriter, without_ascii85
+from clerk_app.domain.deadline_report import AssigneeGroup, DeadlineReport, DeadlineRow
 from clerk_app.domain.text import format_date_pl
-from clerk_app.services.deadline_report import AssigneeGroup, DeadlineReport, DeadlineRow
 
 PAGE_W, PAGE_H = landscape(A4)
 MARGIN = 12 * mm

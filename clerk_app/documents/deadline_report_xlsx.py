@@ -24,7 +24,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from clerk_app.services.deadline_report import DeadlineReport
+from clerk_app.domain.deadline_report import DeadlineReport
 
 DATE_FORMAT = "DD.MM.YYYY"
 OVERDUE_FILL = PatternFill("solid", fgColor="FFC7CE")

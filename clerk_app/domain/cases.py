@@ -166,6 +166,14 @@ _DEADLINE_KIND_LABELS = {
 }
 
 
+class PeriodUnit(StrEnum):
+    """How a deadline's period is counted (stored in ``deadlines.period_unit``)."""
+
+    DAYS = "days"  # art. 57 § 1 KPA
+    MONTHS = "months"  # art. 57 § 3 KPA
+    FIXED = "date"  # a date set by the office: start_on + period_count calendar days
+
+
 class DeadlineState(StrEnum):
     """Life cycle of a tracked deadline."""
 

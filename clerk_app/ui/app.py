@@ -10,14 +10,11 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from clerk_app import __version__
-from clerk_app.persistence.database import sqlite_path
-from clerk_app.services.auth import has_any_user
-from clerk_app.services.bootstrap import open_database
-from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.admin.auth import has_any_user
+from clerk_app.services.admin.bootstrap import open_database, printable_url, written_backups
+from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.change_password_dialog import ChangePasswordDialog
 from clerk_app.ui.first_start_dialog import FirstStartDialog
 from clerk_app.ui.login_dialog import LoginDialog
@@ -159,22 +156,6 @@ def create_main_flow(ctx: AppContext, backup_note: str | None = None) -> MainFlo
     return flow
 
 
-def _written_backups(url: str, since: float) -> list[Path]:
-    """Backup copies of a SQLite file written since ``since`` (a failed upgrade keeps one)."""
-    path = sqlite_path(url)
-    if path is None or not path.parent.exists():
-        return []
-    return sorted(p for p in path.parent.glob(f"{path.name}.bak-*")
-                  if p.stat().st_mtime >= since - 1)
-
-
-def _safe_url(url: str) -> str:
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return translate("app", "(nieprawidłowy adres bazy danych)")
-
-
 def _cause(error: Exception) -> str:
     """The service's Polish message, else the driver's own text (no SQLAlchemy boilerplate)."""
     message = getattr(error, "message", None)
@@ -187,7 +168,8 @@ def _cause(error: Exception) -> str:
 def open_database_error_text(url: str, error: Exception, backups: list[Path]) -> str:
     text = translate(
         "app", "Nie można otworzyć bazy danych:\n{0}\n\nSzczegóły techniczne: {1}"
-    ).format(_safe_url(url), _cause(error))
+    ).format(printable_url(url) or translate("app", "(nieprawidłowy adres bazy danych)"),
+             _cause(error))
     if backups:
         text += "\n\n" + translate(
             "app", "Przed aktualizacją zapisano kopię zapasową bazy:\n{0}").format(backups[-1])
@@ -204,7 +186,7 @@ def run_gui(db_url: str) -> int:
         log.exception("Opening the database failed")
         QMessageBox.critical(None, translate("app", "Błąd bazy danych"),
                              open_database_error_text(db_url, exc,
-                                                      _written_backups(db_url, started)))
+                                                      written_backups(db_url, started)))
         return 1
     note = None
     if backup:

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from clerk_app.services.audit_log import AuditRow
+from clerk_app.services.admin.audit_log import AuditRow
 from clerk_app.ui.formatting import action_label, changes_text, entity_label, local_time
 from clerk_app.ui.row_table_model import RowTableModel
 

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.domain.roles import Permission, role_can
-from clerk_app.services.audit_log import AuditFilter, AuditRow, list_audit
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.errors import ServiceError
-from clerk_app.services.users import list_users
+from clerk_app.services.admin.audit_log import AuditFilter, AuditRow, list_audit
+from clerk_app.services.admin.users import list_users
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ServiceError
 from clerk_app.ui.audit_table_model import COL_CHANGES, COL_TIME, SORT_ROLE, AuditTableModel
 from clerk_app.ui.qt_helpers import app_icon, child, load_form, setup_sorted_table, to_qdate
 from clerk_app.ui.service_dialog import ServiceDialog

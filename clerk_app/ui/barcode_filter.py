@@ -24,8 +24,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from clerk_app.services.case_detail import IdentifierMatch, clean_scanned_text, find_by_identifier
-from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.cases.detail import IdentifierMatch, clean_scanned_text, find_by_identifier
+from clerk_app.services.core.context import Actor, AppContext
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 EDITING_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Backspace, Qt.Key.Key_Escape,

@@ -11,8 +11,10 @@ from PySide6.QtGui import QBrush
 
 from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.cases import DeadlineState
+from clerk_app.domain.letter_kinds import DeliveryStatus
 from clerk_app.domain.text import format_date_pl
-from clerk_app.services.deadline_types import DeadlineView, DeliveryStatus, LetterView
+from clerk_app.services.deadlines.types import DeadlineView
+from clerk_app.services.letters.types import LetterView
 from clerk_app.ui.deadline_table_model import OVERDUE_BACKGROUND, SOON_BACKGROUND
 from clerk_app.ui.row_table_model import RowRole, RowTableModel
 

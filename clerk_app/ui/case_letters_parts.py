@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.text import format_date_pl
-from clerk_app.services.deadline_types import DeadlineView, LetterView
+from clerk_app.services.deadlines.types import DeadlineView
+from clerk_app.services.letters.types import LetterView
 from clerk_app.ui.case_letters_models import (
     COL_DELIVERY,
     COL_KIND,

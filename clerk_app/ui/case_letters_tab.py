@@ -17,13 +17,14 @@ from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.cases import CaseKind, CaseStatus, DeadlineState, allowed_transitions
 from clerk_app.domain.roles import Permission, role_can
 from clerk_app.domain.text import format_date_pl
-from clerk_app.services import deadlines as dl
-from clerk_app.services import letters as lt
-from clerk_app.services.case_detail import CaseDetail
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.days_off import list_days_off
-from clerk_app.services.deadline_types import DeadlineView, LetterResult, LetterView
-from clerk_app.services.errors import ServiceError
+from clerk_app.services.cases.detail import CaseDetail
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ServiceError
+from clerk_app.services.deadlines import actions as dl
+from clerk_app.services.deadlines.days_off import list_days_off
+from clerk_app.services.deadlines.types import DeadlineView
+from clerk_app.services.letters import issue as lt
+from clerk_app.services.letters.types import LetterResult, LetterView
 from clerk_app.ui.case_action_dialogs import (
     DateReasonDialog,
     DateReasonSpec,

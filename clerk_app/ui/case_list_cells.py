@@ -10,7 +10,7 @@ from datetime import date
 from typing import NamedTuple
 
 from clerk_app.domain.text import format_date_pl
-from clerk_app.services.case_query import CaseListRow
+from clerk_app.services.cases.query import CaseListRow
 
 # Column order of the case list.
 SIGNATURE, KIND, APPLICANT, ADDRESS, STATUS, RECEIVED, NEXT_DEADLINE, ASSIGNEE = range(8)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.cases import CaseKind, CaseStatus
 from clerk_app.domain.roles import Role
-from clerk_app.services.case_query import CaseQuery
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.users import list_users
+from clerk_app.services.admin.users import list_users
+from clerk_app.services.cases.query import CaseQuery
+from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.case_table_model import CaseTableModel
 from clerk_app.ui.qt_helpers import make_error_label, show_error
 

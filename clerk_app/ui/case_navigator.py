@@ -8,9 +8,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from clerk_app.domain.roles import Permission, role_can
-from clerk_app.services.case_detail import IdentifierMatch, find_by_identifier
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.errors import ServiceError
+from clerk_app.services.cases.detail import IdentifierMatch, find_by_identifier
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ServiceError
 from clerk_app.ui.barcode_filter import BarcodeFilter
 
 Opener = Callable[[str, Callable[[], QWidget]], QWidget]

@@ -29,15 +29,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from clerk_app.services.case_query import (
+from clerk_app.services.cases.query import (
     CaseListRow,
     CaseQuery,
     count_cases,
     fetch_case_page,
     first_case_page,
 )
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.errors import ServiceError
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ServiceError
 from clerk_app.ui import case_list_cells as cells
 from clerk_app.ui.case_list_cells import ShownRow, shown_rows
 from clerk_app.ui.page_cache import PageCache

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from clerk_app.domain.text import format_date_pl
-from clerk_app.services.case_detail import (
+from clerk_app.services.cases.detail import (
     CaseDetail,
     IncomingDoc,
     TimelineEntry,
@@ -22,8 +22,8 @@ from clerk_app.services.case_detail import (
     case_timeline,
     get_case,
 )
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.errors import ServiceError
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ServiceError
 from clerk_app.ui.case_letters_tab import CaseLettersTab
 from clerk_app.ui.case_view_tabs import ApplicantTab, DocumentsTab, TimelineTab
 from clerk_app.ui.qt_helpers import make_error_label, show_error

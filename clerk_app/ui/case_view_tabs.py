@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.cases import IncomingKind
 from clerk_app.domain.roles import Permission, role_can
-from clerk_app.services.case_detail import CaseDetail, IncomingDoc, TimelineEntry, update_applicant
-from clerk_app.services.context import OFFICE_TZ, Actor, AppContext
-from clerk_app.services.errors import ConflictError, ServiceError, ValidationFailed
-from clerk_app.services.scans import export_scan
+from clerk_app.services.cases.detail import CaseDetail, IncomingDoc, TimelineEntry, update_applicant
+from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
+from clerk_app.services.core.errors import ConflictError, ServiceError, ValidationFailed
+from clerk_app.services.intake.scans import export_scan
 from clerk_app.ui.qt_helpers import focus_field, make_error_label, show_error
 from clerk_app.ui.registration_form_parts import SenderForm
 from clerk_app.ui.scan_drop_list import size_text

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.users import change_own_password
+from clerk_app.services.admin.users import change_own_password
+from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.qt_helpers import app_icon, buddy_map, child, focus_field, load_form
 from clerk_app.ui.service_dialog import ServiceDialog
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.domain.text import format_date_pl
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.days_off import (
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.deadlines.days_off import (
     DAY_FIELD,
     NAME_FIELD,
     DayOffChange,

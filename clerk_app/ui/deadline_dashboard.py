@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.domain.deadline_report import DeadlineRow
 from clerk_app.domain.roles import Permission, role_can
 from clerk_app.domain.text import format_date_pl
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.deadline_queries import DeadlineRow
-from clerk_app.services.deadline_report import dashboard_deadlines
-from clerk_app.services.deadline_types import DeliveryResult
-from clerk_app.services.errors import ServiceError
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ServiceError
+from clerk_app.services.deadlines.report import dashboard_deadlines
+from clerk_app.services.letters.types import DeliveryResult
 from clerk_app.ui.deadline_table_model import COL_APPLICANT, CaseIdRole, DeadlineTableModel
 from clerk_app.ui.delivery_dialog import DeliveryDialog
 from clerk_app.ui.worker import TaskRunner

@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from clerk_app.domain.cases import DeadlineState
+from clerk_app.domain.deadline_report import DeadlineRow
 from clerk_app.domain.text import format_date_pl
-from clerk_app.services.deadline_queries import DeadlineRow
 from clerk_app.ui.row_table_model import RowRole, RowTableModel
 
 __all__ = ["CaseIdRole", "DeadlineTableModel", "RowRole"]

@@ -27,16 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.domain.errors import FieldError
+from clerk_app.domain.letter_kinds import DeliveryMethod
 from clerk_app.domain.text import format_date_pl
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.deadline_types import DeliveryMethod, DeliveryResult, LetterView
-from clerk_app.services.delivery import (
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ServiceError
+from clerk_app.services.letters.delivery import (
     find_letter_by_identifier,
     preview_deemed_delivery,
     record_delivery,
     record_not_collected,
 )
-from clerk_app.services.errors import ServiceError
+from clerk_app.services.letters.types import DeliveryResult, LetterView
 from clerk_app.ui.qt_helpers import to_date, to_qdate
 from clerk_app.ui.service_dialog import ServiceDialog
 

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.demo import generate_demo_data
 from clerk_app.domain.roles import Role
-from clerk_app.services.bootstrap import create_first_admin
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.demo import generate_demo_data
-from clerk_app.services.settings import OfficeSettings
-from clerk_app.services.users import NewUser
+from clerk_app.services.admin.bootstrap import create_first_admin
+from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.admin.users import NewUser
+from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.qt_helpers import app_icon, buddy_map, child, focus_field, load_form
 from clerk_app.ui.service_dialog import ServiceDialog
 from clerk_app.ui.settings_form import OfficeSettingsForm

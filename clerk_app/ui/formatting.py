@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from clerk_app.domain.roles import Role
-from clerk_app.services.context import OFFICE_TZ
+from clerk_app.services.core.context import OFFICE_TZ
 from clerk_app.ui.qt_helpers import translate
 
 _CTX = "formatting"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
-from clerk_app.services.auth import authenticate
-from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.admin.auth import authenticate
+from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.qt_helpers import app_icon, child, load_form
 from clerk_app.ui.service_dialog import ServiceDialog
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidge
 
 from clerk_app import __version__
 from clerk_app.domain.roles import Permission, role_can
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.deadlines import refresh_missed
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.deadlines.actions import refresh_missed
 from clerk_app.ui.case_list_widget import CaseListWidget
 from clerk_app.ui.case_navigator import CaseNavigator
 from clerk_app.ui.deadline_dashboard import DeadlineDashboard

@@ -16,17 +16,17 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from clerk_app.domain.cases import Channel, IncomingKind
 from clerk_app.domain.roles import Role
-from clerk_app.services.context import OFFICE_TZ, Actor, AppContext
-from clerk_app.services.errors import ValidationFailed
-from clerk_app.services.intake import find_possible_duplicates, register_item
-from clerk_app.services.intake_types import (
+from clerk_app.services.admin.settings import load_settings
+from clerk_app.services.admin.users import list_users
+from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
+from clerk_app.services.core.errors import ValidationFailed
+from clerk_app.services.intake.registration import find_possible_duplicates, register_item
+from clerk_app.services.intake.types import (
     DuplicateHint,
     RegistrationInput,
     RegistrationResult,
     ScanUpload,
 )
-from clerk_app.services.settings import load_settings
-from clerk_app.services.users import list_users
 from clerk_app.ui.qt_helpers import focus_field
 from clerk_app.ui.registration_layout import RegistrationForm
 from clerk_app.ui.service_dialog import ServiceDialog

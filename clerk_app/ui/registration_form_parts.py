@@ -13,7 +13,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QGridLayout, QLabel, QLineEdit, QWidget
 
-from clerk_app.services.intake_types import SenderInput
+from clerk_app.services.intake.types import SenderInput
 
 NO_DATE = QDate(2000, 1, 1)
 DATE_FORMAT = "dd.MM.yyyy"

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.domain.cases import Channel, IncomingKind
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.settings import OfficeSettings
-from clerk_app.services.users import UserRow
+from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.admin.users import UserRow
+from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.qt_helpers import make_error_label
 from clerk_app.ui.registration_form_parts import OptionalDateEdit, SenderForm
 from clerk_app.ui.registration_sections import CasePicker, DepositSection, IokSection

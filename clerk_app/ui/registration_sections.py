@@ -21,10 +21,10 @@ from clerk_app.domain.cases import ApplicantRole, ProxyRelation
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.instalments import deposit_for_rent
 from clerk_app.domain.money import format_money, parse_money
-from clerk_app.services.case_detail import find_by_identifier, get_case
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.errors import ServiceError
-from clerk_app.services.intake_types import DepositDetailsInput, IokDetailsInput
+from clerk_app.services.cases.detail import find_by_identifier, get_case
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ServiceError
+from clerk_app.services.intake.types import DepositDetailsInput, IokDetailsInput
 
 Inputs = list[QWidget]
 

@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 from clerk_app.documents.deadline_report_pdf import render_deadline_report_pdf
 from clerk_app.documents.deadline_report_xlsx import write_deadline_report_xlsx
 from clerk_app.domain.text import format_date_pl
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.deadline_report import (
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ServiceError
+from clerk_app.services.deadlines.report import (
     MAX_HORIZON_DAYS,
     DeadlineReport,
     deadline_report_rows,
 )
-from clerk_app.services.errors import ServiceError
 from clerk_app.ui.pdf_printing import ask_pdf_path, ask_printer, load_pdf, print_document
 from clerk_app.ui.qt_helpers import to_date, to_qdate
 from clerk_app.ui.worker import TaskRunner

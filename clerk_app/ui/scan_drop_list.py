@@ -14,8 +14,8 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from clerk_app.domain.errors import FieldError
-from clerk_app.services.context import AppContext
-from clerk_app.services.scans import MEDIA_TYPES, check_scan_file, find_duplicate_scans
+from clerk_app.services.core.context import AppContext
+from clerk_app.services.intake.scans import MEDIA_TYPES, check_scan_file, find_duplicate_scans
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 SCAN_SUFFIXES = {".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff"}

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.services.scans import sniff_media_type
+from clerk_app.services.intake.scans import sniff_media_type
 
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.25, 5.0

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 
-from clerk_app.services.errors import ServiceError, ValidationFailed
+from clerk_app.services.core.errors import ServiceError, ValidationFailed
 from clerk_app.ui.qt_helpers import focus_field, make_error_label, show_error
 from clerk_app.ui.worker import TaskRunner
 

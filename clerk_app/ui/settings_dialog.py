@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.errors import ConflictError, ServiceError
-from clerk_app.services.settings import OfficeSettings, load_settings, save_settings
+from clerk_app.services.admin.settings import OfficeSettings, load_settings, save_settings
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ConflictError, ServiceError
 from clerk_app.ui.qt_helpers import app_icon, child, load_form
 from clerk_app.ui.service_dialog import ServiceDialog
 from clerk_app.ui.settings_form import OfficeSettingsForm

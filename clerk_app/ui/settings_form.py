@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit, QPushButton, QSpinBox, QTa
 
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.validators import format_nrb
-from clerk_app.services.settings import OfficeSettings
+from clerk_app.services.admin.settings import OfficeSettings
 from clerk_app.ui.qt_helpers import buddy_map, child, load_form
 
 _FIELDS = [f.name for f in dataclasses.fields(OfficeSettings) if f.name != "version"]

@@ -5,8 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from clerk_app.domain.roles import Role
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.users import NewUser, UserRow, change_role, create_user, reset_password
+from clerk_app.services.admin.users import (
+    NewUser,
+    UserRow,
+    change_role,
+    create_user,
+    reset_password,
+)
+from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.qt_helpers import app_icon, buddy_map, child, focus_field, load_form
 from clerk_app.ui.service_dialog import ServiceDialog
 

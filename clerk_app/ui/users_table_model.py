@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from clerk_app.services.users import UserRow
+from clerk_app.services.admin.users import UserRow
 from clerk_app.ui.formatting import local_time, yes_no
 from clerk_app.ui.row_table_model import RowTableModel
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.errors import ConflictError, ServiceError
-from clerk_app.services.users import UserRow, list_users, set_active
+from clerk_app.services.admin.users import UserRow, list_users, set_active
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ConflictError, ServiceError
 from clerk_app.ui.qt_helpers import app_icon, child, load_form, setup_sorted_table, show_error
 from clerk_app.ui.service_dialog import ServiceDialog
 from clerk_app.ui.user_dialogs import AddUserDialog, ResetPasswordDialog, RoleDialog

@@ -6,7 +6,7 @@ import pytest
 
 from clerk_app.cli.main import main
 from clerk_app.domain.roles import Role
-from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.core.context import Actor, AppContext
 from tests.ui.test_ui_case_list import register_people
 
 

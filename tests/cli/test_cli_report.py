@@ -12,11 +12,11 @@ from openpyxl import load_workbook
 
 from clerk_app.cli.main import main
 from clerk_app.domain.roles import Role
-from clerk_app.services.bootstrap import create_first_admin, open_database
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.deadlines import start_deficiency_deadline
-from clerk_app.services.settings import OfficeSettings
-from clerk_app.services.users import NewUser, create_user
+from clerk_app.services.admin.bootstrap import create_first_admin, open_database
+from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.admin.users import NewUser, create_user
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.deadlines.actions import start_deficiency_deadline
 from tests.conftest import TEST_PASSWORD, FakeClock
 from tests.services.deadline_fixtures import make_case
 

@@ -17,9 +17,9 @@ from clerk_app.documents.deadline_report_xlsx import (
     write_deadline_report_xlsx,
 )
 from clerk_app.domain.cases import CaseKind, CaseStatus, DeadlineKind, DeadlineState
-from clerk_app.services.context import OFFICE_TZ
-from clerk_app.services.deadline_queries import DeadlineRow
-from clerk_app.services.deadline_report import AssigneeGroup, DeadlineReport
+from clerk_app.domain.deadline_report import DeadlineRow
+from clerk_app.services.core.context import OFFICE_TZ
+from clerk_app.services.deadlines.report import AssigneeGroup, DeadlineReport
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None
                                    or shutil.which("pdftoppm") is None,

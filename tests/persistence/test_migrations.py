@@ -10,13 +10,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
+from clerk_app.demo import generate_demo_data
 from clerk_app.domain.roles import Role
 from clerk_app.persistence import migrations
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.models import Base
-from clerk_app.services.case_query import CaseQuery, count_cases, fetch_case_page
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.demo import generate_demo_data
+from clerk_app.services.cases.query import CaseQuery, count_cases, fetch_case_page
+from clerk_app.services.core.context import Actor, AppContext
 
 
 def test_migrated_schema_matches_models(db: Database) -> None:

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from clerk_app.domain.cases import CaseKind, CaseStatus
 from clerk_app.domain.text import fold_for_search
 from clerk_app.persistence.models import AuditEntry, Case, Deadline
-from clerk_app.services.context import AppContext
-from clerk_app.services.numbering import allocate_signature
-from clerk_app.services.settings import OfficeSettings
+from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.core.context import AppContext
+from clerk_app.services.core.numbering import allocate_signature
 
 
 def make_case(

@@ -11,10 +11,10 @@ from sqlalchemy.exc import DBAPIError
 
 from clerk_app.domain.roles import Role
 from clerk_app.persistence.models import AuditEntry, Setting
-from clerk_app.services import audit_log, settings
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.errors import ConflictError, PermissionDenied, ValidationFailed
-from clerk_app.services.unit_of_work import unit_of_work
+from clerk_app.services.admin import audit_log, settings
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ConflictError, PermissionDenied, ValidationFailed
+from clerk_app.services.core.unit_of_work import unit_of_work
 
 
 def test_audit_is_append_only_in_the_database(ctx: AppContext, admin: Actor) -> None:

@@ -7,15 +7,15 @@ from sqlalchemy import select
 
 from clerk_app.domain.roles import Role
 from clerk_app.persistence.models import AuditEntry, User
-from clerk_app.services import auth, users
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.errors import (
+from clerk_app.services.admin import auth, users
+from clerk_app.services.admin.users import NewUser
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import (
     AccountLocked,
     AuthenticationFailed,
     PermissionDenied,
     ValidationFailed,
 )
-from clerk_app.services.users import NewUser
 from tests.conftest import TEST_PASSWORD, FakeClock
 
 
@@ -130,7 +130,7 @@ def test_change_role_and_self_protection(ctx: AppContext, staff: dict[Role, Acto
 
 
 def test_stale_version_conflicts(ctx: AppContext, staff: dict[Role, Actor]) -> None:
-    from clerk_app.services.errors import ConflictError
+    from clerk_app.services.core.errors import ConflictError
 
     admin = staff[Role.ADMIN]
     row = next(u for u in users.list_users(ctx, admin) if u.username == "okienko")

@@ -9,11 +9,12 @@ import pytest
 
 from clerk_app.domain.cases import CaseKind, CaseStatus, IncomingKind
 from clerk_app.domain.roles import Role
-from clerk_app.services import case_detail, intake
-from clerk_app.services.case_query import CaseQuery, count_cases, fetch_case_page
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.errors import ConflictError, ValidationFailed
-from clerk_app.services.intake_types import DepositDetailsInput, SenderInput
+from clerk_app.services.cases import detail as case_detail
+from clerk_app.services.cases.query import CaseQuery, count_cases, fetch_case_page
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ConflictError, ValidationFailed
+from clerk_app.services.intake import registration as intake
+from clerk_app.services.intake.types import DepositDetailsInput, SenderInput
 from tests.services.test_intake import deposit_petition, iok_request
 
 PEOPLE = [

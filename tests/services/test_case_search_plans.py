@@ -13,19 +13,20 @@ from datetime import date
 import pytest
 from sqlalchemy import select, text
 
+from clerk_app.demo import generate_demo_data
 from clerk_app.domain.cases import CaseKind, CaseStatus
 from clerk_app.domain.roles import Role
 from clerk_app.domain.text import fold_for_search
 from clerk_app.persistence.models import Case
-from clerk_app.services import case_query, case_received_order
-from clerk_app.services.case_query import (
+from clerk_app.services.cases import query as case_query
+from clerk_app.services.cases import received_order as case_received_order
+from clerk_app.services.cases.query import (
     CaseQuery,
     count_cases,
     fetch_case_page,
     first_case_page,
 )
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.demo import generate_demo_data
+from clerk_app.services.core.context import Actor, AppContext
 
 N = 300
 SEARCHES = ["nowak", "kowalsk", "piekary", "bytomska 1", "zgm.0143.1", "bgm.7141.2", "ann",

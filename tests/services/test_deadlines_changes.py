@@ -9,9 +9,9 @@ import pytest
 from clerk_app.documents.letters import render_letter
 from clerk_app.domain.cases import DeadlineKind, DeadlineState
 from clerk_app.domain.roles import Role
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.days_off import add_day_off, list_days_off, remove_day_off
-from clerk_app.services.deadlines import (
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ConflictError, PermissionDenied, ValidationFailed
+from clerk_app.services.deadlines.actions import (
     extend_deadline,
     list_case_deadlines,
     mark_deadline_met,
@@ -19,8 +19,8 @@ from clerk_app.services.deadlines import (
     start_decision_deadline,
     start_deficiency_deadline,
 )
-from clerk_app.services.errors import ConflictError, PermissionDenied, ValidationFailed
-from clerk_app.services.letters import issue_delay_notice
+from clerk_app.services.deadlines.days_off import add_day_off, list_days_off, remove_day_off
+from clerk_app.services.letters.issue import issue_delay_notice
 from tests.services.deadline_fixtures import (
     audit_actions,
     case_row,

@@ -10,15 +10,15 @@ from sqlalchemy import event
 
 from clerk_app.domain.cases import DeadlineKind, DeadlineState
 from clerk_app.domain.roles import Role
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.deadline_report import (
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import PermissionDenied, ValidationFailed
+from clerk_app.services.deadlines.actions import start_decision_deadline, start_deficiency_deadline
+from clerk_app.services.deadlines.report import (
     dashboard_deadlines,
     deadline_report_rows,
     system_deadline_report,
 )
-from clerk_app.services.deadlines import start_decision_deadline, start_deficiency_deadline
-from clerk_app.services.errors import PermissionDenied, ValidationFailed
-from clerk_app.services.letters import issue_summons
+from clerk_app.services.letters.issue import issue_summons
 from tests.services.deadline_fixtures import make_case
 
 

@@ -9,15 +9,15 @@ import pytest
 from clerk_app.documents.letters import render_letter
 from clerk_app.domain.cases import CaseKind, CaseStatus, DeadlineKind, DeadlineState
 from clerk_app.domain.roles import Role
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.deadlines import (
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import PermissionDenied, ValidationFailed
+from clerk_app.services.deadlines.actions import (
     list_case_deadlines,
     record_deficiencies_removed,
     start_decision_deadline,
 )
-from clerk_app.services.delivery import record_delivery, record_not_collected
-from clerk_app.services.errors import PermissionDenied, ValidationFailed
-from clerk_app.services.letters import issue_summons
+from clerk_app.services.letters.delivery import record_delivery, record_not_collected
+from clerk_app.services.letters.issue import issue_summons
 from tests.services.deadline_fixtures import (
     audit_actions,
     case_row,

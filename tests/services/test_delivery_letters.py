@@ -7,17 +7,17 @@ from datetime import date
 import pytest
 
 from clerk_app.documents.letters import render_envelope_label, render_letter
+from clerk_app.domain.letter_kinds import DeliveryMethod, DeliveryStatus, LetterKind
 from clerk_app.domain.roles import Role
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.deadline_types import DeliveryMethod, DeliveryStatus, LetterKind
-from clerk_app.services.delivery import (
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ConflictError, ValidationFailed
+from clerk_app.services.letters.delivery import (
     find_letter_by_identifier,
     preview_deemed_delivery,
     record_counter_delivery,
     record_email_delivery,
 )
-from clerk_app.services.errors import ConflictError, ValidationFailed
-from clerk_app.services.letters import envelope_label, issue_summons, letter_document
+from clerk_app.services.letters.issue import envelope_label, issue_summons, letter_document
 from tests.services.deadline_fixtures import make_case, set_today
 
 

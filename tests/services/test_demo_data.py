@@ -14,6 +14,19 @@ from typing import Any
 import pytest
 from sqlalchemy import Table, func, insert, select
 
+from clerk_app.demo import (
+    DEMO_NRB,
+    DEMO_PASSWORD,
+    DemoSummary,
+    generate_demo_data,
+    make_pesel,
+    pipeline,
+    pools,
+    reachable_statuses,
+)
+from clerk_app.demo.case_rows import CaseBuilder
+from clerk_app.demo.rows import Rows
+from clerk_app.demo.writers import SqliteInsertPlan
 from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.cases import CaseKind, CaseStatus, DeadlineKind
 from clerk_app.domain.roles import Role
@@ -42,28 +55,15 @@ from clerk_app.persistence.models import (
     Setting,
     User,
 )
-from clerk_app.services.bootstrap import create_first_admin
-from clerk_app.services.context import OFFICE_TZ, Actor, AppContext
-from clerk_app.services.demo import (
-    DEMO_NRB,
-    DEMO_PASSWORD,
-    DemoSummary,
-    generate_demo_data,
-    make_pesel,
-    pipeline,
-    pools,
-    reachable_statuses,
-)
-from clerk_app.services.demo.case_rows import CaseBuilder
-from clerk_app.services.demo.rows import Rows
-from clerk_app.services.demo.writers import SqliteInsertPlan
-from clerk_app.services.errors import PermissionDenied, ValidationFailed
-from clerk_app.services.intake import case_search_text
-from clerk_app.services.intake_types import SenderInput
-from clerk_app.services.numbering import allocate_register_number, allocate_signature
-from clerk_app.services.passwords import verify_password
-from clerk_app.services.settings import OfficeSettings, load_settings
-from clerk_app.services.users import NewUser
+from clerk_app.services.admin.bootstrap import create_first_admin
+from clerk_app.services.admin.passwords import verify_password
+from clerk_app.services.admin.settings import OfficeSettings, load_settings
+from clerk_app.services.admin.users import NewUser
+from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
+from clerk_app.services.core.errors import PermissionDenied, ValidationFailed
+from clerk_app.services.core.numbering import allocate_register_number, allocate_signature
+from clerk_app.services.intake.registration import case_search_text
+from clerk_app.services.intake.types import SenderInput
 from tests import dbsupport
 from tests.conftest import TEST_NRB, TEST_PASSWORD, FakeClock
 

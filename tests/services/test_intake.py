@@ -20,10 +20,11 @@ from clerk_app.persistence.models import (
     Scan,
     ScanChunk,
 )
-from clerk_app.services import intake, scans
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.errors import PermissionDenied, ValidationFailed
-from clerk_app.services.intake_types import (
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import PermissionDenied, ValidationFailed
+from clerk_app.services.intake import registration as intake
+from clerk_app.services.intake import scans
+from clerk_app.services.intake.types import (
     DepositDetailsInput,
     RegistrationInput,
     ScanUpload,
@@ -229,7 +230,7 @@ def test_registration_starts_the_initial_deadlines(
     ctx: AppContext, staff: dict[Role, Actor]
 ) -> None:
     from clerk_app.domain.cases import DeadlineKind, DeadlineState
-    from clerk_app.services.deadlines import list_case_deadlines
+    from clerk_app.services.deadlines.actions import list_case_deadlines
 
     clerk = staff[Role.CLERK]
     iok = intake.register_item(ctx, staff[Role.COUNTER], iok_request())

@@ -8,12 +8,12 @@ import pytest
 
 from clerk_app.domain.cases import CaseKind
 from clerk_app.persistence.database import Database
-from clerk_app.services.numbering import (
+from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.core.numbering import (
     allocate_register_number,
     allocate_signature,
     next_number,
 )
-from clerk_app.services.settings import OfficeSettings
 
 WORKERS = 8
 PER_WORKER = 50

@@ -11,8 +11,8 @@ from PySide6.QtCore import QLocale, QThread
 from PySide6.QtWidgets import QApplication, QWidget
 from ui_test_support import WAIT_MS, flow_starter
 
-from clerk_app.services.errors import ConflictError, ValidationFailed
-from clerk_app.services.settings import OfficeSettings, validate_settings
+from clerk_app.services.admin.settings import OfficeSettings, validate_settings
+from clerk_app.services.core.errors import ConflictError, ValidationFailed
 from clerk_app.ui.app import _written_backups, create_application, open_database_error_text
 from clerk_app.ui.first_start_dialog import FirstStartDialog
 from clerk_app.ui.qt_helpers import FORMS_DIR, app_icon, load_form

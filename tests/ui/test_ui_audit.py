@@ -8,8 +8,8 @@ from PySide6.QtCore import QDate
 from ui_test_support import settle
 
 from clerk_app.domain.roles import Role
-from clerk_app.services.audit_log import AuditFilter, AuditRow, list_audit
-from clerk_app.services.auth import authenticate
+from clerk_app.services.admin.audit_log import AuditFilter, AuditRow, list_audit
+from clerk_app.services.admin.auth import authenticate
 from clerk_app.ui.audit_table_model import (
     COL_ACTION,
     COL_CHANGES,

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.roles import Role
-from clerk_app.services import intake, scans
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.intake_types import ScanUpload
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.intake import registration as intake
+from clerk_app.services.intake import scans
+from clerk_app.services.intake.types import ScanUpload
 from clerk_app.ui.barcode_filter import BarcodeFilter, route_scan
 from tests import samples
 from tests.services.test_intake import iok_request

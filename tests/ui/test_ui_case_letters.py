@@ -13,19 +13,15 @@ from pytestqt.qtbot import QtBot
 
 from clerk_app.documents.letters import render_envelope_label
 from clerk_app.domain.calendar import LegalCalendar
-from clerk_app.domain.cases import DeadlineKind, DeadlineState
+from clerk_app.domain.cases import DeadlineKind, DeadlineState, PeriodUnit
+from clerk_app.domain.letter_kinds import DeliveryMethod, DeliveryStatus
 from clerk_app.domain.letter_texts import EnvelopeLabel
 from clerk_app.domain.roles import Role
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.deadline_types import (
-    DeadlineView,
-    DeliveryMethod,
-    DeliveryStatus,
-    LetterView,
-    PeriodUnit,
-)
-from clerk_app.services.deadlines import list_case_deadlines, start_decision_deadline
-from clerk_app.services.letters import issue_summons, list_case_letters
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.deadlines.actions import list_case_deadlines, start_decision_deadline
+from clerk_app.services.deadlines.types import DeadlineView
+from clerk_app.services.letters.issue import issue_summons, list_case_letters
+from clerk_app.services.letters.types import LetterView
 from clerk_app.ui.case_action_dialogs import DateReasonDialog, SummonsDialog
 from clerk_app.ui.case_letters_models import (
     COL_DATED,

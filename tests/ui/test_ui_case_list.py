@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.cases import CaseKind
 from clerk_app.domain.roles import Role
-from clerk_app.services import intake
-from clerk_app.services.case_query import CaseQuery
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.intake_types import DepositDetailsInput, SenderInput
+from clerk_app.services.cases.query import CaseQuery
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.intake import registration as intake
+from clerk_app.services.intake.types import DepositDetailsInput, SenderInput
 from clerk_app.ui.case_list_widget import CaseListWidget
 from clerk_app.ui.case_table_model import CaseTableModel
 from tests.services.test_intake import deposit_petition, iok_request

@@ -11,9 +11,9 @@ from test_ui_case_list import register_people
 from clerk_app.domain.cases import CaseKind
 from clerk_app.domain.roles import Role
 from clerk_app.domain.text import fold_for_search
-from clerk_app.services import case_query
-from clerk_app.services.case_query import CaseQuery
-from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.cases import query as case_query
+from clerk_app.services.cases.query import CaseQuery
+from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui import case_table_model
 from clerk_app.ui.case_list_widget import CaseListWidget
 from clerk_app.ui.case_table_model import CaseTableModel

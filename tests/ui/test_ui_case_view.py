@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.roles import Role
-from clerk_app.services import intake
-from clerk_app.services.case_detail import get_case
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.errors import ConflictError
-from clerk_app.services.intake_types import ScanUpload
+from clerk_app.services.cases.detail import get_case
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ConflictError
+from clerk_app.services.intake import registration as intake
+from clerk_app.services.intake.types import ScanUpload
 from clerk_app.ui.case_view import CaseView
 from tests import samples
 from tests.services.test_intake import iok_request

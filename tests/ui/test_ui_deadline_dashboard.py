@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.cases import CaseKind, CaseStatus, DeadlineKind, DeadlineState
+from clerk_app.domain.deadline_report import DeadlineRow
 from clerk_app.domain.roles import Role
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.deadline_queries import DeadlineRow
+from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.deadline_dashboard import ALL_ASSIGNEES, DeadlineDashboard
 from clerk_app.ui.deadline_table_model import (
     COL_APPLICANT,

@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.roles import Role
-from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.report_dialog import ReportDialog
 from tests.services.test_deadlines_report import fill
 from tests.ui.ui_test_support import settle

@@ -9,10 +9,10 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.cases import DeadlineKind
+from clerk_app.domain.letter_kinds import DeliveryStatus
 from clerk_app.domain.roles import Role
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.deadline_types import DeliveryStatus
-from clerk_app.services.letters import issue_summons
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.letters.issue import issue_summons
 from clerk_app.ui.deadline_dashboard import DeadlineDashboard
 from clerk_app.ui.deadline_table_model import COL_DAYS_LEFT, COL_DUE, COL_SIGNATURE
 from clerk_app.ui.delivery_dialog import NOT_COLLECTED, DeliveryDialog

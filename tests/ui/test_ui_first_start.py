@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication
 from ui_test_support import WAIT_MS, flow_starter, log_in, settle
 
 from clerk_app.domain.roles import Role
-from clerk_app.services.auth import has_any_user
-from clerk_app.services.settings import OfficeSettings, load_settings
+from clerk_app.services.admin.auth import has_any_user
+from clerk_app.services.admin.settings import OfficeSettings, load_settings
 from clerk_app.ui.first_start_dialog import FirstStartDialog
 from tests.conftest import TEST_NRB, TEST_PASSWORD
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLineEdit
 from ui_test_support import flow_starter, log_in, settle, try_login
 
 from clerk_app.domain.roles import Role
-from clerk_app.services.auth import MAX_FAILED_ATTEMPTS
+from clerk_app.services.admin.auth import MAX_FAILED_ATTEMPTS
 from clerk_app.ui.login_dialog import LoginDialog
 from tests.conftest import TEST_PASSWORD
 
@@ -99,7 +99,7 @@ def test_cancel_ends_the_flow(qtbot, ctx, admin, start_flow):
 
 
 def test_password_reset_by_admin_forces_a_change_at_login(qtbot, ctx, staff, start_flow):
-    from clerk_app.services.users import reset_password
+    from clerk_app.services.admin.users import reset_password
     from clerk_app.ui.change_password_dialog import ChangePasswordDialog
 
     reset_password(ctx, staff[Role.ADMIN], staff[Role.CLERK].user_id, "Tymczasowe1")

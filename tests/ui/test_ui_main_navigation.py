@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.roles import Role
-from clerk_app.services import intake
-from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.intake import registration as intake
 from clerk_app.ui.case_view import CaseView
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.registration_dialog import RegistrationDialog
@@ -79,7 +79,7 @@ def test_admin_adds_a_day_off_and_sees_deadlines_moved(
 ) -> None:
     from datetime import date
 
-    from clerk_app.services.deadlines import list_case_deadlines
+    from clerk_app.services.deadlines.actions import list_case_deadlines
     from clerk_app.ui.days_off_dialog import DaysOffDialog
     from clerk_app.ui.qt_helpers import to_qdate
 
@@ -107,7 +107,7 @@ def test_admin_adds_a_day_off_and_sees_deadlines_moved(
 def test_scanned_letter_opens_the_delivery_dialog(
     qtbot: QtBot, ctx: AppContext, staff: dict[Role, Actor]
 ) -> None:
-    from clerk_app.services.letters import issue_summons
+    from clerk_app.services.letters.issue import issue_summons
     from clerk_app.ui.delivery_dialog import DeliveryDialog
 
     case = intake.register_item(ctx, staff[Role.COUNTER], iok_request())

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel
 from ui_test_support import flow_starter, log_in, settle
 
 from clerk_app.domain.roles import Role
-from clerk_app.services.auth import authenticate
+from clerk_app.services.admin.auth import authenticate
 from clerk_app.ui.change_password_dialog import ChangePasswordDialog
 from clerk_app.ui.login_dialog import LoginDialog
 from clerk_app.ui.main_window import MainWindow

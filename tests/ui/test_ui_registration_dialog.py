@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.cases import IncomingKind
 from clerk_app.domain.roles import Role
-from clerk_app.services import intake
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.intake_types import ScanUpload
-from clerk_app.services.settings import load_settings, save_settings
+from clerk_app.services.admin.settings import load_settings, save_settings
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.intake import registration as intake
+from clerk_app.services.intake.types import ScanUpload
 from tests import samples
 from tests.services.test_intake import deposit_petition, iok_request
 from tests.ui.test_ui_case_list import type_text

@@ -13,8 +13,8 @@ from sqlalchemy import select
 from clerk_app.domain.cases import CaseKind, Channel
 from clerk_app.domain.roles import Role
 from clerk_app.persistence.models import Case, DepositPetition, IncomingItem, IokRequest
-from clerk_app.services import scans
-from clerk_app.services.context import Actor, AppContext
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.intake import scans
 from clerk_app.ui.case_list_widget import CaseListWidget
 from clerk_app.ui.registration_dialog import RegistrationDialog
 from tests import samples

@@ -7,7 +7,7 @@ import dataclasses
 from ui_test_support import settle
 
 from clerk_app.domain.roles import Role
-from clerk_app.services.settings import load_settings, save_settings
+from clerk_app.services.admin.settings import load_settings, save_settings
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.settings_dialog import SettingsDialog
 from tests.conftest import TEST_NRB

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from clerk_app.documents.letters import render_letter
 from clerk_app.domain.roles import Role
-from clerk_app.services import intake
-from clerk_app.services.context import Actor, AppContext
-from clerk_app.services.letters import issue_summons
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.intake import registration as intake
+from clerk_app.services.letters.issue import issue_summons
 from clerk_app.ui.deadline_table_model import COL_DUE, COL_SIGNATURE
 from clerk_app.ui.delivery_dialog import DeliveryDialog
 from clerk_app.ui.main_window import MainWindow

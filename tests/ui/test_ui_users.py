@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from ui_test_support import settle
 
 from clerk_app.domain.roles import Role
-from clerk_app.services.auth import authenticate
-from clerk_app.services.users import change_role, list_users
+from clerk_app.services.admin.auth import authenticate
+from clerk_app.services.admin.users import change_role, list_users
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.user_dialogs import AddUserDialog, ResetPasswordDialog, RoleDialog
 from clerk_app.ui.users_table_model import (

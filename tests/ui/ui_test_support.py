@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
-from clerk_app.services.context import AppContext
+from clerk_app.services.core.context import AppContext
 from clerk_app.ui.app import MainFlow, install_polish_translations
 from clerk_app.ui.login_dialog import LoginDialog
 from clerk_app.ui.main_window import MainWindow

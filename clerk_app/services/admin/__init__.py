@@ -1,0 +1,1 @@
+"""Accounts, sign-in, office settings, first start and the audit trail."""

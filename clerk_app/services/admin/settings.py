@@ -1,0 +1,158 @@
+"""Office settings kept in the database and edited by the admin."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy.orm import Session
+
+from clerk_app.domain.cases import CaseKind
+from clerk_app.domain.errors import FieldError
+from clerk_app.domain.roles import Permission
+from clerk_app.domain.signatures import validate_register_pattern, validate_signature_pattern
+from clerk_app.domain.validators import validate_nrb
+from clerk_app.persistence.models import Setting
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ConflictError, ValidationFailed
+from clerk_app.services.core.unit_of_work import Work, unit_of_work
+
+SETTINGS_KEY = "office"
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    """Everything the office configures; defaults follow domain.md."""
+
+    city_office_name: str = "Urząd Miasta Piekary Śląskie"
+    city_office_address: str = "ul. Bytomska 84, 41-940 Piekary Śląskie"
+    bgm_name: str = "Biuro Gospodarki Mieszkaniowej"
+    bgm_address: str = "ul. Bytomska 92, pok. 109, 41-940 Piekary Śląskie"
+    zgm_name: str = "Zakład Gospodarki Mieszkaniowej w Piekarach Śląskich"
+    zgm_address: str = "ul. Bytomska 92, 41-940 Piekary Śląskie"
+    iok_unit: str = "ZGM"
+    iok_jrwa: str = "0143"
+    deposit_unit: str = "BGM"
+    deposit_jrwa: str = "7141"
+    signature_pattern: str = "{unit}.{jrwa}.{number}.{year}"
+    register_pattern: str = "{number}/{year}"
+    deficiency_days: int = 7
+    decision_months: int = 1
+    iok_target_days: int = 14
+    stamp_duty: str = "17.00"
+    deposit_bank_account: str = ""
+    signatory_name: str = ""
+    signatory_title: str = "Kierownik Biura Gospodarki Mieszkaniowej"
+    scan_max_mb: int = 25
+    scan_inbox_dir: str = ""
+    version: int = field(default=0, compare=False)
+
+    def unit_and_class(self, kind: CaseKind) -> tuple[str, str]:
+        """The unit symbol and JRWA class used in signatures of ``kind``."""
+        if kind == CaseKind.IOK:
+            return self.iok_unit, self.iok_jrwa
+        return self.deposit_unit, self.deposit_jrwa
+
+    @property
+    def stamp_duty_amount(self) -> Decimal:
+        return Decimal(self.stamp_duty)
+
+
+_LABELS = {
+    "city_office_name": "Nazwa urzędu", "city_office_address": "Adres urzędu",
+    "bgm_name": "Nazwa BGM", "bgm_address": "Adres BGM", "zgm_name": "Nazwa ZGM",
+    "zgm_address": "Adres ZGM", "iok_unit": "Symbol komórki (IOK)",
+    "iok_jrwa": "Klasa JRWA (IOK)", "deposit_unit": "Symbol komórki (kaucja)",
+    "deposit_jrwa": "Klasa JRWA (kaucja)", "signatory_title": "Stanowisko podpisującego",
+}
+_POSITIVE_INTS = {
+    "deficiency_days": ("Termin na uzupełnienie braków (dni)", 1, 60),
+    "decision_months": ("Termin rozpatrzenia (miesiące)", 1, 12),
+    "iok_target_days": ("Termin obsługi wniosku IOK (dni)", 1, 90),
+    "scan_max_mb": ("Maksymalny rozmiar skanu (MB)", 1, 500),
+}
+
+
+def validate_settings(s: OfficeSettings) -> OfficeSettings:
+    """Check every setting; raise ``ValidationFailed`` naming each bad field."""
+    errors: list[FieldError] = []
+    values = dataclasses.asdict(s)
+    for key, label in _LABELS.items():
+        values[key] = str(values[key]).strip()
+        if not values[key]:
+            errors.append(FieldError(label, "Pole jest wymagane."))
+    for key in ("iok_unit", "deposit_unit", "iok_jrwa", "deposit_jrwa"):
+        if values[key] and not all(c.isalnum() or c in "-_" for c in values[key]):
+            errors.append(FieldError(_LABELS[key], "Dozwolone są tylko litery, cyfry, - i _."))
+    for key, (label, low, high) in _POSITIVE_INTS.items():
+        if not isinstance(values[key], int) or not low <= values[key] <= high:
+            errors.append(FieldError(label, f"Podaj liczbę całkowitą od {low} do {high}."))
+    for key, check in (("signature_pattern", validate_signature_pattern),
+                       ("register_pattern", validate_register_pattern)):
+        try:
+            values[key] = check(values[key])
+        except FieldError as exc:
+            errors.append(exc)
+    try:
+        duty = Decimal(str(values["stamp_duty"]).replace(",", ".").strip())
+        if duty < 0 or duty != duty.quantize(Decimal("0.01")):
+            raise InvalidOperation
+        values["stamp_duty"] = str(duty.quantize(Decimal("0.01")))
+    except InvalidOperation:
+        errors.append(FieldError("Opłata skarbowa", "Podaj kwotę w złotych, np. 17,00."))
+    if str(values["deposit_bank_account"]).strip():
+        try:
+            values["deposit_bank_account"] = validate_nrb(values["deposit_bank_account"],
+                                                          "Rachunek bankowy na kaucje")
+        except FieldError as exc:
+            errors.append(exc)
+    if errors:
+        raise ValidationFailed(errors)
+    return OfficeSettings(**values)
+
+
+def read_settings(session: Session) -> OfficeSettings:
+    """Settings as stored (defaults where nothing is stored yet); works in any session."""
+    row = session.get(Setting, SETTINGS_KEY)
+    if row is None:
+        return OfficeSettings()
+    stored = json.loads(row.value)
+    known = {f.name for f in dataclasses.fields(OfficeSettings)} - {"version"}
+    return OfficeSettings(**{k: v for k, v in stored.items() if k in known},
+                          version=row.version)
+
+
+def load_settings(ctx: AppContext) -> OfficeSettings:
+    with ctx.db.read() as session:
+        return read_settings(session)
+
+
+def write_settings(work: Work, new: OfficeSettings) -> OfficeSettings:
+    """Validate and store ``new`` inside an open unit of work; stale versions conflict."""
+    new = validate_settings(new)
+    row = work.session.get(Setting, SETTINGS_KEY)
+    payload = {k: v for k, v in dataclasses.asdict(new).items() if k != "version"}
+    if row is None:
+        if new.version != 0:
+            raise ConflictError()
+        row = Setting(key=SETTINGS_KEY, value=json.dumps(payload, ensure_ascii=False))
+        work.session.add(row)
+        old: dict[str, object] = {}
+    else:
+        if row.version != new.version:
+            raise ConflictError()
+        old = json.loads(row.value)
+        row.value = json.dumps(payload, ensure_ascii=False)
+    work.session.flush()
+    changes = {k: [old.get(k), v] for k, v in payload.items() if old.get(k) != v}
+    work.audit("settings", SETTINGS_KEY, "update", changes)
+    return dataclasses.replace(new, version=row.version)
+
+
+def save_settings(ctx: AppContext, actor: Actor, new: OfficeSettings) -> OfficeSettings:
+    """Admin action: store the office settings; returns them with the new version."""
+    with unit_of_work(ctx, actor, Permission.MANAGE_SETTINGS) as work:
+        return write_settings(work, new)
+

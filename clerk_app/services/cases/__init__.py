@@ -1,0 +1,1 @@
+"""Finding and reading cases: the list query, search plans, the case screen."""

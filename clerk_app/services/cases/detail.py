@@ -1,0 +1,183 @@
+"""One case: its header and data, editing with a version check, documents and timeline."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from clerk_app.domain.cases import CaseKind, CaseStatus
+from clerk_app.domain.errors import FieldError
+from clerk_app.domain.roles import Permission
+from clerk_app.domain.text import fold_for_search
+from clerk_app.persistence.models import AuditEntry, Case, IncomingItem, Letter, Scan, User
+from clerk_app.services.cases.timeline_text import describe_audit_entry
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ConflictError, NotFound, ValidationFailed
+from clerk_app.services.core.unit_of_work import require, unit_of_work
+from clerk_app.services.intake.registration import case_search_text
+from clerk_app.services.intake.types import SenderInput
+from clerk_app.services.intake.validation import validate_registration_sender
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    id: int
+    version: int
+    signature: str
+    kind: CaseKind
+    status: CaseStatus
+    subject: str
+    applicant: SenderInput
+    received_on: date
+    next_deadline: date | None
+    assignee_id: int | None
+    assignee: str
+    registered_by: str
+
+    @property
+    def applicant_name(self) -> str:
+        return self.applicant.full_name
+
+
+@dataclass(frozen=True)
+class IncomingDoc:
+    id: int
+    entry_number: str
+    received_at: datetime
+    kind: str
+    subject: str
+    scans: tuple[tuple[int, str, str, int], ...]  # (scan id, identifier, filename, size)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    username: str
+    text: str
+
+
+def get_case(ctx: AppContext, actor: Actor, case_id: int) -> CaseDetail:
+    require(actor, Permission.VIEW_CASES)
+    with ctx.db.read() as session:
+        c = session.get(Case, case_id)
+        if c is None:
+            raise NotFound("Nie znaleziono sprawy.")
+        names = dict(session.execute(
+            select(User.id, User.full_name).where(User.id.in_(
+                [i for i in (c.assignee_id, c.registered_by_id) if i]))
+        ).all())
+        return CaseDetail(
+            id=c.id, version=c.version, signature=c.signature, kind=CaseKind(c.kind),
+            status=CaseStatus(c.status), subject=c.subject,
+            applicant=SenderInput(c.applicant_first_name, c.applicant_last_name,
+                                  c.applicant_pesel, c.street, c.building, c.flat,
+                                  c.postal_code, c.city, c.applicant_phone, c.applicant_email),
+            received_on=c.received_on, next_deadline=c.next_deadline,
+            assignee_id=c.assignee_id, assignee=names.get(c.assignee_id or -1, ""),
+            registered_by=names.get(c.registered_by_id, ""),
+        )
+
+
+def update_applicant(
+    ctx: AppContext, actor: Actor, case_id: int, version: int, applicant: SenderInput
+) -> int:
+    """Save the applicant's data; a case changed meanwhile by someone else conflicts.
+
+    Returns the new version. Nothing is saved on a validation error or a conflict.
+    """
+    with unit_of_work(ctx, actor, Permission.REGISTER_ITEM) as work:
+        c = work.session.get(Case, case_id)
+        if c is None:
+            raise NotFound("Nie znaleziono sprawy.")
+        applicant = validate_registration_sender(applicant,
+                                                 email_required=c.kind == CaseKind.IOK.value)
+        if c.version != version:
+            raise ConflictError()
+        c.applicant_first_name, c.applicant_last_name = applicant.first_name, applicant.last_name
+        c.applicant_pesel, c.applicant_email = applicant.pesel, applicant.email
+        c.applicant_phone = applicant.phone
+        c.street, c.building, c.flat = applicant.street, applicant.building, applicant.flat
+        c.postal_code, c.city = applicant.postal_code, applicant.city
+        c.applicant_sort = fold_for_search(f"{applicant.last_name} {applicant.first_name}")
+        c.search_text = case_search_text(c.signature, applicant)
+        work.audit_changes(c, "update_applicant", case_id=c.id)
+        work.session.flush()
+        return c.version
+
+
+def reassign_case(ctx: AppContext, actor: Actor, case_id: int, version: int,
+                  assignee_id: int) -> int:
+    """Supervisor action: give the case to another clerk."""
+    with unit_of_work(ctx, actor, Permission.REASSIGN) as work:
+        c = work.session.get(Case, case_id)
+        if c is None:
+            raise NotFound("Nie znaleziono sprawy.")
+        if c.version != version:
+            raise ConflictError()
+        user = work.session.get(User, assignee_id)
+        if user is None or not user.active:
+            raise ValidationFailed([FieldError("Przydzielono do", "Wybierz aktywnego pracownika.")])
+        c.assignee_id = assignee_id
+        work.audit_changes(c, "reassign", case_id=c.id)
+        work.session.flush()
+        return c.version
+
+
+def case_documents(ctx: AppContext, actor: Actor, case_id: int) -> list[IncomingDoc]:
+    require(actor, Permission.VIEW_CASES)
+    with ctx.db.read() as session:
+        items = list(session.scalars(
+            select(IncomingItem).where(IncomingItem.case_id == case_id)
+            .order_by(IncomingItem.received_at)))
+        scans: dict[int, list[tuple[int, str, str, int]]] = {}
+        for s in session.scalars(select(Scan).where(Scan.case_id == case_id).order_by(Scan.id)):
+            scans.setdefault(s.incoming_item_id, []).append(
+                (s.id, s.identifier, s.filename, s.size_bytes))
+        return [IncomingDoc(i.id, i.entry_number, i.received_at, i.kind, i.subject,
+                            tuple(scans.get(i.id, []))) for i in items]
+
+
+def case_timeline(ctx: AppContext, actor: Actor, case_id: int) -> list[TimelineEntry]:
+    """The case's audit entries in words, oldest first."""
+    require(actor, Permission.VIEW_CASES)
+    with ctx.db.read() as session:
+        rows = session.scalars(
+            select(AuditEntry).where(AuditEntry.case_id == case_id).order_by(AuditEntry.id))
+        return [TimelineEntry(e.at, e.username,
+                              describe_audit_entry(e.entity, e.action, json.loads(e.changes)))
+                for e in rows]
+
+
+@dataclass(frozen=True)
+class IdentifierMatch:
+    kind: str  # "case", "letter" or "scan"
+    case_id: int
+    letter_id: int | None = None
+
+
+def clean_scanned_text(raw: str) -> str:
+    """Strip control characters a barcode scanner may send (e.g. GS, CR)."""
+    return "".join(ch for ch in raw if ch.isprintable()).strip()
+
+
+def find_by_identifier(ctx: AppContext, actor: Actor, raw: str) -> IdentifierMatch | None:
+    """What a scanned barcode or typed identifier points at: a letter, a scan or a case."""
+    require(actor, Permission.VIEW_CASES)
+    ident = clean_scanned_text(raw)
+    if not ident:
+        return None
+    with ctx.db.read() as session:
+        letter = session.execute(select(Letter.id, Letter.case_id)
+                                 .where(Letter.identifier == ident)).first()
+        if letter is not None:
+            return IdentifierMatch("letter", letter.case_id, letter.id)
+        scan_case = session.scalar(select(Scan.case_id).where(Scan.identifier == ident))
+        if scan_case is not None:
+            return IdentifierMatch("scan", scan_case)
+        case_id = session.scalar(select(Case.id).where(
+            Case.signature.in_({ident, ident.upper()})))
+        return IdentifierMatch("case", case_id) if case_id is not None else None
+

@@ -1,0 +1,269 @@
+"""The case list: filtered, searched, sorted pages fetched on demand (a million rows is fine).
+
+How a search becomes SQL is in :mod:`case_search`; the plans for the default order (by received
+date) in :mod:`case_received_order`. The first page of a query comes with a row count that may
+be a lower bound (``exact`` False): the list shows it at once and asks for the exact count
+afterwards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from clerk_app.domain.cases import CaseKind, CaseStatus
+from clerk_app.domain.roles import Permission
+from clerk_app.persistence.models import Case, User
+from clerk_app.services.cases.received_order import (
+    collect_sorted,
+    received_ids,
+    received_order_applies,
+)
+from clerk_app.services.cases.search import (
+    SearchTerms,
+    filter_conditions,
+    fts_match,
+    search_conditions,
+)
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.unit_of_work import require
+
+SORT_KEYS: dict[str, tuple[Any, ...]] = {
+    "signature": (Case.year, Case.number),
+    "kind": (Case.kind,),
+    "applicant": (Case.applicant_sort,),
+    "address": (Case.street, Case.building),
+    "status": (Case.status,),
+    "received": (Case.received_on,),
+    "next_deadline": (Case.next_deadline,),
+    "assignee": (Case.assignee_id,),
+}
+# Only what a list row shows: a page never loads whole cases (search text, notes, …).
+LIST_COLUMNS = (
+    Case.id, Case.signature, Case.kind, Case.applicant_first_name, Case.applicant_last_name,
+    Case.street, Case.building, Case.flat, Case.status, Case.received_on, Case.next_deadline,
+    Case.assignee_id, User.full_name.label("assignee_name"),
+)
+# Other sort orders with a search: collect the matches and sort them, up to this many (SQLite
+# counts them exactly in the trigram index first; PostgreSQL collects with this cap and counts
+# as it goes). Only beyond it walk the sort index testing rows: matches are seldom spread
+# evenly along it (sorted by applicant, every "Nowak" sits together), so a walk can read most
+# of the table. Measured at 1,000,000 cases, see benchmarks/README.md.
+BROAD_MATCHES = 60_000
+PG_BROAD_MATCHES = 20_000
+# A capped count first where the exact one can wait (shown as "ponad 2 000").
+COUNT_CAP = 2_000
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    search: str = ""
+    kind: CaseKind | None = None
+    status: CaseStatus | None = None
+    assignee_id: int | None = None
+    only_mine: bool = False
+    sort_key: str = "received"
+    descending: bool = True
+
+    @cached_property
+    def terms(self) -> SearchTerms:
+        """The search box's words, folded for matching (parsed once per query)."""
+        return SearchTerms.parse(self.search)
+
+
+@dataclass(frozen=True)
+class CaseListRow:
+    id: int
+    signature: str
+    kind: CaseKind
+    applicant: str
+    address: str
+    status: CaseStatus
+    received_on: date
+    next_deadline: date | None
+    assignee: str
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """The first page of a query and its row count (a lower bound unless ``exact``)."""
+
+    rows: list[CaseListRow]
+    total: int
+    exact: bool
+
+
+def _sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _filters(actor: Actor, q: CaseQuery) -> Any:
+    def conditions(cols: Any) -> list[ColumnElement[bool]]:
+        return filter_conditions(cols, actor, q.kind.value if q.kind else None,
+                                 q.status.value if q.status else None, q.assignee_id,
+                                 q.only_mine)
+    return conditions
+
+
+def _conditions(session: Session, actor: Actor, q: CaseQuery,
+                walk: bool = False) -> list[ColumnElement[bool]]:
+    terms = q.terms
+    return (search_conditions(Case, terms, sqlite=_sqlite(session), walk=walk)
+            + _filters(actor, q)(Case))
+
+
+def count_cases(ctx: AppContext, actor: Actor, q: CaseQuery) -> int:
+    """How many cases match ``q`` exactly (the list's row count)."""
+    require(actor, Permission.VIEW_CASES)
+    with ctx.db.read() as session:
+        return _count_upto(session, actor, q, None)[0]
+
+
+def _count_upto(session: Session, actor: Actor, q: CaseQuery,
+                cap: int | None) -> tuple[int, bool]:
+    """``(count, exact)``: a search stops counting after ``cap`` matches (``exact`` False)."""
+    terms = q.terms
+    pure_fts = (_sqlite(session) and terms.indexed and not terms.short
+                and terms.whole_signature is None and terms.signature_prefix is None
+                and not _filters(actor, q)(Case))
+    if pure_fts:  # counted inside the trigram index alone
+        return int(session.scalar(select(func.count()).where(fts_match(terms))) or 0), True
+    conditions = _conditions(session, actor, q)
+    if cap is None or not terms:
+        stmt = select(func.count()).select_from(Case).where(*conditions)
+        return int(session.scalar(stmt) or 0), True
+    if _sqlite(session):
+        cap = max(cap, BROAD_MATCHES)  # the page plan needs to know "more than 60,000"
+    limited = select(Case.id).where(*conditions).limit(cap + 1).subquery()
+    found = int(session.scalar(select(func.count()).select_from(limited)) or 0)
+    return found, found <= cap
+
+
+def first_case_page(ctx: AppContext, actor: Actor, q: CaseQuery, limit: int) -> FirstPage:
+    """The first ``limit`` rows of ``q`` with a row count, as fast as the query allows.
+
+    A search in received order reads about one page (see :mod:`case_received_order`) and
+    reports ``limit + 1`` (a lower bound) when there are more; other queries count first
+    (capped at ``COUNT_CAP + 1`` for a search) and choose their plan by the count.
+    """
+    require(actor, Permission.VIEW_CASES)
+    terms = q.terms
+    with ctx.db.read() as session:
+        if received_order_applies(terms, q.sort_key):
+            page = received_ids(session, terms, _filters(actor, q), q.descending, 0,
+                                limit + 1, None, first=True)
+            rows = _rows_by_id(session, page.ids[:limit])
+            if page.count is not None:
+                return FirstPage(rows, page.count, True)
+            # Without an exact count: "more than ``limit``" (the list shows "ponad 200").
+            return FirstPage(rows, len(page.ids), len(page.ids) <= limit)
+        if terms and not _sqlite(session) and terms.whole_signature is None:
+            collected = collect_sorted(session, terms, _filters(actor, q), _sort_columns(q),
+                                       q.descending, 0, limit, PG_BROAD_MATCHES)
+            if collected is not None and collected.count is not None:
+                return FirstPage(_rows_by_id(session, collected.ids), collected.count, True)
+            broad = PG_BROAD_MATCHES + 1
+            rows = _page(session, actor, q, 0, limit, None, broad)
+            return FirstPage(rows, max(broad, len(rows)), False)
+        total, exact = _count_upto(session, actor, q, COUNT_CAP)
+        rows = _page(session, actor, q, 0, limit, total if exact else None, total)
+        if not exact and len(rows) < limit:  # the whole result fits on the page
+            return FirstPage(rows, len(rows), True)
+        return FirstPage(rows, max(total, len(rows)), exact)
+
+
+def fetch_case_page(
+    ctx: AppContext, actor: Actor, q: CaseQuery, offset: int, limit: int,
+    total: int | None = None, matches: int | None = None,
+) -> list[CaseListRow]:
+    """Rows ``offset`` .. ``offset+limit`` of the sorted result.
+
+    With the exact ``total`` given, a page in the second half is read from the other end of
+    the index (reverse order, small offset), so jumping to the last row costs as little as the
+    first. ``matches`` (exact or a lower bound; defaults to ``total``) helps pick the plan.
+    """
+    require(actor, Permission.VIEW_CASES)
+    with ctx.db.read() as session:
+        return _page(session, actor, q, max(0, offset), limit, total, matches)
+
+
+def _page(session: Session, actor: Actor, q: CaseQuery, offset: int, limit: int,
+          total: int | None, matches: int | None) -> list[CaseListRow]:
+    reverse = total is not None and offset > total // 2
+    if reverse:
+        assert total is not None
+        end = min(total, offset + limit)
+        offset, limit = total - end, end - offset
+    if limit <= 0:
+        return []
+    terms = q.terms
+    if received_order_applies(terms, q.sort_key):
+        page = received_ids(session, terms, _filters(actor, q), q.descending != reverse,
+                            offset, limit, total)
+        rows = _rows_by_id(session, page.ids)
+    else:
+        rows = _sorted_page(session, actor, q, offset, limit, reverse,
+                            matches if matches is not None else total)
+    if reverse:
+        rows.reverse()
+    return rows
+
+
+def _sorted_page(session: Session, actor: Actor, q: CaseQuery, offset: int, limit: int,
+                 reverse: bool, known: int | None) -> list[CaseListRow]:
+    """Any sort order: a narrow search collects and sorts, a broad one walks the sort index."""
+    sqlite = _sqlite(session)
+    broad = known is not None and known > (BROAD_MATCHES if sqlite else PG_BROAD_MATCHES)
+    terms = q.terms
+    if terms and not broad and not sqlite:
+        page = collect_sorted(session, terms, _filters(actor, q), _sort_columns(q),
+                              q.descending != reverse, offset, limit, None)
+        assert page is not None
+        return _rows_by_id(session, page.ids)
+    stmt = _list_select().where(*_conditions(session, actor, q, walk=broad))
+    stmt = stmt.order_by(*_order(q, reverse)).offset(offset).limit(limit)
+    return [_row(c) for c in session.execute(stmt)]
+
+
+def _list_select() -> Any:
+    """The list's columns, with the assignee's name (one statement a page)."""
+    return select(*LIST_COLUMNS).select_from(Case).outerjoin(User, User.id == Case.assignee_id)
+
+
+def _sort_columns(q: CaseQuery) -> tuple[Any, ...]:
+    return SORT_KEYS.get(q.sort_key, SORT_KEYS["received"])
+
+
+def _order(q: CaseQuery, reverse: bool) -> list[Any]:
+    descending = q.descending != reverse
+    columns = [*_sort_columns(q), Case.id]
+    return [c.desc() if descending else c.asc() for c in columns]
+
+
+def _rows_by_id(session: Session, ids: list[int]) -> list[CaseListRow]:
+    """The list rows of ``ids``, in that order."""
+    if not ids:
+        return []
+    found = {c.id: c for c in session.execute(_list_select().where(Case.id.in_(ids)))}
+    return [_row(found[i]) for i in ids if i in found]
+
+
+def address_of(c: Any) -> str:
+    """``Bytomska 12/3`` from anything with street, building and flat."""
+    street = f"{c.street} {c.building}".strip()
+    return f"{street}/{c.flat}" if c.flat else street
+
+
+def _row(c: Any) -> CaseListRow:
+    return CaseListRow(
+        id=c.id, signature=c.signature, kind=CaseKind(c.kind),
+        applicant=f"{c.applicant_last_name} {c.applicant_first_name}",
+        address=address_of(c), status=CaseStatus(c.status), received_on=c.received_on,
+        next_deadline=c.next_deadline,
+        assignee=c.assignee_name or "",
+    )

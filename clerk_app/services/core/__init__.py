@@ -1,0 +1,1 @@
+"""Infrastructure of every service: context, errors, the unit of work, numbering."""

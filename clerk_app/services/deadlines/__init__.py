@@ -1,0 +1,1 @@
+"""Deadlines of a case, days off, the dashboard lists and the report."""

@@ -1,0 +1,1 @@
+"""Deposit-instalment petitions (procedure card BGM.1611.8.2023)."""

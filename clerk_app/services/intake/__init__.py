@@ -1,0 +1,1 @@
+"""Registering incoming items at the counter: validation, scans, duplicates."""

@@ -1,0 +1,215 @@
+"""Registering an incoming item: a register entry, a new case or a supplement, and scans.
+
+Everything happens in one transaction: a registration that fails halfway leaves no case, no
+register entry, no scan and no used number.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from clerk_app.domain.cases import CaseKind, CaseStatus, Channel, IncomingKind
+from clerk_app.domain.checklists import DepositPetitionFacts, missing_items_deposit
+from clerk_app.domain.errors import FieldError
+from clerk_app.domain.instalments import deposit_for_rent
+from clerk_app.domain.roles import Permission
+from clerk_app.domain.text import fold_for_search
+from clerk_app.persistence.models import Case, DepositPetition, IncomingItem, IokRequest, User
+from clerk_app.services.admin.settings import read_settings
+from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
+from clerk_app.services.core.errors import ValidationFailed
+from clerk_app.services.core.numbering import allocate_register_number, allocate_signature
+from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
+from clerk_app.services.deadlines.actions import start_initial_deadlines
+from clerk_app.services.intake.scans import check_scan_file, known_hashes, store_scan
+from clerk_app.services.intake.types import (
+    DuplicateHint,
+    RegistrationInput,
+    RegistrationResult,
+    SenderInput,
+)
+from clerk_app.services.intake.validation import validate_registration
+
+CASE_KIND_OF = {IncomingKind.IOK_REQUEST: CaseKind.IOK,
+                IncomingKind.DEPOSIT_PETITION: CaseKind.DEPOSIT}
+
+
+def case_search_text(signature: str, s: SenderInput) -> str:
+    """What the case list's search box looks through, folded (no case, no diacritics).
+
+    It starts with the signature: a signature prefix is searched as a prefix of this text.
+    """
+    parts = [signature, s.first_name, s.last_name, s.street, s.building, s.flat, s.city,
+             s.pesel or "", s.email or ""]
+    return fold_for_search(" ".join(p for p in parts if p))
+
+
+def _open_case(work: Work, data: RegistrationInput, kind: CaseKind) -> Case:
+    settings = read_settings(work.session)
+    received_on = data.received_at.astimezone(OFFICE_TZ).date()
+    allocated = allocate_signature(work.session, settings, kind, received_on.year)
+    s = data.sender
+    case = Case(
+        signature=allocated.signature, unit_symbol=allocated.unit_symbol,
+        jrwa_class=allocated.jrwa_class, number=allocated.number, year=allocated.year,
+        kind=kind.value, status=CaseStatus.REGISTERED.value, subject=data.subject,
+        applicant_first_name=s.first_name, applicant_last_name=s.last_name,
+        applicant_sort=fold_for_search(f"{s.last_name} {s.first_name}"),
+        applicant_pesel=s.pesel, applicant_email=s.email, applicant_phone=s.phone,
+        street=s.street, building=s.building, flat=s.flat, postal_code=s.postal_code,
+        city=s.city, search_text=case_search_text(allocated.signature, s),
+        received_on=received_on, assignee_id=data.assignee_id,
+        registered_by_id=work.actor.user_id if work.actor else None,
+        created_at=work.now,
+    )
+    work.session.add(case)
+    work.session.flush()
+    if kind == CaseKind.IOK and data.iok is not None:
+        d = data.iok
+        work.session.add(IokRequest(
+            case_id=case.id, applicant_role=d.applicant_role.value,
+            contractor_number=d.contractor_number, e_invoice_consent=d.e_invoice_consent,
+            signed=d.signed, filed_place=data.channel.value, legacy_account=d.legacy_account,
+        ))
+    elif kind == CaseKind.DEPOSIT and data.deposit is not None:
+        p = data.deposit
+        work.session.add(DepositPetition(
+            case_id=case.id, monthly_rent=p.monthly_rent,
+            deposit_amount=deposit_for_rent(p.monthly_rent),
+            instalments_requested=p.instalments_requested, justification=p.justification,
+            has_petition_form=True, has_property_statement=p.has_property_statement,
+            by_proxy=p.by_proxy, proxy_name=p.proxy_name,
+            proxy_relation=p.proxy_relation.value if p.proxy_relation else None,
+            has_power_of_attorney=p.has_power_of_attorney,
+            principal_exempt=p.principal_exempt, stamp_duty_paid=p.stamp_duty_paid,
+            premises_address=p.premises_address or s.address_line,
+        ))
+    work.audit_new(case, "register", case_id=case.id)
+    start_initial_deadlines(work, case, complete=_complete_on_filing(data))
+    return case
+
+
+def _complete_on_filing(data: RegistrationInput) -> bool:
+    """A deposit petition with every required document: its decision month starts at once."""
+    p = data.deposit
+    if p is None:
+        return False
+    return not missing_items_deposit(DepositPetitionFacts(
+        petition=True, property_statement=p.has_property_statement, by_proxy=p.by_proxy,
+        power_of_attorney=p.has_power_of_attorney, proxy_relation=p.proxy_relation,
+        principal_exempt=p.principal_exempt, stamp_duty_paid=p.stamp_duty_paid))
+
+
+def _check_assignee(session: Session, assignee_id: int | None) -> None:
+    if assignee_id is None:
+        return
+    user = session.get(User, assignee_id)
+    if user is None or not user.active:
+        raise FieldError("Przydzielono do", "Wybrany pracownik nie istnieje lub jest nieaktywny.")
+
+
+def register_item(ctx: AppContext, actor: Actor, data: RegistrationInput) -> RegistrationResult:
+    """Register an incoming item; an IOK request or deposit petition opens a case."""
+    data = validate_registration(data)
+    with unit_of_work(ctx, actor, Permission.REGISTER_ITEM) as work:
+        settings = read_settings(work.session)
+        _check_assignee(work.session, data.assignee_id)
+        checks = []
+        for upload in data.scans:
+            try:
+                checks.append(check_scan_file(upload.path, settings.scan_max_mb * 1048576,
+                                              upload.name))
+            except FieldError as exc:
+                raise ValidationFailed([exc]) from exc
+        kind = CASE_KIND_OF.get(data.kind)
+        case_id = data.case_id
+        signature: str | None = None
+        if kind is not None:
+            case = _open_case(work, data, kind)
+            case_id, signature = case.id, case.signature
+        elif case_id is not None:
+            case_row = work.session.get(Case, case_id)
+            if case_row is None:
+                raise FieldError("Sprawa", "Nie znaleziono sprawy, do której należy pismo.")
+            signature = case_row.signature
+        year = data.received_at.astimezone(OFFICE_TZ).year
+        number, entry = allocate_register_number(work.session, settings, year)
+        s = data.sender
+        item = IncomingItem(
+            register_year=year, register_number=number, entry_number=entry,
+            received_at=data.received_at, channel=data.channel.value, posted_on=data.posted_on,
+            kind=data.kind.value, sender_name=s.full_name, sender_pesel=s.pesel,
+            sender_address=s.address_line, sender_phone=s.phone, sender_email=s.email,
+            sender_reference=data.sender_reference,
+            sender_reference_date=data.sender_reference_date, subject=data.subject,
+            attachments_count=data.attachments_count, assigned_to_id=data.assignee_id,
+            registered_by_id=actor.user_id, case_id=case_id, remarks=data.remarks,
+        )
+        work.session.add(item)
+        work.audit_new(item, "register", case_id=case_id)
+        duplicates = known_hashes(work.session, [c.sha256 for c in checks])
+        warnings = tuple(
+            f"Plik „{u.name}” był już dołączony jako {duplicates[c.sha256]}."
+            for u, c in zip(data.scans, checks, strict=True) if c.sha256 in duplicates
+        )
+        scan_ids = []
+        for upload, check in zip(data.scans, checks, strict=True):
+            scan = store_scan(work.session, upload.path, check, upload.name, item.id, case_id,
+                              actor.user_id, work.now)
+            work.audit("scans", scan.id, "attach",
+                       {"filename": [None, scan.filename], "sha256": [None, check.sha256]},
+                       case_id=case_id)
+            scan_ids.append(scan.id)
+        return RegistrationResult(item.id, entry, case_id, signature, tuple(scan_ids),
+                                  warnings)
+
+
+def find_possible_duplicates(
+    ctx: AppContext, actor: Actor, kind: IncomingKind, sender: SenderInput, limit: int = 10
+) -> list[DuplicateHint]:
+    """Open cases of the same kind with the same PESEL, name and address, or e-mail."""
+    require(actor, Permission.VIEW_CASES)
+    case_kind = CASE_KIND_OF.get(kind)
+    if case_kind is None:
+        return []
+    conditions = []
+    if sender.pesel:
+        conditions.append(Case.applicant_pesel == sender.pesel.strip())
+    if sender.email:
+        conditions.append(Case.applicant_email == sender.email.strip().lower())
+    name_sort = fold_for_search(f"{sender.last_name} {sender.first_name}")
+    if sender.last_name.strip() and sender.street.strip():
+        conditions.append((Case.applicant_sort == name_sort)
+                          & (Case.street == sender.street.strip())
+                          & (Case.building == sender.building.strip()))
+    if not conditions:
+        return []
+    closed = [CaseStatus.CLOSED.value]
+    query = (select(Case).where(Case.kind == case_kind.value, Case.status.not_in(closed),
+                                or_(*conditions)).order_by(Case.id.desc()).limit(limit))
+    hints = []
+    with ctx.db.read() as session:
+        for c in session.scalars(query):
+            reasons = []
+            if sender.pesel and c.applicant_pesel == sender.pesel.strip():
+                reasons.append("ten sam PESEL")
+            if sender.email and c.applicant_email == (sender.email or "").strip().lower():
+                reasons.append("ten sam e-mail")
+            if c.applicant_sort == name_sort and c.street == sender.street.strip():
+                reasons.append("to samo imię, nazwisko i adres")
+            address = f"ul. {c.street} {c.building}" + (f"/{c.flat}" if c.flat else "")
+            hints.append(DuplicateHint(c.id, c.signature,
+                                       f"{c.applicant_first_name} {c.applicant_last_name}",
+                                       address, ", ".join(reasons)))
+    return hints
+
+
+def deposit_amount_preview(monthly_rent: Decimal) -> Decimal:
+    """The deposit the form shows as the clerk types the rent (10 × rent)."""
+    return deposit_for_rent(monthly_rent)
+
+
+__all__ = ["Channel", "find_possible_duplicates", "register_item"]

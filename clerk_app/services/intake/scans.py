@@ -1,0 +1,191 @@
+"""Scanned documents: content checks by magic bytes, chunked storage and chunked reading."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerk_app.domain.errors import FieldError
+from clerk_app.domain.roles import Permission
+from clerk_app.persistence.models import Scan, ScanChunk
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import NotFound
+from clerk_app.services.core.unit_of_work import require
+
+CHUNK_SIZE = 1024 * 1024
+FIELD = "Skan"
+MEDIA_TYPES = {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG",
+               "image/tiff": "TIFF"}
+
+
+@dataclass(frozen=True)
+class ScanCheck:
+    media_type: str
+    size_bytes: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class ScanInfo:
+    id: int
+    identifier: str
+    filename: str
+    media_type: str
+    size_bytes: int
+    sha256: str
+    created_at: datetime
+    incoming_item_id: int
+
+
+def sniff_media_type(head: bytes) -> str | None:
+    """The media type from the first bytes of a file, or None for anything else."""
+    if head.startswith(b"%PDF-"):
+        return "application/pdf"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head.startswith((b"II*\x00", b"MM\x00*")):
+        return "image/tiff"
+    return None
+
+
+def _has_pdf_trailer(path: Path) -> bool:
+    with path.open("rb") as fh:
+        fh.seek(0, 2)
+        size = fh.tell()
+        fh.seek(max(0, size - 2048))
+        return b"%%EOF" in fh.read()
+
+
+def _has_image_end(path: Path, media_type: str) -> bool:
+    with path.open("rb") as fh:
+        fh.seek(0, 2)
+        size = fh.tell()
+        fh.seek(max(0, size - 64))
+        tail = fh.read()
+    if media_type == "image/jpeg":
+        return b"\xff\xd9" in tail
+    if media_type == "image/png":
+        return b"IEND" in tail
+    return True
+
+
+def check_scan_file(path: Path, max_bytes: int, name: str | None = None) -> ScanCheck:
+    """Refuse what is not a complete PDF/JPEG/PNG/TIFF within the size limit.
+
+    The content decides, not the file name: an executable renamed to .pdf is refused, and so
+    are empty files, files over the limit and truncated PDFs or images.
+    """
+    label = name or path.name
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise FieldError(FIELD, f"Nie można odczytać pliku „{label}”.") from exc
+    if size == 0:
+        raise FieldError(FIELD, f"Plik „{label}” jest pusty.")
+    if size > max_bytes:
+        raise FieldError(
+            FIELD, f"Plik „{label}” ma {size / 1048576:.1f} MB; dopuszczalne jest "
+                   f"{max_bytes / 1048576:.0f} MB."
+        )
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        head = fh.read(16)
+        digest.update(head)
+        while chunk := fh.read(CHUNK_SIZE):
+            digest.update(chunk)
+    media_type = sniff_media_type(head)
+    if media_type is None:
+        raise FieldError(
+            FIELD, f"Plik „{label}” nie jest dokumentem PDF ani obrazem JPEG, PNG lub TIFF."
+        )
+    complete = (_has_pdf_trailer(path) if media_type == "application/pdf"
+                else _has_image_end(path, media_type))
+    if not complete:
+        raise FieldError(FIELD, f"Plik „{label}” jest uszkodzony lub niekompletny.")
+    return ScanCheck(media_type, size, digest.hexdigest())
+
+
+def store_scan(
+    session: Session, path: Path, check: ScanCheck, filename: str, incoming_item_id: int,
+    case_id: int | None, actor_id: int, now: datetime,
+) -> Scan:
+    """Insert the scan row and its chunks inside the caller's transaction."""
+    scan = Scan(
+        identifier="", incoming_item_id=incoming_item_id, case_id=case_id,
+        filename=filename[:255], media_type=check.media_type, size_bytes=check.size_bytes,
+        sha256=check.sha256, created_at=now, created_by_id=actor_id,
+    )
+    session.add(scan)
+    session.flush()
+    scan.identifier = f"S{now.year}{scan.id:08d}"
+    with path.open("rb") as fh:
+        seq = 0
+        while chunk := fh.read(CHUNK_SIZE):
+            piece = ScanChunk(scan_id=scan.id, seq=seq, data=chunk)
+            session.add(piece)
+            session.flush()
+            session.expunge(piece)  # written out: do not keep the whole file in the session
+            seq += 1
+    return scan
+
+
+def known_hashes(session: Session, hashes: list[str]) -> dict[str, str]:
+    """Already stored scans with these SHA-256 sums: hash → identifier."""
+    if not hashes:
+        return {}
+    rows = session.execute(select(Scan.sha256, Scan.identifier).where(Scan.sha256.in_(hashes)))
+    return {h: ident for h, ident in rows}
+
+
+def find_duplicate_scans(ctx: AppContext, paths: list[Path]) -> dict[Path, str]:
+    """Files whose content is already stored (path → existing scan identifier)."""
+    sums = {}
+    for path in paths:
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            while chunk := fh.read(CHUNK_SIZE):
+                digest.update(chunk)
+        sums[path] = digest.hexdigest()
+    with ctx.db.read() as session:
+        known = known_hashes(session, list(sums.values()))
+    return {p: known[h] for p, h in sums.items() if h in known}
+
+
+def list_scans(ctx: AppContext, actor: Actor, case_id: int) -> list[ScanInfo]:
+    require(actor, Permission.VIEW_CASES)
+    with ctx.db.read() as session:
+        rows = session.scalars(select(Scan).where(Scan.case_id == case_id).order_by(Scan.id))
+        return [ScanInfo(s.id, s.identifier, s.filename, s.media_type, s.size_bytes, s.sha256,
+                         s.created_at, s.incoming_item_id) for s in rows]
+
+
+def iter_scan_bytes(ctx: AppContext, actor: Actor, scan_id: int) -> Iterator[bytes]:
+    """The scan's content chunk by chunk (one query per chunk; nothing held whole)."""
+    require(actor, Permission.VIEW_CASES)
+    with ctx.db.read() as session:
+        if session.get(Scan, scan_id) is None:
+            raise NotFound("Nie znaleziono skanu.")
+        seqs = list(session.scalars(
+            select(ScanChunk.seq).where(ScanChunk.scan_id == scan_id).order_by(ScanChunk.seq)
+        ))
+    for seq in seqs:
+        with ctx.db.read() as session:
+            yield session.scalars(
+                select(ScanChunk.data).where(ScanChunk.scan_id == scan_id, ScanChunk.seq == seq)
+            ).one()
+
+
+def export_scan(ctx: AppContext, actor: Actor, scan_id: int, target: Path) -> Path:
+    """Write a scan to ``target`` (for preview or saving), streaming the chunks."""
+    with target.open("wb") as out:
+        for chunk in iter_scan_bytes(ctx, actor, scan_id):
+            out.write(chunk)
+    return target

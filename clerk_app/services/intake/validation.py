@@ -1,0 +1,126 @@
+"""Checks of a registration form: every bad field is reported at once, in Polish."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TypeVar
+
+from clerk_app.domain.cases import Channel, IncomingKind
+from clerk_app.domain.errors import FieldError
+from clerk_app.domain.validators import (
+    require_text,
+    validate_email,
+    validate_pesel,
+    validate_phone,
+    validate_postal_code,
+)
+from clerk_app.services.core.errors import ValidationFailed
+from clerk_app.services.intake.types import (
+    DepositDetailsInput,
+    IokDetailsInput,
+    RegistrationInput,
+    SenderInput,
+)
+
+T = TypeVar("T")
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+
+    def check(self, fn: Callable[[], T], fallback: T) -> T:
+        try:
+            return fn()
+        except FieldError as exc:
+            self.errors.append(exc)
+            return fallback
+
+    def fail(self, field: str, message: str) -> None:
+        self.errors.append(FieldError(field, message))
+
+
+def _optional(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def _sender(c: _Collector, s: SenderInput, email_required: bool) -> SenderInput:
+    first = c.check(lambda: require_text(s.first_name, "Imię", 100), "")
+    last = c.check(lambda: require_text(s.last_name, "Nazwisko", 100), "")
+    pesel = _optional(s.pesel)
+    if pesel is not None:
+        raw_pesel = pesel
+        pesel = c.check(lambda: validate_pesel(raw_pesel), raw_pesel)
+    email = _optional(s.email)
+    if email is not None:
+        raw_email = email
+        email = c.check(lambda: validate_email(raw_email), raw_email)
+    elif email_required:
+        c.fail("Adres e-mail", "Adres e-mail jest wymagany: na niego wysyłane są dane "
+                               "logowania do IOK.")
+    phone = _optional(s.phone)
+    if phone is not None:
+        raw_phone = phone
+        phone = c.check(lambda: validate_phone(raw_phone), raw_phone)
+    postal = s.postal_code.strip()
+    if postal:
+        postal = c.check(lambda: validate_postal_code(postal), postal)
+    return SenderInput(first, last, pesel, s.street.strip(), s.building.strip(),
+                       s.flat.strip(), postal, s.city.strip(), phone, email)
+
+
+def _deposit(c: _Collector, d: DepositDetailsInput | None) -> DepositDetailsInput | None:
+    if d is None:
+        c.fail("Czynsz miesięczny", "Podaj miesięczny czynsz lokalu.")
+        return None
+    if not isinstance(d.monthly_rent, Decimal) or d.monthly_rent <= 0:
+        c.fail("Czynsz miesięczny", "Czynsz musi być kwotą większą od zera.")
+    elif d.monthly_rent != d.monthly_rent.quantize(Decimal("0.01")):
+        c.fail("Czynsz miesięczny", "Podaj kwotę z dokładnością do grosza.")
+    if not 2 <= d.instalments_requested <= 10:
+        c.fail("Liczba rat", "Kaucję można rozłożyć na od 2 do 10 rat.")
+    if d.by_proxy and not (d.proxy_name or "").strip():
+        c.fail("Pełnomocnik", "Podaj imię i nazwisko pełnomocnika.")
+    return d
+
+
+def validate_registration(data: RegistrationInput) -> RegistrationInput:
+    """Normalise the form or raise ``ValidationFailed`` listing every bad field."""
+    c = _Collector()
+    if data.received_at.tzinfo is None:
+        c.fail("Data wpływu", "Podaj datę i godzinę wpływu.")
+    sender = _sender(c, data.sender, data.kind == IncomingKind.IOK_REQUEST)
+    subject = c.check(lambda: require_text(data.subject, "Treść (temat)", 300), "")
+    if data.channel == Channel.POST and data.posted_on is None:
+        c.fail("Data nadania", "Dla przesyłki pocztowej podaj datę nadania.")
+    if data.posted_on is not None and data.received_at.tzinfo is not None \
+            and data.posted_on > data.received_at.date():
+        c.fail("Data nadania", "Data nadania nie może być późniejsza niż data wpływu.")
+    if data.attachments_count < 0 or data.attachments_count > 999:
+        c.fail("Liczba załączników", "Podaj liczbę od 0 do 999.")
+    if data.kind == IncomingKind.SUPPLEMENT and data.case_id is None:
+        c.fail("Sprawa", "Wskaż sprawę, do której należy uzupełnienie.")
+    iok = data.iok
+    deposit = data.deposit
+    if data.kind == IncomingKind.IOK_REQUEST:
+        iok = iok or IokDetailsInput()
+    elif data.kind == IncomingKind.DEPOSIT_PETITION:
+        deposit = _deposit(c, deposit)
+    if c.errors:
+        raise ValidationFailed(c.errors)
+    return dataclasses.replace(
+        data, sender=sender, subject=subject, sender_reference=data.sender_reference.strip(),
+        iok=iok, deposit=deposit, remarks=data.remarks.strip(),
+    )
+
+
+def validate_registration_sender(sender: SenderInput, email_required: bool) -> SenderInput:
+    """Validate applicant data edited on an existing case."""
+    c = _Collector()
+    cleaned = _sender(c, sender, email_required)
+    if c.errors:
+        raise ValidationFailed(c.errors)
+    return cleaned

@@ -1,0 +1,1 @@
+"""IOK account requests and the migration of old portal accounts (ZGM)."""

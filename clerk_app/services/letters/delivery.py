@@ -1,0 +1,141 @@
+"""Delivery of outgoing letters: by post (ZPO date), not collected (art. 44), counter, e-mail.
+
+Recording the delivery of a summons starts the deficiency deadline counted from the
+delivery date – the actual one, or the deemed one when the letter was not collected.
+The counter may record deliveries (``Permission.RECORD_DELIVERY``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from clerk_app.domain.calendar import ComputedDate
+from clerk_app.domain.errors import FieldError
+from clerk_app.domain.letter_kinds import (
+    DeliveryMethod,
+    DeliveryStatus,
+    LetterKind,
+)
+from clerk_app.domain.roles import Permission
+from clerk_app.domain.text import format_date_pl
+from clerk_app.persistence.models import Case, Letter
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ConflictError, NotFound
+from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
+from clerk_app.services.deadlines.actions import check_not_future, open_deficiency
+from clerk_app.services.deadlines.days_off import calendar_for
+from clerk_app.services.deadlines.engine import to_view
+from clerk_app.services.letters.issue import normalise_identifier
+from clerk_app.services.letters.types import DeliveryResult, LetterView
+from clerk_app.services.letters.views import letter_view
+
+DATE_FIELD = "Data doręczenia"
+NOTICE_FIELD = "Data pierwszego awizo"
+
+
+def find_letter_by_identifier(ctx: AppContext, actor: Actor,
+                              identifier: str) -> LetterView | None:
+    """The letter with this (scanned) identifier, or None."""
+    require(actor, Permission.VIEW_CASES)
+    wanted = normalise_identifier(identifier)
+    if not wanted:
+        return None
+    with ctx.db.read() as session:
+        row = session.execute(
+            select(Letter, Case.signature).join(Case, Case.id == Letter.case_id)
+            .where(Letter.identifier == wanted)).first()
+        return letter_view(row[0], row[1]) if row else None
+
+
+def preview_deemed_delivery(ctx: AppContext, first_notice_on: date) -> ComputedDate:
+    """The deemed delivery date (art. 44 KPA) with its explanation, for the dialog."""
+    with ctx.db.read() as session:
+        return calendar_for(session).deemed_delivery(first_notice_on)
+
+
+def _load(work: Work, letter_id: int, version: int) -> tuple[Letter, str]:
+    letter = work.session.get(Letter, letter_id, with_for_update=True)
+    if letter is None:
+        raise NotFound("Nie znaleziono pisma.")
+    if letter.version != version:
+        raise ConflictError()
+    if letter.delivery_status != DeliveryStatus.PENDING.value:
+        when = letter.delivered_on or letter.deemed_delivered_on
+        raise FieldError("Doręczenie", "Doręczenie tego pisma zostało już zarejestrowane"
+                         + (f" ({format_date_pl(when)})." if when else "."))
+    signature = work.session.scalar(select(Case.signature).where(Case.id == letter.case_id))
+    return letter, signature or ""
+
+
+def _check_date(work: Work, letter: Letter, day: date, field: str) -> None:
+    if day < letter.dated_on:
+        raise FieldError(field, "Data nie może być wcześniejsza niż data pisma "
+                                f"({format_date_pl(letter.dated_on)}).")
+    check_not_future(work, day, field)
+
+
+def _after_delivery(work: Work, letter: Letter, signature: str, on: date, event: str,
+                    history: tuple[str, ...] = ()) -> DeliveryResult:
+    work.audit_changes(letter, "delivery", case_id=letter.case_id)
+    started = None
+    if letter.kind == LetterKind.SUMMONS.value:
+        row = open_deficiency(work, calendar_for(work.session), letter.case_id, on, event,
+                              letter.id, history)
+        started = to_view(row)
+    work.session.flush()
+    return DeliveryResult(letter_view(letter, signature), started)
+
+
+def record_delivery(ctx: AppContext, actor: Actor, letter_id: int, version: int,
+                    delivered_on: date,
+                    method: DeliveryMethod = DeliveryMethod.POST) -> DeliveryResult:
+    """Delivered on ``delivered_on``: the ZPO date (post), the day it was handed over at the
+    counter, or the day of the reading confirmation (e-mail)."""
+    with unit_of_work(ctx, actor, Permission.RECORD_DELIVERY) as work:
+        letter, signature = _load(work, letter_id, version)
+        _check_date(work, letter, delivered_on, DATE_FIELD)
+        letter.delivery_method = DeliveryMethod(method).value
+        letter.delivery_status = DeliveryStatus.DELIVERED.value
+        letter.delivered_on = delivered_on
+        event = {DeliveryMethod.POST: "doręczenie wezwania (data z ZPO)",
+                 DeliveryMethod.COUNTER: "doręczenie wezwania w urzędzie",
+                 DeliveryMethod.EMAIL: "doręczenie wezwania e-mailem (potwierdzenie "
+                                       "odczytu)"}[DeliveryMethod(method)]
+        return _after_delivery(work, letter, signature, delivered_on, event)
+
+
+def record_counter_delivery(ctx: AppContext, actor: Actor, letter_id: int, version: int,
+                            delivered_on: date) -> DeliveryResult:
+    """Handed over at the counter on ``delivered_on``."""
+    return record_delivery(ctx, actor, letter_id, version, delivered_on, DeliveryMethod.COUNTER)
+
+
+def record_email_delivery(ctx: AppContext, actor: Actor, letter_id: int, version: int,
+                          confirmed_on: date) -> DeliveryResult:
+    """Sent by e-mail; ``confirmed_on`` is the day of the reading confirmation."""
+    return record_delivery(ctx, actor, letter_id, version, confirmed_on, DeliveryMethod.EMAIL)
+
+
+def record_not_collected(ctx: AppContext, actor: Actor, letter_id: int, version: int,
+                         first_notice_on: date) -> DeliveryResult:
+    """Not collected after the first notice on ``first_notice_on``: deemed delivered at the
+    end of 14 days (art. 44 KPA), shifted past days off; the deadline runs from that day."""
+    with unit_of_work(ctx, actor, Permission.RECORD_DELIVERY) as work:
+        letter, signature = _load(work, letter_id, version)
+        _check_date(work, letter, first_notice_on, NOTICE_FIELD)
+        deemed = calendar_for(work.session).deemed_delivery(first_notice_on)
+        letter.delivery_method = DeliveryMethod.POST.value
+        letter.delivery_status = DeliveryStatus.DEEMED.value
+        letter.first_notice_on = first_notice_on
+        letter.deemed_delivered_on = deemed.result
+        shifted = ""
+        if deemed.was_shifted:
+            reasons = ", ".join(f"{format_date_pl(s.day)} {s.reason}" for s in deemed.skipped)
+            shifted = f"; przesunięto z {format_date_pl(deemed.nominal_end)} ({reasons})"
+        history = (f"Doręczenie: pierwsze awizo {format_date_pl(first_notice_on)}, doręczenie "
+                   f"zastępcze z upływem 14 dni: {format_date_pl(deemed.result)}{shifted} "
+                   "(art. 44 KPA)",)
+        return _after_delivery(work, letter, signature, deemed.result,
+                               "doręczenie zastępcze wezwania (art. 44 KPA)", history)

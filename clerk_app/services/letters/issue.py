@@ -1,0 +1,259 @@
+"""Outgoing letters: identifiers, the summons and the delay notice, stored with their content.
+
+The letter's header and body are stored as issued (JSON in ``letters.extra``), so printing it
+again gives the same letter; rendering to PDF is the documents layer's job.
+
+Each letter gets an identifier ``L`` + year + 6-digit number from the gapless ``letter``
+sequence (e.g. ``L2026000017``); it is printed as a Code 128 barcode on the letter and on the
+envelope label, and the delivery desk scans it from the returned receipt.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+from sqlalchemy import select
+
+from clerk_app.domain.cases import (
+    CaseKind,
+    CaseStatus,
+    DeadlineKind,
+    DeadlineState,
+    PeriodUnit,
+    check_transition,
+)
+from clerk_app.domain.errors import FieldError
+from clerk_app.domain.letter_kinds import LetterKind
+from clerk_app.domain.letter_texts import (
+    DelayNoticeContent,
+    EnvelopeLabel,
+    LetterBody,
+    LetterDocument,
+    LetterHeader,
+    SummonsContent,
+    delay_notice_body,
+    summons_body,
+)
+from clerk_app.domain.roles import Permission
+from clerk_app.domain.text import format_date_pl
+from clerk_app.persistence.models import Case, Letter
+from clerk_app.services.admin.settings import OfficeSettings, read_settings
+from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import NotFound
+from clerk_app.services.core.numbering import next_number
+from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
+from clerk_app.services.deadlines import engine as engine
+from clerk_app.services.deadlines.actions import load_case, office_today
+from clerk_app.services.deadlines.days_off import calendar_for
+from clerk_app.services.deadlines.engine import DeadlineSpec
+from clerk_app.services.letters.types import LetterResult, LetterView
+from clerk_app.services.letters.views import letter_view
+
+LETTER_SCOPE = "letter"
+PLACE = "Piekary Śląskie"
+MISSING_FIELD = "Braki formalne"
+_POSTAL = re.compile(r"^\d{2}-\d{3}\b")
+_STREET_PREFIXES = ("ul.", "al.", "pl.", "os.", "aleja", "plac", "osiedle", "rondo")
+
+
+def letter_identifier(year: int, number: int) -> str:
+    return f"L{year}{number:06d}"
+
+
+def normalise_identifier(text: str) -> str:
+    """What a scanner or a person typed, as stored: no spaces, upper case."""
+    return re.sub(r"\s+", "", text or "").upper()
+
+
+def addressee_lines(case: Case) -> tuple[str, ...]:
+    """Name, street line and postal line of the applicant, for the window envelope."""
+    name = f"{case.applicant_first_name} {case.applicant_last_name}".strip()
+    street = (case.street or "").strip()
+    if street and not street.lower().startswith(_STREET_PREFIXES):
+        street = f"ul. {street}"
+    number = case.building + (f"/{case.flat}" if case.flat else "")
+    lines = [name, f"{street} {number}".strip(), f"{case.postal_code} {case.city}".strip()]
+    return tuple(line for line in lines if line)
+
+
+def _address_parts(address: str) -> list[str]:
+    """Split ``ul. X 1, pok. 2, 41-940 City`` so the postal code starts its own line."""
+    parts = [p.strip() for p in address.split(",") if p.strip()]
+    for i, part in enumerate(parts):
+        if _POSTAL.match(part):
+            return [", ".join(parts[:i]), ", ".join(parts[i:])] if i else [", ".join(parts)]
+    return [", ".join(parts)]
+
+
+def sender_lines(settings: OfficeSettings, kind: CaseKind) -> tuple[str, ...]:
+    if kind is CaseKind.IOK:
+        return (settings.zgm_name, *_address_parts(settings.zgm_address))
+    return (settings.city_office_name, settings.bgm_name,
+            *_address_parts(settings.bgm_address))
+
+
+def _return_address(settings: OfficeSettings, kind: CaseKind) -> str:
+    """One short line above the address window (rooms dropped: the post does not need them)."""
+    address = settings.zgm_address if kind is CaseKind.IOK else settings.bgm_address
+    parts = [p.strip() for p in address.split(",") if not p.strip().lower().startswith("pok")]
+    if kind is CaseKind.IOK:
+        return f"{settings.iok_unit} – {settings.zgm_name}, {', '.join(parts)}"
+    return f"{settings.city_office_name} – {settings.deposit_unit}, {', '.join(parts)}"
+
+
+def _header(work: Work, case: Case, identifier: str, dated_on: date,
+            title: str) -> tuple[LetterHeader, OfficeSettings]:
+    settings = read_settings(work.session)
+    kind = CaseKind(case.kind)
+    actor = work.actor
+    handled_by = actor.full_name if actor else "clerk-app"
+    header = LetterHeader(
+        identifier=identifier, sender_lines=sender_lines(settings, kind),
+        return_address=_return_address(settings, kind),
+        place_and_date=f"{PLACE}, {format_date_pl(dated_on)}",
+        case_signature=case.signature, addressee_lines=addressee_lines(case),
+        handled_by=handled_by, title=title)
+    return header, settings
+
+
+def _store(work: Work, case: Case, kind: LetterKind, header: LetterHeader, body: LetterBody,
+           dated_on: date, extra: dict[str, object]) -> Letter:
+    document = LetterDocument(header, body)
+    letter = Letter(
+        identifier=header.identifier, case_id=case.id, kind=kind.value,
+        addressee="\n".join(header.addressee_lines), dated_on=dated_on, created_at=work.now,
+        created_by_id=work.actor.user_id if work.actor else None, delivery_method="post",
+        delivery_status="pending",
+        extra=json.dumps({**extra, "document": document.to_json()}, ensure_ascii=False))
+    work.session.add(letter)
+    work.audit_new(letter, "issue", case_id=case.id)
+    return letter
+
+
+def _new_identifier(work: Work, dated_on: date) -> str:
+    return letter_identifier(dated_on.year,
+                             next_number(work.session, LETTER_SCOPE, dated_on.year))
+
+
+def issue_summons(ctx: AppContext, actor: Actor, case_id: int,
+                  missing: list[str]) -> LetterResult:
+    """Summons to remove formal deficiencies (art. 64 § 2 KPA): the letter with its PDF,
+    the case moves to *awaiting completion*, and a running decision deadline is suspended."""
+    items = [m.strip() for m in missing if m and m.strip()]
+    with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
+        if not items:
+            raise FieldError(MISSING_FIELD, "Wymień co najmniej jeden brak do usunięcia.")
+        case = load_case(work, case_id)
+        kind, status = CaseKind(case.kind), CaseStatus(case.status)
+        if status is not CaseStatus.AWAITING_COMPLETION:
+            check_transition(kind, status, CaseStatus.AWAITING_COMPLETION)
+            case.status = CaseStatus.AWAITING_COMPLETION.value
+            work.audit_changes(case, "summons", case_id=case.id)
+        today = office_today(work)
+        identifier = _new_identifier(work, today)
+        header, settings = _header(work, case, identifier, today, LetterKind.SUMMONS.label)
+        where = ("Braki można usunąć osobiście w Punkcie Informacyjnym Obsługi Mieszkańców "
+                 "(ul. Bytomska 84 lub ul. Bytomska 92), w Biurze Gospodarki Mieszkaniowej "
+                 f"({settings.bgm_address}) albo przesłać pocztą, podając znak sprawy."
+                 if kind is CaseKind.DEPOSIT else
+                 f"Braki można usunąć osobiście lub pocztą ({settings.zgm_address}) albo "
+                 "e-mailem (skan lub czytelne zdjęcie), podając znak sprawy.")
+        body = summons_body(SummonsContent(
+            kind, case.received_on, tuple(items), settings.deficiency_days, where,
+            settings.signatory_name,
+            settings.signatory_title if kind is CaseKind.DEPOSIT else settings.zgm_name))
+        letter = _store(work, case, LetterKind.SUMMONS, header, body, today,
+                        {"missing": items, "days": settings.deficiency_days})
+        cal = calendar_for(work.session)
+        for row in engine.open_rows(work, case.id, [DeadlineKind.DECISION,
+                                                    DeadlineKind.DELAY_NEW_DATE]):
+            if row.state == DeadlineState.RUNNING.value:
+                engine.suspend(work, cal, row, today)
+        engine.refresh_next_deadline(work, [case.id])
+        return LetterResult(letter.id, letter.identifier, case.id, LetterKind.SUMMONS,
+                            stored_document(letter), letter.version)
+
+
+def issue_delay_notice(ctx: AppContext, actor: Actor, case_id: int, new_due: date,
+                       reason: str) -> LetterResult:
+    """Delay notice (art. 36 KPA practice): the letter with the reason and the new date; the
+    open decision deadline is cancelled and a deadline on ``new_due`` starts."""
+    reason = (reason or "").strip()
+    with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
+        if not reason:
+            raise FieldError("Przyczyna zwłoki", "Podaj przyczynę niezałatwienia sprawy "
+                                                 "w terminie.")
+        case = load_case(work, case_id)
+        today = office_today(work)
+        cal = calendar_for(work.session)
+        if new_due <= today:
+            raise FieldError("Nowy termin", "Nowy termin musi być późniejszy niż dzisiaj.")
+        if cal.day_off_reason(new_due):
+            raise FieldError("Nowy termin", f"{format_date_pl(new_due)} to dzień wolny "
+                                            f"({cal.day_off_reason(new_due)}).")
+        previous = engine.open_rows(work, case.id, [DeadlineKind.DECISION,
+                                                    DeadlineKind.DELAY_NEW_DATE],
+                                    include_missed=True)
+        original = previous[-1].due_on if previous else None
+        identifier = _new_identifier(work, today)
+        header, settings = _header(work, case, identifier, today,
+                                   LetterKind.DELAY_NOTICE.label)
+        body = delay_notice_body(DelayNoticeContent(
+            CaseKind(case.kind), case.received_on, original, new_due,
+            reason, settings.signatory_name, settings.signatory_title))
+        letter = _store(work, case, LetterKind.DELAY_NOTICE, header, body, today,
+                        {"new_due": new_due.isoformat(), "reason": reason})
+        for row in previous:
+            row.explanation = (f"{row.explanation}\nZastąpiony nowym terminem z "
+                               f"zawiadomienia {identifier}")
+            engine.close(work, row, today, cancelled=True)
+        history = tuple(f"Poprzedni termin: {format_date_pl(r.due_on)} (zawiadomienie "
+                        f"{identifier})" for r in previous)
+        engine.open_deadline(work, cal, case.id, DeadlineSpec(
+            DeadlineKind.DELAY_NEW_DATE, f"zawiadomienie o zwłoce {identifier}", today,
+            (new_due - today).days, PeriodUnit.FIXED, letter.id, reason, history))
+        return LetterResult(letter.id, letter.identifier, case.id, LetterKind.DELAY_NOTICE,
+                            stored_document(letter), letter.version)
+
+
+def stored_document(letter: Letter) -> LetterDocument:
+    """The letter exactly as issued."""
+    return LetterDocument.from_json(json.loads(letter.extra)["document"])
+
+
+def letter_document(ctx: AppContext, actor: Actor, letter_id: int) -> LetterDocument:
+    """A letter's content as issued (for printing it again)."""
+    require(actor, Permission.VIEW_CASES)
+    with ctx.db.read() as session:
+        letter = session.get(Letter, letter_id)
+        if letter is None:
+            raise NotFound("Nie znaleziono pisma.")
+        return stored_document(letter)
+
+
+def envelope_label(ctx: AppContext, actor: Actor, letter_id: int) -> EnvelopeLabel:
+    """What goes on the letter's 100 × 50 mm envelope label (addressee and barcode)."""
+    require(actor, Permission.VIEW_CASES)
+    with ctx.db.read() as session:
+        row = session.execute(select(Letter, Case).join(Case, Case.id == Letter.case_id)
+                              .where(Letter.id == letter_id)).first()
+        if row is None:
+            raise NotFound("Nie znaleziono pisma.")
+        letter, case = row
+        settings = read_settings(session)
+        return EnvelopeLabel(letter.identifier, _return_address(settings, CaseKind(case.kind)),
+                             tuple(letter.addressee.splitlines()), case.signature)
+
+
+def list_case_letters(ctx: AppContext, actor: Actor, case_id: int) -> list[LetterView]:
+    """The outgoing letters of a case with their delivery state, newest first."""
+    require(actor, Permission.VIEW_CASES)
+    with ctx.db.read() as session:
+        signature = session.scalar(select(Case.signature).where(Case.id == case_id))
+        if signature is None:
+            raise NotFound("Nie znaleziono sprawy.")
+        rows = session.scalars(select(Letter).where(Letter.case_id == case_id)
+                               .order_by(Letter.dated_on.desc(), Letter.id.desc()))
+        return [letter_view(letter, signature) for letter in rows]

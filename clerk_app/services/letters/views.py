@@ -1,0 +1,19 @@
+"""Stored letter rows as the plain :class:`LetterView` the screens read."""
+
+from __future__ import annotations
+
+from clerk_app.domain.letter_kinds import DeliveryMethod, DeliveryStatus, letter_kind_label
+from clerk_app.persistence.models import Letter
+from clerk_app.services.letters.types import LetterView
+
+
+def letter_view(letter: Letter, signature: str) -> LetterView:
+    return LetterView(
+        id=letter.id, identifier=letter.identifier, case_id=letter.case_id,
+        case_signature=signature, kind=letter.kind, kind_label=letter_kind_label(letter.kind),
+        addressee=letter.addressee, dated_on=letter.dated_on,
+        delivery_method=DeliveryMethod(letter.delivery_method),
+        delivery_status=DeliveryStatus(letter.delivery_status),
+        delivered_on=letter.delivered_on, first_notice_on=letter.first_notice_on,
+        deemed_delivered_on=letter.deemed_delivered_on, version=letter.version,
+    )
