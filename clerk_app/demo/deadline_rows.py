@@ -7,19 +7,21 @@ from datetime import date, timedelta
 from clerk_app.demo.draws import Draw
 from clerk_app.demo.rows import Ids, Rows
 from clerk_app.domain.calendar import LegalCalendar
+from clerk_app.domain.case_events import CaseEvent
 from clerk_app.domain.cases import DeadlineKind, DeadlineState
 from clerk_app.services.admin.settings import OfficeSettings
 
-# Start events as the deadline services word them.
-EV_FILED = "złożenie wniosku"
-EV_COMPLETE = "wpływ kompletnej prośby"
-EV_REMOVED = "usunięcie braków formalnych"
-EV_SUMMONS = "doręczenie wezwania"
+# Start events as the deadline services record them.
+EV_FILED = CaseEvent.IOK_REQUEST_FILED
+EV_COMPLETE = CaseEvent.PETITION_COMPLETE
+EV_REMOVED = CaseEvent.DEFICIENCIES_REMOVED
+EV_SUMMONS = CaseEvent.SUMMONS_DELIVERED
 
 RUNNING = DeadlineState.RUNNING.value
 MET = DeadlineState.MET.value
 MISSED = DeadlineState.MISSED.value
 CANCELLED = DeadlineState.CANCELLED.value
+SUSPENDED = DeadlineState.SUSPENDED.value
 
 
 class Deadlines:
@@ -41,7 +43,7 @@ class Deadlines:
             DeadlineKind.DECISION: (settings.decision_months, "months"),
             DeadlineKind.IOK_TARGET: (settings.iok_target_days, "days"),
         }
-        self._end_cache: dict[tuple[DeadlineKind, date, str], tuple[date, date, str]] = {}
+        self._end_cache: dict[tuple[DeadlineKind, date, int], tuple[date, date]] = {}
         self._working_cache: dict[date, date] = {}
 
     def working_on_or_after(self, d: date) -> date:
@@ -56,30 +58,39 @@ class Deadlines:
         later = self.working_on_or_after(d + timedelta(days=self.d.between(low, high)))
         return later if later <= self.today else max(d, self.today)
 
-    def end(self, kind: DeadlineKind, start: date, event: str) -> tuple[date, date, str]:
-        """(due date, nominal end, explanation) of a deadline, cached per start date."""
-        key = (kind, start, event)
+    def end(self, kind: DeadlineKind, start: date, waited: int = 0) -> tuple[date, date]:
+        """(due date, nominal end) of a deadline, ``waited`` days of suspension added;
+        cached per start date."""
+        key = (kind, start, waited)
         cached = self._end_cache.get(key)
         if cached is None:
             count, unit = self._periods[kind]
             if unit == "months":
-                computed = self.calendar.add_months(start, count, event)
+                computed = self.calendar.add_months(start, count, "")
             else:
-                computed = self.calendar.add_days(start, count, event)
-            cached = (computed.result, computed.nominal_end,
-                      "\n".join(computed.explanation_lines()))
-            self._end_cache[key] = cached
+                computed = self.calendar.add_days(start, count, "")
+            nominal = computed.nominal_end + timedelta(days=waited)
+            due = self.calendar.next_working_day_on_or_after(nominal)[0]
+            cached = self._end_cache[key] = (due, nominal)
         return cached
 
     def add(
-        self, rows: Rows, case_id: int, kind: DeadlineKind, start: date, event: str,
+        self, rows: Rows, case_id: int, kind: DeadlineKind, start: date, event: CaseEvent,
         closed_on: date | None = None, state: str | None = None,
+        suspension: tuple[date, date | None] | None = None,
     ) -> None:
         """Add a deadline row. Without ``closed_on`` it is open: running, or missed when its
-        due date has passed (as the deadline services mark it); open ones are noted in
-        :attr:`running`."""
-        due, nominal, explanation = self.end(kind, start, event)
-        if closed_on is None:
+        due date has passed (as the deadline services mark it), or suspended while
+        ``suspension`` has no end; open running ones are noted in :attr:`running`."""
+        waited = 0
+        if suspension is not None and suspension[1] is not None:
+            waited = max(0, (suspension[1] - suspension[0]).days)
+        due: date | None
+        nominal: date | None
+        due, nominal = self.end(kind, start, waited)
+        if suspension is not None and suspension[1] is None and closed_on is None:
+            state, due, nominal = SUSPENDED, None, None
+        elif closed_on is None:
             state = RUNNING if due >= self.today else MISSED
             self.running.append(due)
         elif state is None:
@@ -87,9 +98,14 @@ class Deadlines:
         count, unit = self._periods[kind]
         rows.deadlines.append({
             "id": self.ids.deadline, "case_id": case_id, "kind": kind.value, "state": state,
-            "start_event": event, "start_on": start, "period_count": count,
-            "period_unit": unit, "nominal_end_on": nominal, "due_on": due,
-            "explanation": explanation, "suspended_on": None, "suspended_days": 0,
-            "extended_reason": None, "closed_on": closed_on, "letter_id": None, "version": 1,
+            "start_event": event.value, "start_on": start, "period_count": count,
+            "period_unit": unit, "reference": None, "reason": None, "nominal_end_on": nominal,
+            "due_on": due, "closed_on": closed_on,
+            "closed_by": CaseEvent.LEFT_WITHOUT_CONSIDERATION.value if state == CANCELLED
+            else None, "closing_note": None, "letter_id": None, "version": 1,
         })
+        if suspension is not None:
+            rows.suspensions.append({"id": self.ids.suspension, "deadline_id": self.ids.deadline,
+                                     "start_on": suspension[0], "end_on": suspension[1]})
+            self.ids.suspension += 1
         self.ids.deadline += 1

@@ -98,7 +98,7 @@ class DepositRows:
             if status == _S.AWAITING_COMPLETION:
                 deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, EV_SUMMONS)
             elif route == "lwc":
-                due = deadlines.end(DeadlineKind.DEFICIENCY, delivered, EV_SUMMONS)[0]
+                due = deadlines.end(DeadlineKind.DEFICIENCY, delivered)[0]
                 left_on = deadlines.after(due, 1, 12)
                 deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, EV_SUMMONS,
                               closed_on=left_on, state=MISSED)

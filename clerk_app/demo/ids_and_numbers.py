@@ -13,10 +13,10 @@ from clerk_app.services.core.numbering import REGISTER_SCOPE
 LOADED_TABLES = (
     "cases", "incoming_items", "iok_requests", "deposit_petitions",
     "property_statements", "household_members", "instalment_agreements", "instalments",
-    "deadlines", "number_sequences",
+    "deadlines", "deadline_suspensions", "number_sequences",
 )
 _KEYED_TABLES = ("cases", "incoming_items", "deadlines", "household_members",
-                 "instalment_agreements")
+                 "instalment_agreements", "deadline_suspensions")
 
 Numbers = dict[tuple[str, int], int]
 

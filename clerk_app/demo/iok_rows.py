@@ -51,16 +51,16 @@ class IokRows:
             delivered = deadlines.after(summons, 0, 8)
             if status == _S.AWAITING_COMPLETION:
                 signed = handled = False
-                deadlines.add(rows, cid, target, r, EV_FILED)
+                deadlines.add(rows, cid, target, r, EV_FILED, suspension=(summons, None))
                 deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, EV_SUMMONS)
             elif left:
                 signed = handled = False
-                due = deadlines.end(DeadlineKind.DEFICIENCY, delivered, EV_SUMMONS)[0]
+                due = deadlines.end(DeadlineKind.DEFICIENCY, delivered)[0]
                 left_on = deadlines.after(due, 1, 10)
                 deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, EV_SUMMONS,
                               closed_on=left_on, state=MISSED)
                 deadlines.add(rows, cid, target, r, EV_FILED, closed_on=left_on,
-                              state=CANCELLED)
+                              state=CANCELLED, suspension=(summons, None))
                 case["settled_on"] = left_on
                 case["settlement_remarks"] = (
                     "Wniosek pozostawiony bez rozpoznania – braki nie zostały usunięte.")
@@ -73,7 +73,9 @@ class IokRows:
                 deadlines.add(rows, cid, target, r, EV_FILED)
             else:  # login data sent (and the case maybe closed afterwards)
                 login_sent_on = deadlines.after(ready, 0, 14)
-                deadlines.add(rows, cid, target, r, EV_FILED, closed_on=login_sent_on)
+                waited = (summons, ready) if deficient else None
+                deadlines.add(rows, cid, target, r, EV_FILED, closed_on=login_sent_on,
+                              suspension=waited)
                 case["settled_on"] = login_sent_on
                 case["settlement_remarks"] = "Dane logowania wysłane na adres e-mail z wniosku."
         rows.iok.append({

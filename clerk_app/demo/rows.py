@@ -14,6 +14,7 @@ from sqlalchemy import Table
 from clerk_app.persistence.models import (
     Case,
     Deadline,
+    DeadlineSuspension,
     DepositPetition,
     HouseholdMember,
     IncomingItem,
@@ -44,6 +45,7 @@ class Rows:
     agreements: list[Row] = field(default_factory=list)
     instalments: list[Row] = field(default_factory=list)
     deadlines: list[Row] = field(default_factory=list)
+    suspensions: list[Row] = field(default_factory=list)
 
     def tables(self) -> list[tuple[Table, list[Row]]]:
         """(table, rows) pairs, parents before children."""
@@ -54,6 +56,7 @@ class Rows:
             (table_of(HouseholdMember), self.members),
             (table_of(InstalmentAgreement), self.agreements),
             (table_of(Instalment), self.instalments), (table_of(Deadline), self.deadlines),
+            (table_of(DeadlineSuspension), self.suspensions),
         ]
 
 
@@ -66,3 +69,4 @@ class Ids:
     deadline: int
     member: int
     agreement: int
+    suspension: int

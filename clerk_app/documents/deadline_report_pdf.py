@@ -71,11 +71,14 @@ def _paginate(report: DeadlineReport) -> list[list[_Line]]:
 
 def _cells(row: DeadlineRow, dates: dict[date, str]) -> tuple[str, ...]:
     days = "—" if row.working_days_left is None else str(row.working_days_left)
-    start, due = dates.get(row.start_on), dates.get(row.due_on)
+    start = dates.get(row.start_on)
     if start is None:
         start = dates[row.start_on] = format_date_pl(row.start_on)
+    due = dates.get(row.due_on) if row.due_on else "—"  # the report lists no suspended one
     if due is None:
-        due = dates[row.due_on] = format_date_pl(row.due_on)
+        due = format_date_pl(row.due_on)
+        if row.due_on is not None:
+            dates[row.due_on] = due
     return (row.signature, row.applicant, row.case_kind.label, row.deadline_kind.label,
             start, due, days, row.status_label)
 

@@ -148,7 +148,8 @@ def _rows_xml(report: DeadlineReport, normal: list[str], overdue: list[str]) -> 
             yield (red if row.overdue else plain).format(
                 assignee, text(row.signature), text(row.applicant),
                 text(row.case_kind.label), text(row.deadline_kind.label),
-                row.start_on.toordinal() - _EPOCH_ORDINAL, row.due_on.toordinal() - _EPOCH_ORDINAL,
+                row.start_on.toordinal() - _EPOCH_ORDINAL,
+                (row.due_on or row.start_on).toordinal() - _EPOCH_ORDINAL,  # never suspended
                 "/>" if days is None else f' t="n"><v>{days}</v></c>',
                 text(row.status_label), n=number)
 

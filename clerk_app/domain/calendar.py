@@ -22,25 +22,55 @@ _SHIFT_RULE = "art. 57 § 4 KPA"
 
 
 class LegalCalendar:
-    """Polish working-day calendar with optional one-off days off set by the admin."""
+    """Polish working-day calendar.
 
-    def __init__(self, extra_days_off: Iterable[tuple[date, str]] = ()) -> None:
+    Two kinds of one-off days the admin records: ``extra_days_off`` are days off set by law
+    (e.g. 12.11.2018): they move legal deadlines like any holiday. ``office_closures`` are
+    days the office itself closes (e.g. a day given back for a holiday on a Saturday): they
+    never move a deadline and count only in the office's own working-day figures
+    (:meth:`is_office_working_day`, :meth:`working_days_between`, :meth:`add_working_days`).
+    """
+
+    def __init__(self, extra_days_off: Iterable[tuple[date, str]] = (),
+                 office_closures: Iterable[tuple[date, str]] = ()) -> None:
         self._extra: dict[date, str] = {}
         for day, name in extra_days_off:
             self._extra[day] = name.strip() or "dzień wolny"
+        self._closed: dict[date, str] = {}
+        for day, name in office_closures:
+            self._closed[day] = name.strip() or "urząd nieczynny"
 
     @property
     def extra_days_off(self) -> dict[date, str]:
-        """Copy of the admin-defined one-off days off."""
+        """Copy of the one-off days off set by law."""
         return dict(self._extra)
 
+    @property
+    def office_closures(self) -> dict[date, str]:
+        """Copy of the days the office is closed (not moving any deadline)."""
+        return dict(self._closed)
+
     def day_off_reason(self, d: date) -> str | None:
-        """Why ``d`` is a day off (holiday name, extra day name, sobota, niedziela) or None."""
+        """Why ``d`` is a day off by law (holiday, one-off day, sobota, niedziela) or None."""
         return statutory_holiday_name(d) or self._extra.get(d) or weekend_name(d)
 
     def is_working_day(self, d: date) -> bool:
-        """True when ``d`` is neither a weekend day, a public holiday nor an extra day off."""
+        """True when no law makes ``d`` a day off (the art. 57 § 4 test)."""
         return self.day_off_reason(d) is None
+
+    def office_day_off_reason(self, d: date) -> str | None:
+        """Why the office does not work on ``d``: a legal day off or an office closure."""
+        return self.day_off_reason(d) or self._closed.get(d)
+
+    def is_office_working_day(self, d: date) -> bool:
+        """True when the office works on ``d`` (no legal day off, no closure)."""
+        return self.office_day_off_reason(d) is None
+
+    def next_office_day_on_or_after(self, d: date) -> date:
+        """The first day on or after ``d`` on which the office works."""
+        while not self.is_office_working_day(d):
+            d += _ONE_DAY
+        return d
 
     def next_working_day_on_or_after(self, d: date) -> tuple[date, tuple[SkippedDay, ...]]:
         """First working day on or after ``d`` and the days passed over on the way.
@@ -84,25 +114,26 @@ class LegalCalendar:
         return self._computed(first_notice, "pierwsze awizo", rule, nominal)
 
     def working_days_between(self, start: date, end: date) -> int:
-        """Working days after ``start`` up to and including ``end``; negative when end < start."""
+        """Office working days after ``start`` up to and including ``end``; negative when
+        end < start (office closures count as days off here)."""
         if end < start:
             return -self.working_days_between(end, start)
         count = 0
         d = start + _ONE_DAY
         while d <= end:
-            if self.is_working_day(d):
+            if self.is_office_working_day(d):
                 count += 1
             d += _ONE_DAY
         return count
 
     def add_working_days(self, start: date, n: int) -> date:
-        """The ``n``-th working day after ``start`` (before it when ``n`` < 0; 0 → start)."""
+        """The ``n``-th office working day after ``start`` (before it when ``n`` < 0)."""
         step = _ONE_DAY if n >= 0 else -_ONE_DAY
         remaining = abs(n)
         d = start
         while remaining:
             d += step
-            if self.is_working_day(d):
+            if self.is_office_working_day(d):
                 remaining -= 1
         return d
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from functools import lru_cache
 
 import holidays
@@ -41,3 +42,26 @@ def weekend_name(d: date) -> str | None:
     if weekday == 6:
         return SUNDAY
     return None
+
+
+class DayOffKind(StrEnum):
+    """A one-off day the admin records (``days_off.kind``)."""
+
+    STATUTORY = "statutory"  # set by law (e.g. 12.11.2018): moves legal deadlines
+    OFFICE_CLOSURE = "office_closure"  # the office closes: office planning only
+
+    @property
+    def label(self) -> str:
+        """Polish name shown in the days-off dialog."""
+        return _DAY_OFF_LABELS[self]
+
+    @property
+    def moves_deadlines(self) -> bool:
+        """Only a day off set by law moves a legal deadline (art. 57 § 4 KPA)."""
+        return self is DayOffKind.STATUTORY
+
+
+_DAY_OFF_LABELS = {
+    DayOffKind.STATUTORY: "Dzień wolny ustawowy (przesuwa terminy)",
+    DayOffKind.OFFICE_CLOSURE: "Urząd nieczynny (nie przesuwa terminów)",
+}

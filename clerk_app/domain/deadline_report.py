@@ -29,7 +29,7 @@ class DeadlineRow:
     case_kind: CaseKind
     deadline_kind: DeadlineKind
     start_on: date
-    due_on: date
+    due_on: date | None  # None while suspended
     working_days_left: int | None  # None while suspended; negative when overdue
     overdue: bool
     state: DeadlineState

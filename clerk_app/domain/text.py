@@ -37,8 +37,11 @@ def fold_for_search(text: str) -> str:
     return _WHITESPACE.sub(" ", stripped.casefold()).strip()
 
 
-def format_date_pl(d: date) -> str:
-    """Format a date the Polish way: ``24.12.2025``."""
+def format_date_pl(d: date | None) -> str:
+    """Format a date the Polish way: ``24.12.2025``; no date (e.g. the due date of a
+    suspended deadline) is shown as a dash."""
+    if d is None:
+        return "—"
     return f"{d.day:02d}.{d.month:02d}.{d.year:04d}"
 
 

@@ -12,11 +12,13 @@ from clerk_app.persistence.models_cases import (
     IokRequest,
     PropertyStatement,
 )
+from clerk_app.persistence.models_deadlines import Deadline, DeadlineRedating, DeadlineSuspension
 from clerk_app.persistence.models_intake import IncomingItem, Scan, ScanChunk
-from clerk_app.persistence.models_letters import Deadline, Letter
+from clerk_app.persistence.models_letters import Letter
 
 __all__ = [
-    "AuditEntry", "Base", "Case", "CaseNote", "DayOff", "Deadline", "DepositPetition",
+    "AuditEntry", "Base", "Case", "CaseNote", "DayOff", "Deadline", "DeadlineRedating",
+    "DeadlineSuspension", "DepositPetition",
     "HouseholdMember", "IncomingItem", "Instalment", "InstalmentAgreement", "IokRequest",
     "Letter", "NumberSequence", "PropertyStatement", "Scan", "ScanChunk", "Setting", "User",
 ]

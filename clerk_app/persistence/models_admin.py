@@ -36,13 +36,15 @@ class Setting(Versioned, Base):
 
 
 class DayOff(Base):
-    """A one-off day off set by the admin (beyond the statutory calendar)."""
+    """A one-off day the admin records: a day off set by law (``statutory``: moves legal
+    deadlines) or a day the office closes (``office_closure``: office planning only)."""
 
     __tablename__ = "days_off"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     day: Mapped[date] = mapped_column(Date, unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20), default="statutory")
 
 
 class NumberSequence(Base):

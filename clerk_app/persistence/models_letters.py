@@ -1,10 +1,10 @@
-"""Outgoing letters with their delivery, and the deadlines of a case."""
+"""Outgoing letters with their delivery."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clerk_app.persistence.base import Base, UtcDateTime, Versioned
@@ -31,30 +31,3 @@ class Letter(Versioned, Base):
     first_notice_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     deemed_delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     extra: Mapped[str] = mapped_column(Text, default="{}")  # the content as issued (JSON)
-
-
-class Deadline(Versioned, Base):
-    """A running legal or office deadline of a case, with its explanation."""
-
-    __tablename__ = "deadlines"
-    __table_args__ = (
-        Index("ix_deadlines_case_id", "case_id"),
-        Index("ix_deadlines_state_due_on", "state", "due_on"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(30))
-    state: Mapped[str] = mapped_column(String(20))
-    start_event: Mapped[str] = mapped_column(String(200))
-    start_on: Mapped[date] = mapped_column(Date)
-    period_count: Mapped[int] = mapped_column(Integer)
-    period_unit: Mapped[str] = mapped_column(String(10))  # "days" or "months"
-    nominal_end_on: Mapped[date] = mapped_column(Date)
-    due_on: Mapped[date] = mapped_column(Date)
-    explanation: Mapped[str] = mapped_column(Text, default="")
-    suspended_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    suspended_days: Mapped[int] = mapped_column(Integer, default=0)
-    extended_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
-    closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    letter_id: Mapped[int | None] = mapped_column(ForeignKey("letters.id"), nullable=True)

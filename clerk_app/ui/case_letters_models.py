@@ -53,7 +53,7 @@ class CaseDeadlinesModel(RowTableModel[DeadlineView]):
                       today: date) -> None:
         """Show ``rows``; running and missed open deadlines get their working days left."""
         self._left = {r.id: cal.working_days_between(today, r.due_on) for r in rows
-                      if r.is_open and r.state is not DeadlineState.SUSPENDED}
+                      if r.is_open and r.due_on is not None}
         self.set_rows(rows)
 
     def days_left(self, row: DeadlineView) -> int | None:

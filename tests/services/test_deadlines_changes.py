@@ -64,7 +64,7 @@ def test_extension_needs_a_reason_and_is_audited(
     action, changes = entries[-1]
     assert action == "extend"
     assert changes["due_on"] == ["2026-03-09", "2026-03-16"]
-    assert changes["extended_reason"][1].startswith("Prośba strony")
+    assert changes["reason"][1].startswith("Prośba strony")
 
     with pytest.raises(ConflictError):
         extend_deadline(ctx, clerk, deadline.id, deadline.version, date(2026, 3, 17), "x")

@@ -28,7 +28,10 @@ from clerk_app.demo.case_rows import CaseBuilder
 from clerk_app.demo.rows import Rows
 from clerk_app.demo.writers import SqliteInsertPlan
 from clerk_app.domain.calendar import LegalCalendar
-from clerk_app.domain.cases import CaseKind, CaseStatus, DeadlineKind
+from clerk_app.domain.case_events import CaseEvent
+from clerk_app.domain.cases import CaseKind, CaseStatus, DeadlineKind, DeadlineState, PeriodUnit
+from clerk_app.domain.deadline_rules import Period
+from clerk_app.domain.deadline_value import DeadlineValue, Suspension
 from clerk_app.domain.roles import Role
 from clerk_app.domain.signatures import format_register_number, format_signature
 from clerk_app.domain.text import fold_for_search, format_date_pl
@@ -44,6 +47,7 @@ from clerk_app.persistence.models import (
     AuditEntry,
     Case,
     Deadline,
+    DeadlineSuspension,
     DepositPetition,
     HouseholdMember,
     IncomingItem,
@@ -69,7 +73,7 @@ from tests.conftest import TEST_NRB, TEST_PASSWORD, FakeClock
 
 N = 300
 SEED = 5
-OPEN_STATES = ("running", "missed")
+OPEN_STATES = ("running", "missed", "suspended")
 _S = CaseStatus
 
 
@@ -242,13 +246,17 @@ def test_deadlines_follow_the_calendar_and_set_next_deadline(
     calendar = LegalCalendar()
     cases = _rows(ctx.db, Case)
     deadlines = _by_case(_rows(ctx.db, Deadline))
+    suspensions: dict[int, list[Suspension]] = defaultdict(list)
+    for s in _rows(ctx.db, DeadlineSuspension):
+        suspensions[s["deadline_id"]].append(Suspension(s["start_on"], s["end_on"]))
     assert sum(map(len, deadlines.values())) >= N
     for case in cases:
         rows = deadlines[case["id"]]
         open_rows = [d for d in rows if d["closed_on"] is None]
         assert all(d["state"] in OPEN_STATES for d in open_rows)
         assert all(d["state"] != "running" or d["closed_on"] is None for d in rows)
-        expected = min((d["due_on"] for d in open_rows), default=None)
+        expected = min((d["due_on"] for d in open_rows if d["state"] != "suspended"),
+                       default=None)
         assert case["next_deadline"] == expected, case["signature"]
         open_kinds = {d["kind"] for d in open_rows}
         status, kind = case["status"], case["kind"]
@@ -262,25 +270,30 @@ def test_deadlines_follow_the_calendar_and_set_next_deadline(
                       "left_without_consideration"):
             assert not open_rows
         for d in rows:
-            kind_ = DeadlineKind(d["kind"])
-            if d["period_unit"] == "months":
-                computed = calendar.add_months(d["start_on"], d["period_count"],
-                                               d["start_event"])
+            # The row holds a deadline's structure: the value computes the same dates.
+            value = DeadlineValue(
+                kind=DeadlineKind(d["kind"]), state=DeadlineState(d["state"]),
+                start_event=CaseEvent(d["start_event"]), start_on=d["start_on"],
+                period=Period(d["period_count"], PeriodUnit(d["period_unit"])),
+                suspensions=tuple(suspensions[d["id"]]))
+            due = value.due(calendar)
+            if d["state"] == "suspended":
+                assert due is None and d["due_on"] is None and value.open_suspension
+                assert kind == "iok" and status == "awaiting_completion"
+                assert "wstrzymany" in value.explanation(calendar)[-1]
             else:
-                computed = calendar.add_days(d["start_on"], d["period_count"],
-                                             d["start_event"])
-            assert (d["nominal_end_on"], d["due_on"]) == (computed.nominal_end,
-                                                         computed.result)
-            assert d["explanation"] == "\n".join(computed.explanation_lines())
-            assert d["explanation"].endswith(f"Termin upływa: {format_date_pl(d['due_on'])}")
+                assert due is not None
+                assert (d["nominal_end_on"], d["due_on"]) == (due.nominal_end, due.result)
+                assert f"Termin upływa: {format_date_pl(d['due_on'])}" in value.explanation(
+                    calendar)
             assert d["start_on"] >= case["received_on"]
-            if d["closed_on"] is None:
-                assert d["state"] == ("running" if d["due_on"] >= today else "missed")
-            else:
+            if d["closed_on"] is not None:
                 assert d["closed_on"] <= today
+            elif d["due_on"] is not None:
+                assert d["state"] == ("running" if d["due_on"] >= today else "missed")
             expected_period = {DeadlineKind.DEFICIENCY: (7, "days"),
                                DeadlineKind.DECISION: (1, "months"),
-                               DeadlineKind.IOK_TARGET: (14, "days")}[kind_]
+                               DeadlineKind.IOK_TARGET: (14, "days")}[value.kind]
             assert (d["period_count"], d["period_unit"]) == expected_period
     states = Counter(d["state"] for rows in deadlines.values() for d in rows)
     assert states["running"] and states["met"] and states["missed"]
@@ -347,8 +360,8 @@ def test_numbering_and_ids_continue_after_the_demo(ctx: AppContext, admin: Actor
         new_id = s.execute(insert(Deadline).values(
             case_id=first_case, kind="decision", state="cancelled", start_event="test",
             start_on=date(2026, 3, 2), period_count=1, period_unit="months",
-            nominal_end_on=date(2026, 4, 2), due_on=date(2026, 4, 2), explanation="",
-            suspended_days=0, version=1).returning(Deadline.id)).scalar_one()
+            nominal_end_on=date(2026, 4, 2), due_on=date(2026, 4, 2),
+            version=1).returning(Deadline.id)).scalar_one()
         assert new_id == top_deadline + 1
 
     # A second load continues after the number the allocator just handed out.

@@ -32,6 +32,8 @@ class OfficeSettings:
     bgm_address: str = "ul. Bytomska 92, pok. 109, 41-940 Piekary Śląskie"
     zgm_name: str = "Zakład Gospodarki Mieszkaniowej w Piekarach Śląskich"
     zgm_address: str = "ul. Bytomska 92, 41-940 Piekary Śląskie"
+    # Where a deposit applicant may bring documents in person (named in the summons).
+    counter_addresses: str = "ul. Bytomska 84 lub ul. Bytomska 92"
     iok_unit: str = "ZGM"
     iok_jrwa: str = "0143"
     deposit_unit: str = "BGM"
@@ -63,7 +65,8 @@ class OfficeSettings:
 _LABELS = {
     "city_office_name": "Nazwa urzędu", "city_office_address": "Adres urzędu",
     "bgm_name": "Nazwa BGM", "bgm_address": "Adres BGM", "zgm_name": "Nazwa ZGM",
-    "zgm_address": "Adres ZGM", "iok_unit": "Symbol komórki (IOK)",
+    "zgm_address": "Adres ZGM", "counter_addresses": "Punkty obsługi (w pismach)",
+    "iok_unit": "Symbol komórki (IOK)",
     "iok_jrwa": "Klasa JRWA (IOK)", "deposit_unit": "Symbol komórki (kaucja)",
     "deposit_jrwa": "Klasa JRWA (kaucja)", "signatory_title": "Stanowisko podpisującego",
 }

@@ -1,23 +1,10 @@
 """Deadlines of a case: one transaction per action, role check, audit entry with case id.
 
-Rules (domain.md; periods are office settings):
-
-* **Deficiency** (``deficiency_days``, 7): days from delivery of the summons (actual or
-  deemed, art. 44 KPA); started by recording the delivery.
-* **Decision** (``decision_months``, 1): months from the day the petition is complete – at
-  registration when nothing is missing, otherwise the day the deficiencies are removed. A
-  summons issued while the decision deadline runs *suspends* it on the day of the summons;
-  removal of the deficiencies on day R *resumes* it and adds the calendar days from the
-  summons to R (the waiting time is not counted). The due date is then the nominal month
-  end plus those days, shifted by art. 57 § 4.
-* **IOK target** (``iok_target_days``, 14): days from filing (office target, no statute).
-* **Delay notice** (art. 36 KPA practice): the decision deadline is cancelled and replaced by
-  a deadline on the new date (see :func:`clerk_app.services.letters.issue.issue_delay_notice`).
-
-States: running → met / missed (closed on the day of the act) or cancelled; running ↔
-suspended. :func:`refresh_missed` marks running deadlines past their due date as *missed*;
-such a deadline stays open (``closed_on`` empty) until the act is done, and still counts for
-``cases.next_deadline`` so overdue cases sort first.
+Which event starts, suspends, resumes or ends which deadline is the table in
+:mod:`clerk_app.domain.deadline_rules`; these functions report the event
+(:func:`~clerk_app.services.deadlines.events.apply_event`) and check what the clerk entered.
+:func:`refresh_missed` marks running deadlines past their due date as *missed*; such a
+deadline stays open until the act is done, and still counts for ``cases.next_deadline``.
 """
 
 from __future__ import annotations
@@ -25,28 +12,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from clerk_app.domain.calendar import LegalCalendar
+from clerk_app.domain.case_events import CaseEvent
 from clerk_app.domain.cases import (
     CaseKind,
     CaseStatus,
     DeadlineKind,
     DeadlineState,
-    PeriodUnit,
     check_transition,
 )
+from clerk_app.domain.deadline_rules import default_delay_new_date
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.text import format_date_pl
 from clerk_app.persistence.models import Case, Deadline
-from clerk_app.services.admin.settings import read_settings
 from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
 from clerk_app.services.core.errors import NotFound
 from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
-from clerk_app.services.deadlines import engine as engine
+from clerk_app.services.deadlines import engine
 from clerk_app.services.deadlines.days_off import calendar_for
-from clerk_app.services.deadlines.engine import DeadlineSpec
+from clerk_app.services.deadlines.events import EventFacts, apply_event
 from clerk_app.services.deadlines.types import DeadlineView
 
 REASON_FIELD = "Powód przedłużenia"
@@ -81,54 +68,31 @@ def check_not_future(work: Work, day: date, field: str) -> None:
         raise FieldError(field, "Data nie może być późniejsza niż dzisiejsza.")
 
 
-def open_deficiency(work: Work, cal: LegalCalendar, case_id: int, delivered_on: date,
-                    event: str, letter_id: int | None = None,
-                    history: tuple[str, ...] = ()) -> Deadline:
-    """Start the N-day deficiency deadline counted from delivery of the summons."""
-    days = read_settings(work.session).deficiency_days
-    return engine.open_deadline(work, cal, case_id, DeadlineSpec(
-        _K.DEFICIENCY, event, delivered_on, days, PeriodUnit.DAYS, letter_id,
-        history=history))
-
-
-def open_decision(work: Work, cal: LegalCalendar, case: Case, complete_on: date,
-                  event: str = "wpływ kompletnej prośby") -> Deadline:
-    """Start the decision deadline of a deposit case that is complete on ``complete_on``."""
-    if case.kind != CaseKind.DEPOSIT.value:
-        raise FieldError("Rodzaj sprawy", "Termin rozpatrzenia dotyczy prośby o rozłożenie "
-                                          "kaucji na raty.")
-    if engine.open_rows(work, case.id, [_K.DECISION, _K.DELAY_NEW_DATE]):
-        raise FieldError("Termin rozpatrzenia", "Termin rozpatrzenia tej sprawy już biegnie.")
-    if case.complete_on is None:
-        case.complete_on = complete_on
-        work.audit_changes(case, "complete", case_id=case.id)
-    months = read_settings(work.session).decision_months
-    return engine.open_deadline(work, cal, case.id, DeadlineSpec(
-        _K.DECISION, event, complete_on, months, PeriodUnit.MONTHS))
-
-
 def start_initial_deadlines(work: Work, case: Case, complete: bool) -> list[Deadline]:
     """For intake, inside its transaction: the IOK target from filing, or the decision
     deadline of a deposit petition that is complete at registration."""
     cal = calendar_for(work.session)
     if case.kind == CaseKind.IOK.value:
-        days = read_settings(work.session).iok_target_days
-        return [engine.open_deadline(work, cal, case.id, DeadlineSpec(
-            _K.IOK_TARGET, "złożenie wniosku", case.received_on, days, PeriodUnit.DAYS))]
-    if complete:
-        return [open_decision(work, cal, case, case.received_on)]
-    return []
+        event = CaseEvent.IOK_REQUEST_FILED
+    elif complete:
+        event = CaseEvent.PETITION_COMPLETE
+        case.complete_on = case.received_on
+        work.audit_changes(case, "complete", case_id=case.id)
+    else:
+        return []
+    return apply_event(work, cal, case, event, case.received_on).started
 
 
 def start_deficiency_deadline(ctx: AppContext, actor: Actor, case_id: int, delivered_on: date,
                               letter_id: int | None = None) -> DeadlineView:
     """Start the deficiency deadline from a delivery recorded outside the delivery desk."""
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
-        load_case(work, case_id)
+        case = load_case(work, case_id)
         check_not_future(work, delivered_on, "Data doręczenia")
-        row = open_deficiency(work, calendar_for(work.session), case_id, delivered_on,
-                              "doręczenie wezwania", letter_id)
-        return engine.to_view(row)
+        cal = calendar_for(work.session)
+        outcome = apply_event(work, cal, case, CaseEvent.SUMMONS_DELIVERY_RECORDED,
+                              delivered_on, EventFacts(letter_id=letter_id))
+        return engine.to_view(cal, outcome.started[0])
 
 
 def start_decision_deadline(ctx: AppContext, actor: Actor, case_id: int,
@@ -137,8 +101,17 @@ def start_decision_deadline(ctx: AppContext, actor: Actor, case_id: int,
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         case = load_case(work, case_id)
         check_not_future(work, complete_on, "Data kompletnej prośby")
-        return engine.to_view(open_decision(work, calendar_for(work.session), case,
-                                            complete_on))
+        if case.kind != CaseKind.DEPOSIT.value:
+            raise FieldError("Rodzaj sprawy", "Termin rozpatrzenia dotyczy prośby o rozłożenie "
+                                          "kaucji na raty.")
+        if engine.open_rows(work, case.id, [_K.DECISION, _K.DELAY_NEW_DATE]):
+            raise FieldError("Termin rozpatrzenia", "Termin rozpatrzenia tej sprawy już biegnie.")
+        if case.complete_on is None:
+            case.complete_on = complete_on
+            work.audit_changes(case, "complete", case_id=case.id)
+        cal = calendar_for(work.session)
+        outcome = apply_event(work, cal, case, CaseEvent.PETITION_COMPLETE, complete_on)
+        return engine.to_view(cal, outcome.started[0])
 
 
 def start_iok_target(ctx: AppContext, actor: Actor, case_id: int) -> DeadlineView:
@@ -150,7 +123,7 @@ def start_iok_target(ctx: AppContext, actor: Actor, case_id: int) -> DeadlineVie
         if engine.open_rows(work, case_id, [_K.IOK_TARGET]):
             raise FieldError("Termin obsługi", "Termin obsługi tego wniosku już biegnie.")
         rows = start_initial_deadlines(work, case, complete=False)
-        return engine.to_view(rows[0])
+        return engine.to_view(calendar_for(work.session), rows[0])
 
 
 def mark_deadline_met(ctx: AppContext, actor: Actor, deadline_id: int, version: int,
@@ -163,10 +136,12 @@ def mark_deadline_met(ctx: AppContext, actor: Actor, deadline_id: int, version: 
             raise FieldError("Termin", "Ten termin jest już zamknięty.")
         if row.state == _S.SUSPENDED.value:
             raise FieldError("Termin", "Bieg terminu jest wstrzymany (oczekiwanie na "
-                                       "usunięcie braków).")
-        engine.close(work, row, on)
+                                         "usunięcie braków).")
+        cal = calendar_for(work.session)
+        value = engine.to_value(row).closed(on, CaseEvent.DEADLINE_MET, row.due_on)
+        engine.change(work, cal, row, value, "close")
         engine.refresh_next_deadline(work, [row.case_id])
-        return engine.to_view(row)
+        return engine.to_view(cal, row)
 
 
 def cancel_deadline(ctx: AppContext, actor: Actor, deadline_id: int, version: int,
@@ -179,10 +154,12 @@ def cancel_deadline(ctx: AppContext, actor: Actor, deadline_id: int, version: in
         row = engine.load(work, deadline_id, version)
         if row.closed_on is not None:
             raise FieldError("Termin", "Ten termin jest już zamknięty.")
-        row.explanation = f"{row.explanation}\nAnulowano: {reason}"
-        engine.close(work, row, office_today(work), cancelled=True)
+        cal = calendar_for(work.session)
+        value = engine.to_value(row).closed(office_today(work), CaseEvent.DEADLINE_CANCELLED,
+                                            row.due_on, cancelled=True, note=reason)
+        engine.change(work, cal, row, value, "cancel")
         engine.refresh_next_deadline(work, [row.case_id])
-        return engine.to_view(row)
+        return engine.to_view(cal, row)
 
 
 def extend_deadline(ctx: AppContext, actor: Actor, deadline_id: int, version: int,
@@ -194,39 +171,48 @@ def extend_deadline(ctx: AppContext, actor: Actor, deadline_id: int, version: in
             raise FieldError(REASON_FIELD, "Podaj powód przedłużenia terminu.")
         row = engine.load(work, deadline_id, version)
         today = office_today(work)
-        if row.closed_on is not None or row.state not in (_S.RUNNING.value, _S.MISSED.value):
+        if (row.closed_on is not None or row.due_on is None
+                or row.state not in (_S.RUNNING.value, _S.MISSED.value)):
             raise FieldError("Termin", "Przedłużyć można tylko biegnący lub przekroczony, "
-                                       "niezałatwiony termin.")
+                                         "niezałatwiony termin.")
         if new_due <= row.due_on or new_due < today:
             raise FieldError(NEW_DUE_FIELD, "Nowy termin musi być późniejszy niż obecny "
                                             f"({format_date_pl(row.due_on)}) i nie wcześniejszy "
                                             "niż dzisiaj.")
         cal = calendar_for(work.session)
-        off = cal.day_off_reason(new_due)
+        off = cal.office_day_off_reason(new_due)
         if off:
             raise FieldError(NEW_DUE_FIELD, f"{format_date_pl(new_due)} to dzień wolny ({off}); "
                                             "wybierz dzień roboczy.")
-        history = [line for line in (row.explanation or "").splitlines()
-                   if line.startswith(engine.HISTORY_PREFIXES)]
-        history.append(f"Poprzedni termin: {format_date_pl(row.due_on)} "
-                       f"(przedłużono {format_date_pl(today)})")
-        row.explanation = "\n".join(history)
-        row.start_event, row.start_on = "przedłużenie terminu", today
-        row.period_count, row.period_unit = (new_due - today).days, PeriodUnit.FIXED.value
-        row.suspended_days, row.extended_reason, row.state = 0, reason, _S.RUNNING.value
-        engine.apply(cal, row)
-        work.audit_changes(row, "extend", case_id=row.case_id)
+        value = engine.to_value(row).redated(today, new_due, reason, row.due_on)
+        engine.change(work, cal, row, value, "extend")
         engine.refresh_next_deadline(work, [row.case_id])
-        return engine.to_view(row)
+        return engine.to_view(cal, row)
 
 
 def list_case_deadlines(ctx: AppContext, actor: Actor, case_id: int) -> list[DeadlineView]:
     """All deadlines of a case, oldest first, with their explanation lines."""
     require(actor, Permission.VIEW_CASES)
     with ctx.db.read() as session:
-        rows = session.scalars(select(Deadline).where(Deadline.case_id == case_id)
-                               .order_by(Deadline.start_on, Deadline.id))
-        return [engine.to_view(r) for r in rows]
+        return case_deadlines(session, case_id)
+
+
+def case_deadlines(session: Session, case_id: int) -> list[DeadlineView]:
+    """The deadline views of a case inside an open read (for screens built in one read)."""
+    cal = calendar_for(session)
+    rows = session.scalars(select(Deadline).where(Deadline.case_id == case_id)
+                           .order_by(Deadline.start_on, Deadline.id))
+    return [engine.to_view(cal, r) for r in rows]
+
+
+def propose_delay_new_date(ctx: AppContext, actor: Actor, case_id: int) -> date:
+    """The new date a delay notice of the case proposes (domain rule, office calendar)."""
+    require(actor, Permission.VIEW_CASES)
+    with ctx.db.read() as session:
+        due = session.scalar(select(func.max(Deadline.due_on)).where(
+            Deadline.case_id == case_id, Deadline.closed_on.is_(None),
+            Deadline.kind.in_([_K.DECISION.value, _K.DELAY_NEW_DATE.value])))
+        return default_delay_new_date(calendar_for(session), ctx.today(), due)
 
 
 def refresh_missed(ctx: AppContext, today: date) -> int:
@@ -243,9 +229,8 @@ def refresh_missed(ctx: AppContext, today: date) -> int:
 
 def record_deficiencies_removed(ctx: AppContext, actor: Actor, case_id: int,
                                 on: date) -> DeficienciesRemoved:
-    """The applicant removed the deficiencies on ``on``: the deficiency deadline is closed
-    (met, or missed when late), the case goes back to work, and the decision deadline of a
-    deposit case starts on ``on`` or resumes with the waiting days added."""
+    """The applicant removed the deficiencies on ``on``: the case goes back to work and the
+    event's effects apply (the 7 days close; the decision month resumes, or starts)."""
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         case = load_case(work, case_id)
         check_not_future(work, on, "Data usunięcia braków")
@@ -256,23 +241,16 @@ def record_deficiencies_removed(ctx: AppContext, actor: Actor, case_id: int,
         new = CaseStatus.IN_PROGRESS if kind is CaseKind.DEPOSIT else CaseStatus.REGISTERED
         check_transition(kind, old, new)
         case.status = new.value
-        if kind is CaseKind.DEPOSIT:
-            case.complete_on = on
+        if kind is CaseKind.DEPOSIT and case.complete_on is None:
+            case.complete_on = on  # the first completion: the month runs from here
         work.audit_changes(case, "deficiencies_removed", case_id=case.id)
+        event = (CaseEvent.DEFICIENCIES_REMOVED if kind is CaseKind.DEPOSIT
+                 else CaseEvent.IOK_REQUEST_COMPLETED)
         cal = calendar_for(work.session)
-        closed = engine.open_rows(work, case_id, [_K.DEFICIENCY], include_missed=True)
-        for row in closed:
-            engine.close(work, row, on)
-        decision, added = None, 0
-        if kind is CaseKind.DEPOSIT:
-            suspended = [r for r in engine.open_rows(work, case_id, [_K.DECISION,
-                                                                    _K.DELAY_NEW_DATE])
-                         if r.state == _S.SUSPENDED.value]
-            if suspended:
-                added = engine.resume(work, cal, suspended[0], on)
-                decision = suspended[0]
-            elif not engine.open_rows(work, case_id, [_K.DECISION, _K.DELAY_NEW_DATE]):
-                decision = open_decision(work, cal, case, on, "usunięcie braków formalnych")
-        engine.refresh_next_deadline(work, [case_id])
-        return DeficienciesRemoved(tuple(engine.to_view(r) for r in closed),
-                                   engine.to_view(decision) if decision else None, added)
+        outcome = apply_event(work, cal, case, event, on)
+        decision = outcome.resumed[0][0] if outcome.resumed else None
+        decision = decision or next((r for r in outcome.started
+                                     if r.kind != _K.DEFICIENCY.value), None)
+        added = outcome.resumed[0][1] if outcome.resumed else 0
+        return DeficienciesRemoved(tuple(engine.to_view(cal, r) for r in outcome.ended),
+                                   engine.to_view(cal, decision) if decision else None, added)

@@ -1,9 +1,11 @@
-"""One-off days off set by the admin, and the legal calendar built with them.
+"""One-off days recorded by the admin, and the legal calendar built with them.
 
-Adding or removing a day off recomputes, in the same transaction, every open (running or
-suspended) deadline whose end the day can move: those with ``nominal_end_on <= day <=
-due_on`` (a day outside that range cannot change the art. 57 § 4 shift). Each moved deadline
-gets an audit entry with its case id.
+Two kinds (:class:`~clerk_app.domain.calendar_days_off.DayOffKind`): a day off set by law
+moves legal deadlines; an office closure only counts in the office's working-day figures.
+Adding or removing a day off set by law recomputes, in the same transaction, every open
+deadline whose end the day can move: those with ``nominal_end_on <= day <= due_on`` (a day
+outside that range cannot change the art. 57 § 4 shift; a suspended deadline has no end
+yet). Each moved deadline gets an audit entry with its case id.
 """
 
 from __future__ import annotations
@@ -15,7 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.calendar import LegalCalendar
-from clerk_app.domain.calendar_days_off import statutory_holiday_name, weekend_name
+from clerk_app.domain.calendar_days_off import (
+    DayOffKind,
+    statutory_holiday_name,
+    weekend_name,
+)
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.roles import Permission
 from clerk_app.persistence.models import DayOff, Deadline
@@ -33,6 +39,7 @@ class DayOffRow:
     id: int
     day: date
     name: str
+    kind: DayOffKind = DayOffKind.STATUTORY
 
 
 @dataclass(frozen=True)
@@ -44,16 +51,20 @@ class DayOffChange:
 
 
 def calendar_for(session: Session) -> LegalCalendar:
-    """The legal calendar with the admin's one-off days off (use it for every deadline)."""
-    rows = session.execute(select(DayOff.day, DayOff.name).order_by(DayOff.day))
-    return LegalCalendar([(day, name) for day, name in rows])
+    """The legal calendar with the admin's one-off days (use it for every deadline)."""
+    rows = session.execute(select(DayOff.day, DayOff.name, DayOff.kind).order_by(DayOff.day))
+    by_kind: dict[str, list[tuple[date, str]]] = {k.value: [] for k in DayOffKind}
+    for day, name, kind in rows:
+        by_kind.setdefault(kind, []).append((day, name))
+    return LegalCalendar(by_kind[DayOffKind.STATUTORY.value],
+                         by_kind[DayOffKind.OFFICE_CLOSURE.value])
 
 
 def list_days_off(ctx: AppContext, actor: Actor) -> list[DayOffRow]:
     """All one-off days off, oldest first."""
     require(actor, Permission.VIEW_CASES)
     with ctx.db.read() as session:
-        return [DayOffRow(r.id, r.day, r.name)
+        return [DayOffRow(r.id, r.day, r.name, DayOffKind(r.kind))
                 for r in session.scalars(select(DayOff).order_by(DayOff.day))]
 
 
@@ -66,9 +77,9 @@ def recompute_for_day(work: Work, day: date) -> int:
     ))
     moved: list[int] = []
     for row in rows:
-        old_due, old_text = row.due_on, row.explanation
-        engine.apply(cal, row)
-        if row.due_on != old_due or row.explanation != old_text:
+        old_due = row.due_on
+        engine.store(cal, row, engine.to_value(row))
+        if row.due_on != old_due:
             work.audit_changes(row, "recompute", case_id=row.case_id)
             moved.append(row.case_id)
     if moved:
@@ -76,8 +87,9 @@ def recompute_for_day(work: Work, day: date) -> int:
     return len(moved)
 
 
-def add_day_off(ctx: AppContext, actor: Actor, day: date, name: str) -> DayOffChange:
-    """Admin: declare ``day`` a day off (e.g. a day off for the office) and move deadlines."""
+def add_day_off(ctx: AppContext, actor: Actor, day: date, name: str,
+                kind: DayOffKind = DayOffKind.STATUTORY) -> DayOffChange:
+    """Admin: record a one-off day; a day off set by law moves the deadlines it touches."""
     name = (name or "").strip()
     with unit_of_work(ctx, actor, Permission.MANAGE_SETTINGS) as work:
         if not name:
@@ -90,11 +102,11 @@ def add_day_off(ctx: AppContext, actor: Actor, day: date, name: str) -> DayOffCh
             raise FieldError(DAY_FIELD, f"Ten dzień jest już dniem wolnym ({existing}).")
         if work.session.scalar(select(DayOff.id).where(DayOff.day == day)) is not None:
             raise FieldError(DAY_FIELD, "Ten dzień jest już na liście dni wolnych.")
-        row = DayOff(day=day, name=name)
+        row = DayOff(day=day, name=name, kind=DayOffKind(kind).value)
         work.session.add(row)
         work.audit_new(row)
-        moved = recompute_for_day(work, day)
-        return DayOffChange(DayOffRow(row.id, row.day, row.name), moved)
+        moved = recompute_for_day(work, day) if DayOffKind(kind).moves_deadlines else 0
+        return DayOffChange(DayOffRow(row.id, row.day, row.name, DayOffKind(kind)), moved)
 
 
 def remove_day_off(ctx: AppContext, actor: Actor, day_off_id: int) -> DayOffChange:
@@ -103,10 +115,11 @@ def remove_day_off(ctx: AppContext, actor: Actor, day_off_id: int) -> DayOffChan
         row = work.session.get(DayOff, day_off_id)
         if row is None:
             raise NotFound("Nie znaleziono dnia wolnego.")
-        removed = DayOffRow(row.id, row.day, row.name)
+        removed = DayOffRow(row.id, row.day, row.name, DayOffKind(row.kind))
         work.audit("days_off", row.id, "delete",
-                   {"day": [row.day.isoformat(), None], "name": [row.name, None]})
+                   {"day": [row.day.isoformat(), None], "name": [row.name, None],
+                    "kind": [row.kind, None]})
         work.session.delete(row)
         work.session.flush()
-        moved = recompute_for_day(work, removed.day)
+        moved = recompute_for_day(work, removed.day) if removed.kind.moves_deadlines else 0
         return DayOffChange(removed, moved)

@@ -1,151 +1,126 @@
-"""Deadline mechanics inside an open unit of work: compute, open, suspend, resume, close.
+"""Deadline rows inside an open unit of work: read as domain values, stored back, listed.
 
-Other services (intake, decisions) call these helpers inside their own transaction; the
-public one-transaction functions are in :mod:`clerk_app.services.deadlines.actions`.
-
-Stored fields of a ``Deadline`` row and what they mean here:
-
-* ``start_event``/``start_on``/``period_count``/``period_unit``: the period as counted by
-  art. 57 KPA (``days``, ``months``) or a date set by the office (``date``: the due date is
-  ``start_on + period_count`` calendar days, e.g. a manual extension or a delay notice);
-* ``suspended_days``: days of waiting for the applicant added to the nominal end;
-* ``nominal_end_on``: the end before the art. 57 § 4 shift; ``due_on``: the shifted end;
-* ``explanation``: the explanation lines; lines starting with one of ``HISTORY_PREFIXES``
-  record past events (suspensions, earlier dates, substitute delivery) and survive a
-  recomputation.
+A ``Deadline`` row and its suspension and redating rows hold the structure of a domain
+:class:`~clerk_app.domain.deadline_value.DeadlineValue`; :func:`store` writes a value back
+and refreshes the derived ``nominal_end_on``/``due_on`` (empty while suspended). What an
+event does to which deadline is decided by the table in
+:mod:`clerk_app.domain.deadline_rules` and carried out by
+:mod:`clerk_app.services.deadlines.events`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from typing import TypeVar
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, update
 
-from clerk_app.domain.calendar import ComputedDate, LegalCalendar
+from clerk_app.domain.calendar import LegalCalendar
+from clerk_app.domain.case_events import CaseEvent
 from clerk_app.domain.cases import DeadlineKind, DeadlineState, PeriodUnit
-from clerk_app.domain.text import format_date_pl
-from clerk_app.persistence.models import Case, Deadline
+from clerk_app.domain.deadline_rules import Period
+from clerk_app.domain.deadline_value import (
+    DeadlineValue,
+    DeemedDelivery,
+    Redating,
+    Suspension,
+)
+from clerk_app.persistence.models import Case, Deadline, DeadlineRedating, DeadlineSuspension
 from clerk_app.services.core.errors import ConflictError, NotFound
 from clerk_app.services.core.unit_of_work import Work
 from clerk_app.services.deadlines.types import DeadlineView
 
-HISTORY_PREFIXES = ("Wstrzymanie:", "Poprzedni termin:", "Doręczenie:")
-SUSPENDED_LINE = "Bieg terminu wstrzymany od"
 OPEN_STATES = (DeadlineState.RUNNING.value, DeadlineState.SUSPENDED.value)
+R = TypeVar("R")
+V = TypeVar("V")
 _S = DeadlineState
 
 
 @dataclass(frozen=True)
-class DeadlineSpec:
-    """A deadline to open."""
+class NewDeadline:
+    """A deadline to open: its kind, start event and day, period and the letter behind it."""
 
     kind: DeadlineKind
-    start_event: str
+    event: CaseEvent
     start_on: date
-    count: int
-    unit: PeriodUnit
+    period: Period
     letter_id: int | None = None
+    reference: str | None = None
     reason: str | None = None
-    history: tuple[str, ...] = ()
+    redatings: tuple[Redating, ...] = ()
 
 
-def _fixed_rule(kind: str, reason: str | None) -> str:
-    if kind == DeadlineKind.DELAY_NEW_DATE.value:
-        return "nowy termin wskazany w zawiadomieniu o zwłoce (art. 36 KPA)"
-    return f"termin wyznaczony ręcznie – powód: {reason or 'nie podano'}"
-
-
-def compute(cal: LegalCalendar, row: Deadline) -> tuple[ComputedDate, list[str]]:
-    """The due date of ``row`` from its stored period, suspension and history lines."""
-    unit = PeriodUnit(row.period_unit)
-    if unit is PeriodUnit.DAYS:
-        base = cal.add_days(row.start_on, row.period_count, row.start_event)
-    elif unit is PeriodUnit.MONTHS:
-        base = cal.add_months(row.start_on, row.period_count, row.start_event)
-    else:
-        nominal = row.start_on + timedelta(days=row.period_count)
-        result, skipped = cal.next_working_day_on_or_after(nominal)
-        base = ComputedDate(result, row.start_on, row.start_event,
-                            _fixed_rule(row.kind, row.extended_reason), nominal, skipped)
-    extra = [line for line in (row.explanation or "").splitlines()
-             if line.startswith(HISTORY_PREFIXES)]
-    computed = base
-    if row.suspended_days:
-        nominal = base.nominal_end + timedelta(days=row.suspended_days)
-        result, skipped = cal.next_working_day_on_or_after(nominal)
-        computed = ComputedDate(result, base.start, base.start_event, base.rule, nominal,
-                                skipped)
-        extra.append(
-            f"Doliczono dni wstrzymania biegu terminu: {row.suspended_days} "
-            f"(koniec bez wstrzymania: {format_date_pl(base.nominal_end)})"
-        )
-    lines = computed.explanation_lines()
-    lines[2:2] = extra
-    if row.state == _S.SUSPENDED.value and row.suspended_on is not None:
-        lines.append(f"{SUSPENDED_LINE} {format_date_pl(row.suspended_on)} "
-                     "(oczekiwanie na usunięcie braków) – data zostanie przeliczona")
-    return computed, lines
-
-
-def apply(cal: LegalCalendar, row: Deadline) -> None:
-    """Recompute ``nominal_end_on``, ``due_on`` and ``explanation`` of ``row`` in place."""
-    computed, lines = compute(cal, row)
-    row.nominal_end_on = computed.nominal_end
-    row.due_on = computed.result
-    row.explanation = "\n".join(lines)
-
-
-def open_deadline(work: Work, cal: LegalCalendar, case_id: int, spec: DeadlineSpec) -> Deadline:
-    """Start a running deadline of ``case_id`` (audited; ``cases.next_deadline`` refreshed)."""
-    row = Deadline(
-        case_id=case_id, kind=spec.kind.value, state=_S.RUNNING.value,
-        start_event=spec.start_event[:200], start_on=spec.start_on, period_count=spec.count,
-        period_unit=spec.unit.value, suspended_days=0, extended_reason=spec.reason,
-        letter_id=spec.letter_id, explanation="\n".join(spec.history),
+def to_value(row: Deadline) -> DeadlineValue:
+    """The domain value stored in ``row``."""
+    letter = row.letter
+    deemed = None
+    if (letter is not None and letter.first_notice_on and letter.deemed_delivered_on
+            and row.start_event == CaseEvent.SUMMONS_DEEMED_DELIVERED.value):
+        deemed = DeemedDelivery(letter.first_notice_on, letter.deemed_delivered_on)
+    return DeadlineValue(
+        kind=DeadlineKind(row.kind), state=DeadlineState(row.state),
+        start_event=CaseEvent(row.start_event), start_on=row.start_on,
+        period=Period(row.period_count, PeriodUnit(row.period_unit)),
+        reference=row.reference, reason=row.reason,
+        suspensions=tuple(Suspension(s.start_on, s.end_on) for s in row.suspensions),
+        redatings=tuple(Redating(r.on, r.previous_due_on, CaseEvent(r.event), r.reference)
+                        for r in row.redatings),
+        deemed_delivery=deemed, closed_on=row.closed_on,
+        closed_by=CaseEvent(row.closed_by) if row.closed_by else None,
+        closing_note=row.closing_note,
     )
-    apply(cal, row)
+
+
+def store(cal: LegalCalendar, row: Deadline, value: DeadlineValue) -> None:
+    """Write ``value`` into ``row`` (and its child rows) and refresh the derived dates."""
+    row.kind, row.state = value.kind.value, value.state.value
+    row.start_event, row.start_on = value.start_event.value, value.start_on
+    row.period_count, row.period_unit = value.period.count, value.period.unit.value
+    row.reference, row.reason = value.reference, value.reason
+    row.closed_on, row.closing_note = value.closed_on, value.closing_note
+    row.closed_by = value.closed_by.value if value.closed_by else None
+    due = value.due(cal)
+    row.nominal_end_on = due.nominal_end if due else None
+    row.due_on = due.result if due else None
+    _sync(row.suspensions, value.suspensions, lambda s: DeadlineSuspension(
+        start_on=s.start, end_on=s.end), lambda r, s: (r.start_on, r.end_on) == (s.start, s.end))
+    _sync(row.redatings, value.redatings, lambda r: DeadlineRedating(
+        on=r.on, previous_due_on=r.previous_due, event=r.event.value, reference=r.reference),
+        lambda r, v: (r.on, r.previous_due_on) == (v.on, v.previous_due))
+
+
+def _sync(rows: list[R], values: Sequence[V], make: Callable[[V], R],
+          same: Callable[[R, V], bool]) -> None:
+    """Keep child rows in step with the value's tuple (they only grow or end)."""
+    for i, value in enumerate(values):
+        if i < len(rows):
+            if not same(rows[i], value):
+                rows[i] = make(value)
+        else:
+            rows.append(make(value))
+    del rows[len(values):]
+
+
+def open_deadline(work: Work, cal: LegalCalendar, case_id: int, new: NewDeadline) -> Deadline:
+    """Start a running deadline of ``case_id`` (audited; ``cases.next_deadline`` refreshed)."""
+    value = DeadlineValue(kind=new.kind, state=_S.RUNNING, start_event=new.event,
+                          start_on=new.start_on, period=new.period, reference=new.reference,
+                          reason=new.reason, redatings=new.redatings)
+    row = Deadline(case_id=case_id, letter_id=new.letter_id, suspensions=[], redatings=[])
+    store(cal, row, value)
     work.session.add(row)
     work.audit_new(row, "start", case_id=case_id)
     refresh_next_deadline(work, [case_id])
     return row
 
 
-def suspend(work: Work, cal: LegalCalendar, row: Deadline, on: date) -> None:
-    """Stop the clock of a running deadline on ``on`` (waiting for the applicant)."""
-    row.state = _S.SUSPENDED.value
-    row.suspended_on = on
-    apply(cal, row)
-    work.audit_changes(row, "suspend", case_id=row.case_id)
-
-
-def resume(work: Work, cal: LegalCalendar, row: Deadline, on: date) -> int:
-    """Restart a suspended deadline on ``on``; the days of waiting are added. Returns them."""
-    since = row.suspended_on or on
-    days = max(0, (on - since).days)
-    row.explanation = "\n".join([
-        *[line for line in (row.explanation or "").splitlines()
-          if line.startswith(HISTORY_PREFIXES)],
-        f"Wstrzymanie: {format_date_pl(since)} – {format_date_pl(on)} ({days} dni), "
-        "oczekiwanie na usunięcie braków",
-    ])
-    row.suspended_days = (row.suspended_days or 0) + days
-    row.suspended_on = None
-    row.state = _S.RUNNING.value
-    apply(cal, row)
-    work.audit_changes(row, "resume", case_id=row.case_id)
-    return days
-
-
-def close(work: Work, row: Deadline, on: date, cancelled: bool = False) -> None:
-    """Close a deadline on ``on``: met when on time, missed when late, or cancelled."""
-    if cancelled:
-        row.state = _S.CANCELLED.value
-    elif row.state in OPEN_STATES:
-        row.state = (_S.MET if on <= row.due_on else _S.MISSED).value
-    row.closed_on = on
-    work.audit_changes(row, "cancel" if cancelled else "close", case_id=row.case_id)
+def change(work: Work, cal: LegalCalendar, row: Deadline, value: DeadlineValue,
+           action: str) -> None:
+    """Store a transition of ``row`` with its audit entry."""
+    store(cal, row, value)
+    work.audit_changes(row, action, case_id=row.case_id)
 
 
 def open_rows(work: Work, case_id: int, kinds: Iterable[DeadlineKind],
@@ -157,17 +132,6 @@ def open_rows(work: Work, case_id: int, kinds: Iterable[DeadlineKind],
                     Deadline.state.in_(states), Deadline.kind.in_([k.value for k in kinds]))
              .order_by(Deadline.id).with_for_update())
     return list(work.session.scalars(query))
-
-
-def close_open_deadlines(work: Work, case_id: int, kinds: Iterable[DeadlineKind], on: date,
-                         cancelled: bool = False) -> int:
-    """Close every open deadline of the kinds (e.g. when a decision is made); returns count."""
-    rows = open_rows(work, case_id, kinds, include_missed=True)
-    for row in rows:
-        close(work, row, on, cancelled)
-    if rows:
-        refresh_next_deadline(work, [case_id])
-    return len(rows)
 
 
 def refresh_next_deadline(work: Work, case_ids: Iterable[int]) -> None:
@@ -194,7 +158,8 @@ def refresh_next_deadline(work: Work, case_ids: Iterable[int]) -> None:
 
 def affected_by_day(day: date) -> ColumnElement[bool]:
     """SQL condition: open deadlines whose end a day off on ``day`` can move."""
-    return and_(Deadline.state.in_(OPEN_STATES), Deadline.nominal_end_on <= day,
+    return and_(Deadline.state.in_([_S.RUNNING.value, _S.MISSED.value]),
+                Deadline.closed_on.is_(None), Deadline.nominal_end_on <= day,
                 Deadline.due_on >= day)
 
 
@@ -207,13 +172,17 @@ def load(work: Work, deadline_id: int, version: int | None) -> Deadline:
     return row
 
 
-def to_view(row: Deadline) -> DeadlineView:
+def to_view(cal: LegalCalendar, row: Deadline) -> DeadlineView:
+    """The plain view of ``row`` with its date and explanation computed now."""
+    value = to_value(row)
+    suspension = value.open_suspension
     return DeadlineView(
-        id=row.id, case_id=row.case_id, kind=DeadlineKind(row.kind),
-        state=DeadlineState(row.state), start_event=row.start_event, start_on=row.start_on,
-        period_count=row.period_count, period_unit=PeriodUnit(row.period_unit),
-        nominal_end_on=row.nominal_end_on, due_on=row.due_on, suspended_on=row.suspended_on,
-        suspended_days=row.suspended_days or 0, extended_reason=row.extended_reason,
+        id=row.id, case_id=row.case_id, kind=value.kind, state=value.state,
+        start_event=value.start_label, event=value.start_event, start_on=value.start_on,
+        period_count=value.period.count, period_unit=value.period.unit,
+        nominal_end_on=row.nominal_end_on, due_on=row.due_on,
+        suspended_on=suspension.start if suspension else None,
+        suspended_days=value.suspended_days, extended_reason=value.reason,
         closed_on=row.closed_on, letter_id=row.letter_id,
-        explanation_lines=tuple((row.explanation or "").splitlines()), version=row.version,
+        explanation_lines=value.explanation(cal), version=row.version,
     )

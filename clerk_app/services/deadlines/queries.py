@@ -19,13 +19,14 @@ from clerk_app.persistence.models import Case, Deadline, User
 
 
 class WorkingDayIndex:
-    """``between(a, b)`` = ``LegalCalendar.working_days_between(a, b)`` in O(1) per call."""
+    """``between(a, b)`` = ``LegalCalendar.working_days_between(a, b)`` in O(1) per call
+    (office working days: office closures count as days off)."""
 
     def __init__(self, cal: LegalCalendar, first: date, last: date) -> None:
         self._count: dict[date, int] = {}
         count, day = 0, first
         while day <= last:
-            count += cal.is_working_day(day)
+            count += cal.is_office_working_day(day)
             self._count[day] = count
             day += timedelta(days=1)
 
@@ -52,26 +53,26 @@ def fetch_rows(session: Session, cal: LegalCalendar, as_of: date, *,
         .join(Case, Case.id == Deadline.case_id)
         .outerjoin(User, User.id == Case.assignee_id)
         .where(Deadline.closed_on.is_(None), or_(*states))
-        .order_by(Deadline.due_on, Case.signature, Deadline.id)
+        .order_by(Deadline.due_on.is_(None), Deadline.due_on, Case.signature, Deadline.id)
     )
     if assignee_id is not None:
         query = query.where(Case.assignee_id == assignee_id)
     result = session.connection().execute(query).all()  # Core rows: no ORM overhead
     if not result:
         return []
-    dues = [r[5] for r in result]
-    index = WorkingDayIndex(cal, min(min(dues), as_of), max(max(dues), as_of))
+    dues = [r[5] for r in result if r[5] is not None]
+    index = WorkingDayIndex(cal, min([*dues, as_of]), max([*dues, as_of]))
     kinds = {k.value: k for k in DeadlineKind}
     states_by = {s.value: s for s in DeadlineState}
     case_kinds = {k.value: k for k in CaseKind}
     statuses = {s.value: s for s in CaseStatus}
-    suspended_state, rows = DeadlineState.SUSPENDED.value, []
+    rows: list[DeadlineRow] = []
     for (dl_id, case_id, kind, state, start_on, due_on, version, signature, last, first,
          case_kind, status, assignee, assignee_name) in result:
-        suspended = state == suspended_state
         rows.append(DeadlineRow(
             dl_id, case_id, signature, f"{last} {first}".strip(), case_kinds[case_kind],
-            kinds[kind], start_on, due_on, None if suspended else index.between(as_of, due_on),
-            not suspended and due_on < as_of, states_by[state], statuses[status], assignee,
-            assignee_name or UNASSIGNED, version))
+            kinds[kind], start_on, due_on,
+            None if due_on is None else index.between(as_of, due_on),
+            due_on is not None and due_on < as_of, states_by[state], statuses[status],
+            assignee, assignee_name or UNASSIGNED, version))
     return rows

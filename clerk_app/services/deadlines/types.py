@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from clerk_app.domain.case_events import CaseEvent
 from clerk_app.domain.cases import DeadlineKind, DeadlineState, PeriodUnit
 
 
@@ -16,12 +17,13 @@ class DeadlineView:
     case_id: int
     kind: DeadlineKind
     state: DeadlineState
-    start_event: str
+    start_event: str  # Polish wording of the start event
+    event: CaseEvent
     start_on: date
     period_count: int
     period_unit: PeriodUnit
-    nominal_end_on: date
-    due_on: date
+    nominal_end_on: date | None  # both empty while suspended
+    due_on: date | None
     suspended_on: date | None
     suspended_days: int
     extended_reason: str | None

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from clerk_app.domain.calendar import ComputedDate
+from clerk_app.domain.case_events import CaseEvent
+from clerk_app.domain.cases import CaseStatus
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.letter_kinds import (
     DeliveryMethod,
@@ -24,9 +26,10 @@ from clerk_app.persistence.models import Case, Letter
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ConflictError, NotFound
 from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
-from clerk_app.services.deadlines.actions import check_not_future, open_deficiency
+from clerk_app.services.deadlines.actions import check_not_future, load_case
 from clerk_app.services.deadlines.days_off import calendar_for
 from clerk_app.services.deadlines.engine import to_view
+from clerk_app.services.deadlines.events import EventFacts, apply_event
 from clerk_app.services.letters.issue import normalise_identifier
 from clerk_app.services.letters.types import DeliveryResult, LetterView
 from clerk_app.services.letters.views import letter_view
@@ -76,14 +79,26 @@ def _check_date(work: Work, letter: Letter, day: date, field: str) -> None:
     check_not_future(work, day, field)
 
 
-def _after_delivery(work: Work, letter: Letter, signature: str, on: date, event: str,
-                    history: tuple[str, ...] = ()) -> DeliveryResult:
+def _still_waiting(work: Work, letter: Letter) -> bool:
+    """The case still waits for the applicant on this summons: it is the newest summons and
+    the deficiencies have not been removed (a late receipt then starts no new deadline)."""
+    status = work.session.scalar(select(Case.status).where(Case.id == letter.case_id))
+    newest = work.session.scalar(select(func.max(Letter.id)).where(
+        Letter.case_id == letter.case_id, Letter.kind == LetterKind.SUMMONS.value))
+    return status == CaseStatus.AWAITING_COMPLETION.value and newest == letter.id
+
+
+def _after_delivery(work: Work, letter: Letter, signature: str, on: date,
+                    event: CaseEvent) -> DeliveryResult:
     work.audit_changes(letter, "delivery", case_id=letter.case_id)
     started = None
     if letter.kind == LetterKind.SUMMONS.value:
-        row = open_deficiency(work, calendar_for(work.session), letter.case_id, on, event,
-                              letter.id, history)
-        started = to_view(row)
+        case = load_case(work, letter.case_id)
+        cal = calendar_for(work.session)
+        facts = EventFacts(letter_id=letter.id, reference=letter.identifier,
+                           still_waiting=_still_waiting(work, letter))
+        outcome = apply_event(work, cal, case, event, on, facts)
+        started = to_view(cal, outcome.started[0]) if outcome.started else None
     work.session.flush()
     return DeliveryResult(letter_view(letter, signature), started)
 
@@ -99,10 +114,9 @@ def record_delivery(ctx: AppContext, actor: Actor, letter_id: int, version: int,
         letter.delivery_method = DeliveryMethod(method).value
         letter.delivery_status = DeliveryStatus.DELIVERED.value
         letter.delivered_on = delivered_on
-        event = {DeliveryMethod.POST: "doręczenie wezwania (data z ZPO)",
-                 DeliveryMethod.COUNTER: "doręczenie wezwania w urzędzie",
-                 DeliveryMethod.EMAIL: "doręczenie wezwania e-mailem (potwierdzenie "
-                                       "odczytu)"}[DeliveryMethod(method)]
+        event = {DeliveryMethod.POST: CaseEvent.SUMMONS_DELIVERED,
+                 DeliveryMethod.COUNTER: CaseEvent.SUMMONS_HANDED_OVER,
+                 DeliveryMethod.EMAIL: CaseEvent.SUMMONS_READ}[DeliveryMethod(method)]
         return _after_delivery(work, letter, signature, delivered_on, event)
 
 
@@ -130,12 +144,5 @@ def record_not_collected(ctx: AppContext, actor: Actor, letter_id: int, version:
         letter.delivery_status = DeliveryStatus.DEEMED.value
         letter.first_notice_on = first_notice_on
         letter.deemed_delivered_on = deemed.result
-        shifted = ""
-        if deemed.was_shifted:
-            reasons = ", ".join(f"{format_date_pl(s.day)} {s.reason}" for s in deemed.skipped)
-            shifted = f"; przesunięto z {format_date_pl(deemed.nominal_end)} ({reasons})"
-        history = (f"Doręczenie: pierwsze awizo {format_date_pl(first_notice_on)}, doręczenie "
-                   f"zastępcze z upływem 14 dni: {format_date_pl(deemed.result)}{shifted} "
-                   "(art. 44 KPA)",)
         return _after_delivery(work, letter, signature, deemed.result,
-                               "doręczenie zastępcze wezwania (art. 44 KPA)", history)
+                               CaseEvent.SUMMONS_DEEMED_DELIVERED)

@@ -16,12 +16,11 @@ from datetime import date
 
 from sqlalchemy import select
 
+from clerk_app.domain.case_events import CaseEvent
 from clerk_app.domain.cases import (
     CaseKind,
     CaseStatus,
     DeadlineKind,
-    DeadlineState,
-    PeriodUnit,
     check_transition,
 )
 from clerk_app.domain.errors import FieldError
@@ -47,7 +46,7 @@ from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
 from clerk_app.services.deadlines import engine as engine
 from clerk_app.services.deadlines.actions import load_case, office_today
 from clerk_app.services.deadlines.days_off import calendar_for
-from clerk_app.services.deadlines.engine import DeadlineSpec
+from clerk_app.services.deadlines.events import EventFacts, apply_event
 from clerk_app.services.letters.types import LetterResult, LetterView
 from clerk_app.services.letters.views import letter_view
 
@@ -155,7 +154,7 @@ def issue_summons(ctx: AppContext, actor: Actor, case_id: int,
         identifier = _new_identifier(work, today)
         header, settings = _header(work, case, identifier, today, LetterKind.SUMMONS.label)
         where = ("Braki można usunąć osobiście w Punkcie Informacyjnym Obsługi Mieszkańców "
-                 "(ul. Bytomska 84 lub ul. Bytomska 92), w Biurze Gospodarki Mieszkaniowej "
+                 f"({settings.counter_addresses}), w Biurze Gospodarki Mieszkaniowej "
                  f"({settings.bgm_address}) albo przesłać pocztą, podając znak sprawy."
                  if kind is CaseKind.DEPOSIT else
                  f"Braki można usunąć osobiście lub pocztą ({settings.zgm_address}) albo "
@@ -166,12 +165,8 @@ def issue_summons(ctx: AppContext, actor: Actor, case_id: int,
             settings.signatory_title if kind is CaseKind.DEPOSIT else settings.zgm_name))
         letter = _store(work, case, LetterKind.SUMMONS, header, body, today,
                         {"missing": items, "days": settings.deficiency_days})
-        cal = calendar_for(work.session)
-        for row in engine.open_rows(work, case.id, [DeadlineKind.DECISION,
-                                                    DeadlineKind.DELAY_NEW_DATE]):
-            if row.state == DeadlineState.RUNNING.value:
-                engine.suspend(work, cal, row, today)
-        engine.refresh_next_deadline(work, [case.id])
+        apply_event(work, calendar_for(work.session), case, CaseEvent.SUMMONS_ISSUED, today,
+                    EventFacts(letter_id=letter.id, reference=identifier))
         return LetterResult(letter.id, letter.identifier, case.id, LetterKind.SUMMONS,
                             stored_document(letter), letter.version)
 
@@ -190,9 +185,9 @@ def issue_delay_notice(ctx: AppContext, actor: Actor, case_id: int, new_due: dat
         cal = calendar_for(work.session)
         if new_due <= today:
             raise FieldError("Nowy termin", "Nowy termin musi być późniejszy niż dzisiaj.")
-        if cal.day_off_reason(new_due):
+        if cal.office_day_off_reason(new_due):
             raise FieldError("Nowy termin", f"{format_date_pl(new_due)} to dzień wolny "
-                                            f"({cal.day_off_reason(new_due)}).")
+                                            f"({cal.office_day_off_reason(new_due)}).")
         previous = engine.open_rows(work, case.id, [DeadlineKind.DECISION,
                                                     DeadlineKind.DELAY_NEW_DATE],
                                     include_missed=True)
@@ -205,15 +200,8 @@ def issue_delay_notice(ctx: AppContext, actor: Actor, case_id: int, new_due: dat
             reason, settings.signatory_name, settings.signatory_title))
         letter = _store(work, case, LetterKind.DELAY_NOTICE, header, body, today,
                         {"new_due": new_due.isoformat(), "reason": reason})
-        for row in previous:
-            row.explanation = (f"{row.explanation}\nZastąpiony nowym terminem z "
-                               f"zawiadomienia {identifier}")
-            engine.close(work, row, today, cancelled=True)
-        history = tuple(f"Poprzedni termin: {format_date_pl(r.due_on)} (zawiadomienie "
-                        f"{identifier})" for r in previous)
-        engine.open_deadline(work, cal, case.id, DeadlineSpec(
-            DeadlineKind.DELAY_NEW_DATE, f"zawiadomienie o zwłoce {identifier}", today,
-            (new_due - today).days, PeriodUnit.FIXED, letter.id, reason, history))
+        apply_event(work, cal, case, CaseEvent.DELAY_NOTICE_ISSUED, today, EventFacts(
+            letter_id=letter.id, reference=identifier, new_due=new_due, reason=reason))
         return LetterResult(letter.id, letter.identifier, case.id, LetterKind.DELAY_NOTICE,
                             stored_document(letter), letter.version)
 
