@@ -56,6 +56,11 @@ class DayOffKind(StrEnum):
         return _DAY_OFF_LABELS[self]
 
     @property
+    def short_label(self) -> str:
+        """The kind in a table column."""
+        return "ustawowy" if self is DayOffKind.STATUTORY else "urząd nieczynny"
+
+    @property
     def moves_deadlines(self) -> bool:
         """Only a day off set by law moves a legal deadline (art. 57 § 4 KPA)."""
         return self is DayOffKind.STATUTORY

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.domain.calendar_days_off import DayOffKind
 from clerk_app.domain.text import format_date_pl
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.deadlines.days_off import (
@@ -36,16 +38,18 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class DaysOffModel(RowTableModel[DayOffRow]):
-    """The admin's days off: date and name."""
+    """The admin's one-off days: date, name and kind (set by law, or an office closure)."""
 
-    DAY, NAME = range(2)
+    DAY, NAME, KIND = range(3)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._headers = (self.tr("Dzień"), self.tr("Nazwa"))
+        self._headers = (self.tr("Dzień"), self.tr("Nazwa"), self.tr("Rodzaj"))
 
     def text(self, row: DayOffRow, column: int) -> str:
-        return format_date_pl(row.day) if column == self.DAY else row.name
+        if column == self.DAY:
+            return format_date_pl(row.day)
+        return row.name if column == self.NAME else row.kind.short_label
 
 
 class DaysOffDialog(ServiceDialog):
@@ -61,24 +65,34 @@ class DaysOffDialog(ServiceDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(DaysOffModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DaysOffModel.KIND, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.day_edit = QDateEdit(to_qdate(ctx.today()), self)
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("dd.MM.yyyy")
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText(self.tr("np. dzień wolny za święto w sobotę"))
+        self.kind_combo = QComboBox(self)
+        for kind in DayOffKind:
+            self.kind_combo.addItem(kind.label, kind)
+        self.kind_combo.setCurrentIndex(1)  # an office closure is the common case
         self.add_button = QPushButton(self.tr("&Dodaj"), self)
         self.remove_button = QPushButton(self.tr("&Usuń zaznaczony"), self)
         close = QPushButton(self.tr("Zamknij"), self)
-        self.info = QLabel(self.tr("Statutowe święta są uwzględniane automatycznie; tu dodaj "
-                                   "tylko dodatkowe dni wolne urzędu. Otwarte terminy zostaną "
-                                   "przeliczone."), self)
+        self.info = QLabel(self.tr(
+            "Święta ustawowe są uwzględniane automatycznie. Tu dodaj: jednorazowy dzień "
+            "wolny ustawowy (ustanowiony ustawą, np. 12.11.2018) – przesuwa terminy "
+            "ustawowe, otwarte terminy zostaną przeliczone; albo dzień, w którym urząd jest "
+            "nieczynny (np. dzień wolny za święto w sobotę) – nie przesuwa żadnego terminu, "
+            "liczy się tylko w dniach roboczych urzędu."), self)
         self.info.setWordWrap(True)
         self.attach_error_label(QLabel(self))
         form = QFormLayout()
         form.addRow(self.tr("Dzień:"), self.day_edit)
         form.addRow(self.tr("Nazwa:"), self.name_edit)
+        form.addRow(self.tr("Rodzaj:"), self.kind_combo)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -92,13 +106,14 @@ class DaysOffDialog(ServiceDialog):
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
         self.field_widgets = {DAY_FIELD: self.day_edit, NAME_FIELD: self.name_edit}
-        self.busy_widgets = [self.add_button, self.remove_button, self.day_edit, self.name_edit]
+        self.busy_widgets = [self.add_button, self.remove_button, self.day_edit, self.name_edit,
+                             self.kind_combo]
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove_selected)
         self.name_edit.returnPressed.connect(self.add)
         close.clicked.connect(self.reject)
         self.setWindowModality(Qt.WindowModality.NonModal)
-        self.resize(520, 420)
+        self.resize(640, 440)
         self.reload()
 
     def reload(self) -> None:
@@ -106,7 +121,9 @@ class DaysOffDialog(ServiceDialog):
 
     def add(self) -> None:
         day, name = to_date(self.day_edit.date()), self.name_edit.text()
-        self.run_service(lambda: add_day_off(self.ctx, self.actor, day, name), self._changed)
+        kind = DayOffKind(self.kind_combo.currentData())
+        self.run_service(lambda: add_day_off(self.ctx, self.actor, day, name, kind),
+                         self._changed)
 
     def remove_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

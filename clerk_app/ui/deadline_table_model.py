@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -28,14 +29,19 @@ OVERDUE_BACKGROUND = QColor("#f8c9c9")
 SOON_BACKGROUND = QColor("#ffe2a8")
 CaseIdRole = Qt.ItemDataRole.UserRole + 2
 
+def _due(row: DeadlineRow) -> date:
+    """Sort key of the due date: a suspended deadline (no date yet) sorts last."""
+    return row.due_on or date.max
+
+
 _SORT_KEYS: dict[int, Callable[[DeadlineRow], Any]] = {
-    COL_DUE: lambda r: (r.due_on, r.signature),
-    COL_DAYS_LEFT: lambda r: (r.working_days_left is None, r.working_days_left or 0, r.due_on),
+    COL_DUE: lambda r: (_due(r), r.signature),
+    COL_DAYS_LEFT: lambda r: (r.working_days_left is None, r.working_days_left or 0, _due(r)),
     COL_SIGNATURE: lambda r: (r.signature,),
-    COL_APPLICANT: lambda r: (r.applicant.casefold(), r.due_on),
-    COL_DEADLINE_KIND: lambda r: (r.deadline_kind.label, r.due_on),
-    COL_STATUS: lambda r: (r.status_label, r.due_on),
-    COL_ASSIGNEE: lambda r: (r.assignee_name.casefold(), r.due_on),
+    COL_APPLICANT: lambda r: (r.applicant.casefold(), _due(r)),
+    COL_DEADLINE_KIND: lambda r: (r.deadline_kind.label, _due(r)),
+    COL_STATUS: lambda r: (r.status_label, _due(r)),
+    COL_ASSIGNEE: lambda r: (r.assignee_name.casefold(), _due(r)),
 }
 
 

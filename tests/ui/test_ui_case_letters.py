@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from clerk_app.documents.letters import render_envelope_label
 from clerk_app.domain.calendar import LegalCalendar
+from clerk_app.domain.case_events import CaseEvent
 from clerk_app.domain.cases import DeadlineKind, DeadlineState, PeriodUnit
 from clerk_app.domain.letter_kinds import DeliveryMethod, DeliveryStatus
 from clerk_app.domain.letter_texts import EnvelopeLabel
@@ -212,7 +213,8 @@ def test_removal_resumes_and_extension_needs_a_reason(
 
 def _deadline(id_: int, state: DeadlineState, due: date,
               closed: date | None = None) -> DeadlineView:
-    return DeadlineView(id_, 1, DeadlineKind.DEFICIENCY, state, "doręczenie", date(2026, 3, 2),
+    return DeadlineView(id_, 1, DeadlineKind.DEFICIENCY, state, "doręczenie",
+                        CaseEvent.SUMMONS_DELIVERY_RECORDED, date(2026, 3, 2),
                         7, PeriodUnit.DAYS, due, due, None, 0, None, closed, None,
                         ("Zdarzenie początkowe: doręczenie 02.03.2026",), 1)
 

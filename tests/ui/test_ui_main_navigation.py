@@ -80,6 +80,7 @@ def test_admin_adds_a_day_off_and_sees_deadlines_moved(
     from datetime import date
 
     from clerk_app.services.deadlines.actions import list_case_deadlines
+    from clerk_app.domain.calendar_days_off import DayOffKind
     from clerk_app.ui.days_off_dialog import DaysOffDialog
     from clerk_app.ui.qt_helpers import to_qdate
 
@@ -94,13 +95,29 @@ def test_admin_adds_a_day_off_and_sees_deadlines_moved(
         dialog.add_button.click()
     assert "Nazwa dnia wolnego" in dialog.error_text()
     assert dialog.model.rowCount() == 0
-    dialog.name_edit.setText("Dzień wolny urzędu")  # keyClicks cannot type ń, ę
+    # An office closure never moves a deadline …
+    assert dialog.kind_combo.currentData() == DayOffKind.OFFICE_CLOSURE
+    dialog.name_edit.setText("Urząd nieczynny")  # keyClicks cannot type ń, ę
+    with qtbot.waitSignal(dialog.runner.settled, timeout=10_000):
+        dialog.add_button.click()
+    assert dialog.model.rowCount() == 1
+    assert "Przeliczono otwartych terminów: 0" in dialog.info.text()
+    assert dialog.model.index(0, dialog.model.KIND).data() == DayOffKind.OFFICE_CLOSURE.short_label
+    [deadline] = list_case_deadlines(ctx, staff[Role.CLERK], case.case_id or 0)
+    assert deadline.due_on == date(2026, 3, 16)
+    # … a day off set by law does.
+    dialog.table.selectRow(0)
+    with qtbot.waitSignal(dialog.runner.settled, timeout=10_000):
+        dialog.remove_button.click()
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(DayOffKind.STATUTORY))
+    dialog.name_edit.setText("Dzien wolny ustawowy")
     with qtbot.waitSignal(dialog.runner.settled, timeout=10_000):
         dialog.add_button.click()
     assert dialog.model.rowCount() == 1
     assert "Przeliczono otwartych terminów: 1" in dialog.info.text()
     [deadline] = list_case_deadlines(ctx, staff[Role.CLERK], case.case_id or 0)
     assert deadline.due_on == date(2026, 3, 17)
+    dialog.grab().save("/tmp/days_off_dialog.png")
     window.close()
 
 
