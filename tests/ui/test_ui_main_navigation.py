@@ -79,8 +79,8 @@ def test_admin_adds_a_day_off_and_sees_deadlines_moved(
 ) -> None:
     from datetime import date
 
-    from clerk_app.services.deadlines.actions import list_case_deadlines
     from clerk_app.domain.calendar_days_off import DayOffKind
+    from clerk_app.services.deadlines.actions import list_case_deadlines
     from clerk_app.ui.days_off_dialog import DaysOffDialog
     from clerk_app.ui.qt_helpers import to_qdate
 
