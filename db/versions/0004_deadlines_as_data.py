@@ -89,7 +89,7 @@ def _parse(row: sa.Row) -> tuple[list[dict], list[dict], dict]:
             closing = {"closed_by": "delay_notice_issued", "closing_note": m[1]}
         elif m := CANCELLED.match(line):
             closing = {"closed_by": "deadline_cancelled", "closing_note": m[1]}
-    if row.state == "suspended" and row.suspended_on is not None:
+    if row.suspended_on is not None:  # still suspended (or closed while suspended)
         suspensions.append({"deadline_id": row.id, "start_on": row.suspended_on,
                             "end_on": None})
     return suspensions, redatings, closing
@@ -115,7 +115,7 @@ def _history(conn: sa.Connection) -> tuple[list[dict], list[dict]]:
     """Parse the rows that carry history lines (few); closings are written at once."""
     marked = sa.or_(*(deadlines.c.explanation.like(f"%{p}%") for p in (
         "Wstrzymanie:", "Poprzedni termin:", "Anulowano:", "Zastąpiony nowym terminem")),
-        deadlines.c.state == "suspended")
+        deadlines.c.state == "suspended", deadlines.c.suspended_on.is_not(None))
     suspensions, redatings = [], []
     for row in conn.execute(sa.select(deadlines).where(marked).order_by(deadlines.c.id)):
         s, r, closing = _parse(row)
@@ -174,38 +174,74 @@ def upgrade() -> None:
                                         server_default="statutory"))
 
 
+def _fmt(d: date) -> str:
+    return f"{d.day:02d}.{d.month:02d}.{d.year:04d}"
+
+
+def _history_lines(conn: sa.Connection) -> dict[int, list[str]]:
+    """The prose lines 0003 kept in ``explanation``, rebuilt from the structure."""
+    lines: dict[int, list[str]] = {}
+    for deadline_id, start, end in conn.execute(sa.text(
+            "SELECT deadline_id, start_on, end_on FROM deadline_suspensions "
+            "WHERE end_on IS NOT NULL ORDER BY id")):
+        start, end = _as_date(start), _as_date(end)
+        lines.setdefault(deadline_id, []).append(
+            f"Wstrzymanie: {_fmt(start)} – {_fmt(end)} ({(end - start).days} dni), "
+            "oczekiwanie na usunięcie braków")
+    for deadline_id, on, previous, event, reference in conn.execute(sa.text(
+            "SELECT deadline_id, \"on\", previous_due_on, event, reference "
+            "FROM deadline_redatings ORDER BY id")):
+        on, previous = _as_date(on), _as_date(previous)
+        lines.setdefault(deadline_id, []).append(
+            f"Poprzedni termin: {_fmt(previous)} (zawiadomienie {reference})"
+            if event == "delay_notice_issued" else
+            f"Poprzedni termin: {_fmt(previous)} (przedłużono {_fmt(on)})")
+    for deadline_id, closed_by, note in conn.execute(sa.text(
+            "SELECT id, closed_by, closing_note FROM deadlines WHERE closed_by IN "
+            "('delay_notice_issued', 'deadline_cancelled')")):
+        lines.setdefault(deadline_id, []).append(
+            f"Zastąpiony nowym terminem z zawiadomienia {note}"
+            if closed_by == "delay_notice_issued" else f"Anulowano: {note}")
+    return lines
+
+
+def _as_date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
 def downgrade() -> None:
-    """Back to 0003: the explanation is left empty (0003 code recomputes it on change)."""
+    """Back to 0003: the history lines go back into ``explanation``. Child rows are read
+    before any table is rebuilt (a rebuild of ``deadlines`` would cascade to them)."""
     conn = op.get_bind()
     with op.batch_alter_table("days_off") as batch:
         batch.drop_column("kind")
-    with op.batch_alter_table("deadlines") as batch:
-        batch.alter_column("start_event", existing_type=sa.String(40), type_=sa.String(200))
     op.add_column("deadlines", sa.Column("explanation", sa.Text(), nullable=True))
     op.add_column("deadlines", sa.Column("suspended_on", sa.Date(), nullable=True))
     op.add_column("deadlines", sa.Column("suspended_days", sa.Integer(), nullable=True))
     op.add_column("deadlines", sa.Column("extended_reason", sa.Text(), nullable=True))
+    days = ("(end_on - start_on)" if conn.dialect.name == "postgresql"
+            else "(julianday(end_on) - julianday(start_on))")
     conn.execute(sa.text(
         "UPDATE deadlines SET explanation = '', extended_reason = reason, suspended_days = "
-        "COALESCE((SELECT SUM(end_on - start_on) FROM deadline_suspensions s "
-        "WHERE s.deadline_id = deadlines.id AND s.end_on IS NOT NULL), 0), suspended_on = "
+        f"COALESCE((SELECT SUM({days}) FROM deadline_suspensions s "
+        "WHERE s.deadline_id = deadlines.id AND s.end_on IS NOT NULL "
+        "AND s.start_on >= deadlines.start_on), 0), suspended_on = "
         "(SELECT MAX(start_on) FROM deadline_suspensions s WHERE s.deadline_id = deadlines.id "
-        "AND s.end_on IS NULL)") if conn.dialect.name == "postgresql" else sa.text(
-        "UPDATE deadlines SET explanation = '', extended_reason = reason, suspended_days = "
-        "COALESCE((SELECT SUM(julianday(end_on) - julianday(start_on)) FROM "
-        "deadline_suspensions s WHERE s.deadline_id = deadlines.id AND s.end_on IS NOT NULL)"
-        ", 0), suspended_on = (SELECT MAX(start_on) FROM deadline_suspensions s "
-        "WHERE s.deadline_id = deadlines.id AND s.end_on IS NULL)"))
+        "AND s.end_on IS NULL)"))
+    for deadline_id, lines in _history_lines(conn).items():
+        conn.execute(deadlines.update().where(deadlines.c.id == deadline_id)
+                     .values(explanation="\n".join(lines)))
     conn.execute(sa.text("UPDATE deadlines SET due_on = start_on, nominal_end_on = start_on "
                          "WHERE due_on IS NULL"))
-    labels = {key: text for text, key in EVENTS.items()}
-    for key, text in labels.items():
+    op.drop_table("deadline_redatings")
+    op.drop_table("deadline_suspensions")
+    with op.batch_alter_table("deadlines") as batch:
+        batch.alter_column("start_event", existing_type=sa.String(40), type_=sa.String(200))
+    for text, key in EVENTS.items():
         conn.execute(deadlines.update().where(deadlines.c.start_event == key)
                      .values(start_event=text))
     conn.execute(sa.text(f"UPDATE deadlines SET start_event = '{DELAY_PREFIX}' || "
                          "COALESCE(reference, '') WHERE start_event = 'delay_notice_issued'"))
-    op.drop_table("deadline_redatings")
-    op.drop_table("deadline_suspensions")
     with op.batch_alter_table("deadlines") as batch:
         for name in ("reference", "reason", "closed_by", "closing_note"):
             batch.drop_column(name)

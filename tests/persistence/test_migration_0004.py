@@ -146,3 +146,40 @@ def test_0003_deadlines_become_structure(ctx: AppContext, staff: dict[Role, Acto
         assert len(session.scalars(select(DeadlineRedating)).all()) == 2
         (day,) = session.scalars(select(DayOff)).all()
         assert day.kind == "statutory"  # every day recorded before 0004 moved deadlines
+
+
+def test_round_trip_through_0003_keeps_every_deadline(
+    ctx: AppContext, staff: dict[Role, Actor], clock: object
+) -> None:
+    """Downgrade writes the history back as prose; the upgrade reads it again."""
+    from clerk_app.services.deadlines.actions import (
+        extend_deadline,
+        record_deficiencies_removed,
+        start_decision_deadline,
+    )
+    from clerk_app.services.letters.issue import issue_delay_notice, issue_summons
+    from tests.services.deadline_fixtures import set_today
+
+    clerk = staff[Role.CLERK]
+    resumed = make_case(ctx, clerk.user_id, received_on=date(2026, 3, 2))
+    start_decision_deadline(ctx, clerk, resumed, date(2026, 3, 2))
+    set_today(clock, date(2026, 3, 10))
+    issue_summons(ctx, clerk, resumed, ["Podpis"])
+    waiting = make_case(ctx, clerk.user_id, received_on=date(2026, 3, 2))
+    start_decision_deadline(ctx, clerk, waiting, date(2026, 3, 2))
+    issue_summons(ctx, clerk, waiting, ["Podpis"])
+    set_today(clock, date(2026, 3, 18))
+    record_deficiencies_removed(ctx, clerk, resumed, date(2026, 3, 18))
+    (decision,) = list_case_deadlines(ctx, clerk, resumed)
+    extend_deadline(ctx, clerk, decision.id, decision.version, date(2026, 4, 20), "opinia")
+    delayed = make_case(ctx, clerk.user_id, received_on=date(2026, 3, 2))
+    start_decision_deadline(ctx, clerk, delayed, date(2026, 3, 2))
+    issue_delay_notice(ctx, clerk, delayed, date(2026, 4, 30), "opinia biegłego")
+    before = {c: list_case_deadlines(ctx, clerk, c) for c in (resumed, waiting, delayed)}
+    cfg = migrations.alembic_config(ctx.db.url)
+    command.downgrade(cfg, "0003")
+    command.upgrade(cfg, "head")
+    after = {c: list_case_deadlines(ctx, clerk, c) for c in (resumed, waiting, delayed)}
+    for case_id, views in before.items():
+        assert [(v.due_on, v.state, v.explanation_lines) for v in after[case_id]] == [
+            (v.due_on, v.state, v.explanation_lines) for v in views], case_id
