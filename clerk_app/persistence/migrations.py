@@ -11,10 +11,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from clerk_app.package_files import migrations_dir
 from clerk_app.persistence.database import Database, sqlite_path
-
-MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db"
-
 
 # Objects created by raw SQL in migrations (search index) that the models do not describe.
 _UNMODELLED_PREFIXES = ("cases_fts", "case_search", "ix_cases_search_trgm",
@@ -28,7 +26,7 @@ def include_name(name: str | None, type_: str, parent_names: object) -> bool:
 
 def alembic_config(url: str) -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("script_location", str(migrations_dir()))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg
 
