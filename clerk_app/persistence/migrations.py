@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -43,7 +45,8 @@ def current_revision(db: Database) -> str | None:
 
 
 def needs_upgrade(db: Database) -> bool:
-    return current_revision(db) != head_revision()
+    head = head_revision()  # first, so missing scripts fail before the database is touched
+    return current_revision(db) != head
 
 
 def backup_sqlite_file(path: Path, now: datetime | None = None) -> Path:
@@ -59,7 +62,23 @@ def backup_sqlite_file(path: Path, now: datetime | None = None) -> Path:
 
 
 def upgrade_to_head(db: Database) -> Path | None:
-    """Bring the schema to the newest revision; returns the backup written, if any."""
+    """Bring the schema to the newest revision; returns the backup written, if any.
+
+    A SQLite file that this call brought into being is removed again when the upgrade
+    fails and the file holds no table, so a failed first start leaves nothing behind.
+    """
+    path = sqlite_path(db.url)
+    created = path is not None and not path.exists()
+    try:
+        return _upgrade(db)
+    except BaseException:
+        if created and path is not None:
+            db.engine.dispose()
+            _remove_if_empty(path)
+        raise
+
+
+def _upgrade(db: Database) -> Path | None:
     if not needs_upgrade(db):
         return None
     backup: Path | None = None
@@ -72,3 +91,18 @@ def upgrade_to_head(db: Database) -> Path | None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return backup
+
+
+def _remove_if_empty(path: Path) -> None:
+    """Delete the SQLite file ``path`` (with its ``-wal``/``-shm``) if it has no table."""
+    if not path.exists():
+        return
+    try:
+        with closing(sqlite3.connect(path)) as conn:
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.Error:
+        return
+    if tables:
+        return
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
