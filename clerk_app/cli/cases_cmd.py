@@ -1,4 +1,5 @@
-"""``cases`` sub-command: list matching cases, one per line, for scripts.
+"""``cases`` sub-command: list matching cases, one per line, for scripts (its parser is in
+``clerk_app.cli.db_commands``, which imports this module only to run it).
 
 Output: tab-separated ``signature, kind, applicant, status`` with kind and status as their
 stable enum values (``iok``/``deposit``, ``registered``…), not the Polish labels, so scripts

@@ -1,4 +1,7 @@
-"""``demo`` sub-command: fill a database with realistic synthetic cases and demo accounts."""
+"""``demo`` sub-command: fill a database with realistic synthetic cases and demo accounts.
+
+Its parser is in ``clerk_app.cli.db_commands``, which imports this module only to run it.
+"""
 
 from __future__ import annotations
 

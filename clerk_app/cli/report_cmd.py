@@ -1,4 +1,7 @@
-"""``report`` sub-command: the supervisors' deadline report as a PDF or XLSX file."""
+"""``report`` sub-command: the supervisors' deadline report as a PDF or XLSX file.
+
+Its parser is in ``clerk_app.cli.db_commands``, which imports this module only to run it.
+"""
 
 from __future__ import annotations
 
