@@ -71,12 +71,13 @@ def _checked_name(url: str) -> str:
 
 
 def _backup_note(url: str, since: float) -> str:
-    """Where the copy made before a failed upgrade lies (`` Kopia …``), or ``""``."""
+    """Where the copy made before a failed upgrade lies (``" Przed aktualizacją …"``), or
+    ``""`` when none was written since ``since``."""
     path = sqlite_path(url)
     if path is None or not path.parent.is_dir():
         return ""
     copies = sorted(p for p in path.parent.glob(f"{path.name}.bak-*")
-                    if p.stat().st_mtime >= since - 1)
+                    if not p.name.endswith("-wal") and p.stat().st_mtime >= since - 1)
     return f" Przed aktualizacją zapisano kopię zapasową bazy: {copies[-1]}" if copies else ""
 
 
