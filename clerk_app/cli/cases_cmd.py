@@ -1,4 +1,5 @@
-"""``cases`` sub-command: list matching cases, one per line, for scripts.
+"""``cases`` sub-command: list matching cases, one per line, for scripts (its parser is in
+``clerk_app.cli.db_commands``, which imports this module only to run it).
 
 Output: tab-separated ``signature, kind, applicant, status`` with kind and status as their
 stable enum values (``iok``/``deposit``, ``registered``…), not the Polish labels, so scripts
@@ -13,7 +14,7 @@ import sys
 from enum import StrEnum
 from typing import TypeVar
 
-from clerk_app.cli.common import add_db_option, open_db_for_cli
+from clerk_app.cli.db_open import open_db_for_cli
 from clerk_app.domain.cases import CaseKind, CaseStatus
 from clerk_app.domain.roles import Role
 from clerk_app.services.cases.query import CaseQuery, count_cases, fetch_case_page
@@ -24,25 +25,6 @@ EXIT_USAGE = 2
 CLI_READER = Actor(0, "cli", "clerk-app (CLI)", Role.SUPERVISOR)
 PAGE = 500
 E = TypeVar("E", bound=StrEnum)
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``cases`` to the main CLI."""
-    parser = subparsers.add_parser(
-        "cases", help="wypisz sprawy (znak, rodzaj, wnioskodawca, status; rozdzielone tabulatorem)",
-        description="Lista spraw: znak sprawy, rodzaj, wnioskodawca i status rozdzielone "
-                    "tabulatorem, od najnowszych. Rodzaj i status jako wartości: "
-                    f"rodzaje {', '.join(k.value for k in CaseKind)}; "
-                    f"statusy {', '.join(s.value for s in CaseStatus)}.")
-    add_db_option(parser)
-    parser.add_argument("--search", default="", metavar="TEKST",
-                        help="szukaj w nazwisku, adresie, znaku sprawy, PESEL-u i e-mailu "
-                             "(bez względu na wielkość liter i polskie znaki)")
-    parser.add_argument("--status", metavar="S", help="tylko sprawy o tym statusie")
-    parser.add_argument("--kind", metavar="K", help="tylko sprawy tego rodzaju (iok, deposit)")
-    parser.add_argument("--limit", default="50", metavar="N",
-                        help="najwyżej N spraw (domyślnie 50; 0 = wszystkie)")
-    parser.set_defaults(func=handle_cases)
 
 
 def _choice(value: str | None, enum: type[E], what: str) -> E | None:

@@ -1,4 +1,7 @@
-"""``demo`` sub-command: fill a database with realistic synthetic cases and demo accounts."""
+"""``demo`` sub-command: fill a database with realistic synthetic cases and demo accounts.
+
+Its parser is in ``clerk_app.cli.db_commands``, which imports this module only to run it.
+"""
 
 from __future__ import annotations
 
@@ -7,31 +10,13 @@ import sys
 import time
 from collections.abc import Callable
 
-from clerk_app.cli.common import add_db_option, open_db_for_cli
+from clerk_app.cli.db_open import open_db_for_cli
 from clerk_app.demo import MAX_CASES, generate_demo_data
 from clerk_app.services.core.context import AppContext
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``demo --cases N [--seed S] [--db URL]`` to the main CLI."""
-    parser = subparsers.add_parser(
-        "demo",
-        help="wygeneruj dane demonstracyjne (sprawy, rejestr, konta)",
-        description=(
-            "Tworzy (lub aktualizuje) schemat bazy i dodaje N realistycznych, fikcyjnych "
-            "spraw wraz z wpisami w rejestrze przesyłek, terminami i kontami "
-            "demonstracyjnymi. Istniejące dane zostają; numeracja jest kontynuowana."
-        ),
-    )
-    parser.add_argument("--cases", required=True, metavar="N", help="liczba spraw")
-    parser.add_argument("--seed", default="1", metavar="S",
-                        help="ziarno losowania (ta sama wartość daje te same dane; domyślnie 1)")
-    add_db_option(parser)
-    parser.set_defaults(func=handle_demo)
 
 
 def _parse_int(text: str, what: str) -> int:

@@ -1,34 +1,26 @@
-"""`clerk-app` entry point: no sub-command starts the GUI."""
+"""`clerk-app` entry point: no sub-command starts the GUI.
+
+Building the parser loads only light modules; a command imports what it needs (the database
+stack, the documents, Qt) when it runs, so ``clerk-app deadline`` answers at once.
+"""
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 
 from clerk_app import __version__
-from clerk_app.cli.common import add_db_option, open_db_for_cli, resolve_db_url
-from clerk_app.persistence.migrations import current_revision
-from clerk_app.services.core.errors import ServiceError
+from clerk_app.cli import db_commands, deadline_cmd
+from clerk_app.cli.common import CliFailure, CliInputError, add_db_option
 
-# Each module exposes register(subparsers); absent ones are skipped while work is in progress.
-COMMAND_MODULES = [
-    "clerk_app.cli.demo_cmd",
-    "clerk_app.cli.cases_cmd",
-    "clerk_app.cli.deadline_cmd",
-    "clerk_app.cli.report_cmd",
-]
-
-
-def _cmd_init(args: argparse.Namespace) -> int:
-    db = open_db_for_cli(args)
-    print(f"Baza danych gotowa: {db.display_name()} (schemat {current_revision(db)})")
-    db.dispose()
-    return 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
+    from clerk_app.cli.db_open import resolve_db_url
     from clerk_app.ui.app import run_gui  # Qt is loaded only for the GUI
 
     return run_gui(resolve_db_url(getattr(args, "db", None)))
@@ -44,22 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(func=_cmd_gui)
     sub = parser.add_subparsers(dest="command", metavar="POLECENIE")
 
-    init = sub.add_parser("init", help="utwórz lub zaktualizuj schemat bazy danych")
-    add_db_option(init)
-    init.set_defaults(func=_cmd_init)
-
+    db_commands.add_init(sub)
     gui = sub.add_parser("gui", help="uruchom aplikację okienkową")
     add_db_option(gui)
     gui.set_defaults(func=_cmd_gui)
-
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(sub)
+    db_commands.add_demo(sub)
+    db_commands.add_cases(sub)
+    deadline_cmd.register(sub)
+    db_commands.add_report(sub)
     return parser
 
 
@@ -69,11 +53,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except ServiceError as exc:
-        print(f"Błąd: {exc.message}", file=sys.stderr)
-        return 1
+    except CliInputError as exc:
+        print(f"Błąd: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CliFailure as exc:
+        print(f"Błąd: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        message = _service_error_message(exc)
+        if message is None:
+            raise
+        print(f"Błąd: {message}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _service_error_message(error: Exception) -> str | None:
+    """The Polish message of a service's error, else None (a bug: let it show).
+
+    Imported here, not at the top, so that commands without services never load them.
+    """
+    from clerk_app.services.core.errors import ServiceError
+
+    return error.message if isinstance(error, ServiceError) else None
 
 
 if __name__ == "__main__":

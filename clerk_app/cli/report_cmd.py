@@ -1,4 +1,7 @@
-"""``report`` sub-command: the supervisors' deadline report as a PDF or XLSX file."""
+"""``report`` sub-command: the supervisors' deadline report as a PDF or XLSX file.
+
+Its parser is in ``clerk_app.cli.db_commands``, which imports this module only to run it.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from clerk_app.cli.common import CliInputError, add_db_option, open_db_for_cli, parse_iso_date
+from clerk_app.cli.common import CliInputError, parse_iso_date
+from clerk_app.cli.db_open import open_db_for_cli
 from clerk_app.documents.deadline_report_pdf import render_deadline_report_pdf
 from clerk_app.documents.deadline_report_xlsx import render_deadline_report_xlsx
 from clerk_app.services.core.context import AppContext
@@ -20,32 +24,7 @@ from clerk_app.services.deadlines.report import (
 
 EXIT_OK = 0
 EXIT_USAGE = 2
-DEFAULT_HORIZON = 14
 RENDERERS = {".pdf": render_deadline_report_pdf, ".xlsx": render_deadline_report_xlsx}
-
-
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``report deadlines --out FILE.pdf|FILE.xlsx`` to the main CLI."""
-    parser = subparsers.add_parser("report", help="raporty dla kierownika",
-                                   description="Raporty dla kierownika.")
-    reports = parser.add_subparsers(dest="report_command", metavar="RAPORT")
-    reports.required = True
-    deadlines = reports.add_parser(
-        "deadlines", help="raport terminów (PDF lub XLSX)",
-        description="Terminy przypadające w horyzoncie N dni oraz wszystkie przekroczone, "
-                    "pogrupowane według prowadzących. Format wynika z rozszerzenia pliku.")
-    add_db_option(deadlines)
-    deadlines.add_argument("--out", required=True, metavar="PLIK",
-                           help="plik wynikowy: .pdf albo .xlsx")
-    deadlines.add_argument("--horizon-days", default=str(DEFAULT_HORIZON), metavar="N",
-                           help=f"horyzont w dniach (domyślnie {DEFAULT_HORIZON})")
-    deadlines.add_argument("--as-of", default=None, metavar="RRRR-MM-DD",
-                           help="stan na dzień (domyślnie dzisiaj)")
-    deadlines.set_defaults(func=handle_deadlines)
-
-
 
 
 def _parse_horizon(text: str) -> int:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from clerk_app.package_files import fonts_dir
 
 FONT_REGULAR = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -16,18 +17,14 @@ _lock = threading.Lock()
 _registered = False
 
 
-def fonts_dir() -> Path:
-    """``resources/fonts`` of the project (next to the ``clerk_app`` package)."""
-    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
-
-
 def register_fonts() -> tuple[str, str]:
     """Register the regular and bold DejaVu faces once; returns their names."""
     global _registered
     with _lock:
         if not _registered:
+            folder = fonts_dir()
             for name, filename in _FILES.items():
-                pdfmetrics.registerFont(TTFont(name, str(fonts_dir() / filename)))
+                pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
             addMapping(FONT_REGULAR, 0, 0, FONT_REGULAR)
             addMapping(FONT_REGULAR, 1, 0, FONT_BOLD)
             addMapping(FONT_REGULAR, 0, 1, FONT_REGULAR)

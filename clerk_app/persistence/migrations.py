@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,10 +13,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from clerk_app.package_files import migrations_dir
 from clerk_app.persistence.database import Database, sqlite_path
-
-MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db"
-
 
 # Objects created by raw SQL in migrations (search index) that the models do not describe.
 _UNMODELLED_PREFIXES = ("cases_fts", "case_search", "ix_cases_search_trgm",
@@ -28,7 +28,7 @@ def include_name(name: str | None, type_: str, parent_names: object) -> bool:
 
 def alembic_config(url: str) -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("script_location", str(migrations_dir()))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg
 
@@ -45,7 +45,8 @@ def current_revision(db: Database) -> str | None:
 
 
 def needs_upgrade(db: Database) -> bool:
-    return current_revision(db) != head_revision()
+    head = head_revision()  # first, so missing scripts fail before the database is touched
+    return current_revision(db) != head
 
 
 def backup_sqlite_file(path: Path, now: datetime | None = None) -> Path:
@@ -61,7 +62,23 @@ def backup_sqlite_file(path: Path, now: datetime | None = None) -> Path:
 
 
 def upgrade_to_head(db: Database) -> Path | None:
-    """Bring the schema to the newest revision; returns the backup written, if any."""
+    """Bring the schema to the newest revision; returns the backup written, if any.
+
+    A SQLite file that this call brought into being is removed again when the upgrade
+    fails and the file holds no table, so a failed first start leaves nothing behind.
+    """
+    path = sqlite_path(db.url)
+    created = path is not None and not path.exists()
+    try:
+        return _upgrade(db)
+    except BaseException:
+        if created and path is not None:
+            db.engine.dispose()
+            _remove_if_empty(path)
+        raise
+
+
+def _upgrade(db: Database) -> Path | None:
     if not needs_upgrade(db):
         return None
     backup: Path | None = None
@@ -74,3 +91,18 @@ def upgrade_to_head(db: Database) -> Path | None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return backup
+
+
+def _remove_if_empty(path: Path) -> None:
+    """Delete the SQLite file ``path`` (with its ``-wal``/``-shm``) if it has no table."""
+    if not path.exists():
+        return
+    try:
+        with closing(sqlite3.connect(path)) as conn:
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.Error:
+        return
+    if tables:
+        return
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)

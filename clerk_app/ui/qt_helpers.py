@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import (
@@ -30,9 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
-FORMS_DIR = ROOT / "forms"
-ICONS_DIR = ROOT / "resources" / "icons"
+from clerk_app.package_files import form_path, icons_dir
+
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 
 W = TypeVar("W", bound=QObject)
@@ -46,8 +44,9 @@ def translate(context: str, text: str) -> str:
 def app_icon() -> QIcon:
     """The application icon (SVG, with the rendered PNGs as fallbacks)."""
     icon = QIcon()
+    folder = icons_dir()
     for name in ("clerk_app.svg", "clerk_app.png", "clerk_app_64.png"):
-        path = ICONS_DIR / name
+        path = folder / name
         if path.exists():
             icon.addFile(str(path))
     return icon
@@ -56,7 +55,7 @@ def app_icon() -> QIcon:
 def load_form(name: str, parent: QWidget, margin: int = 11) -> QWidget:
     """Load ``forms/<name>.ui`` and lay it out as the only content of ``parent``, with
     ``margin`` pixels around it (0 for forms embedded in another form)."""
-    path = FORMS_DIR / f"{name}.ui"
+    path = form_path(name)
     file = QFile(str(path))
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
         raise FileNotFoundError(f"Brak pliku formularza: {path}")

@@ -11,12 +11,13 @@ from PySide6.QtCore import QLocale, QThread
 from PySide6.QtWidgets import QApplication, QWidget
 from ui_test_support import WAIT_MS, flow_starter
 
+from clerk_app.package_files import forms_dir
 from clerk_app.services.admin.bootstrap import written_backups
 from clerk_app.services.admin.settings import OfficeSettings, validate_settings
 from clerk_app.services.core.errors import ConflictError, ValidationFailed
 from clerk_app.ui.app import create_application, open_database_error_text
 from clerk_app.ui.first_start_dialog import FirstStartDialog
-from clerk_app.ui.qt_helpers import FORMS_DIR, app_icon, load_form
+from clerk_app.ui.qt_helpers import app_icon, load_form
 from clerk_app.ui.settings_form import OfficeSettingsForm
 from clerk_app.ui.worker import TaskRunner
 
@@ -79,7 +80,7 @@ def test_runner_forwards_progress(qtbot):
 
 
 def test_every_form_loads(qtbot):
-    names = sorted(p.stem for p in FORMS_DIR.glob("*.ui"))
+    names = sorted(p.stem for p in forms_dir().glob("*.ui"))
     assert "login_dialog" in names and "first_start_dialog" in names
     for name in names:
         host = QWidget()

@@ -1,0 +1,1 @@
+"""Qt Designer forms, shipped as the package data of ``clerk_app.forms``."""
