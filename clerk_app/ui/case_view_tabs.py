@@ -26,9 +26,9 @@ from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
 from clerk_app.services.core.errors import ConflictError, ServiceError, ValidationFailed
 from clerk_app.services.intake.scans import export_scan
 from clerk_app.ui.qt_helpers import focus_field, make_error_label, show_error
-from clerk_app.ui.registration_form_parts import SenderForm
 from clerk_app.ui.scan_drop_list import size_text
 from clerk_app.ui.scan_preview import ScanPreview
+from clerk_app.ui.sender_form import SenderForm
 from clerk_app.ui.worker import TaskRunner
 
 SCAN_ID_ROLE = 256

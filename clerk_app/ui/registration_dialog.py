@@ -3,35 +3,33 @@
 Keyboard first: the tab order follows the form, Enter moves to the next field (it never
 submits), Ctrl+Enter or Ctrl+S saves, Esc cancels (asking first when something was typed).
 Saving runs ``register_item`` in a worker thread; a validation error keeps everything typed
-and focuses the first bad field.
+and focuses the first bad field. The dialog acts (saves, adds scans, warns of duplicates,
+handles the keys); the fields are in :mod:`registration_form`, the part each kind of item
+adds in :mod:`registration_kind_parts`, the sender's fields in :mod:`sender_form`.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from clerk_app.domain.cases import Channel, IncomingKind
+from clerk_app.domain.cases import IncomingKind
 from clerk_app.domain.roles import Role
 from clerk_app.services.admin.settings import load_settings
 from clerk_app.services.admin.users import list_users
 from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
 from clerk_app.services.core.errors import ValidationFailed
 from clerk_app.services.intake.registration import find_possible_duplicates, register_item
-from clerk_app.services.intake.types import (
-    DuplicateHint,
-    RegistrationInput,
-    RegistrationResult,
-    ScanUpload,
-)
+from clerk_app.services.intake.types import DuplicateHint, RegistrationResult
 from clerk_app.ui.qt_helpers import focus_field
-from clerk_app.ui.registration_layout import RegistrationForm
+from clerk_app.ui.registration_form import RegistrationForm
 from clerk_app.ui.service_dialog import ServiceDialog
 from clerk_app.ui.worker import TaskRunner
 
+SCAN_FILTER = "Skany (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 DUPLICATE_STYLE = ("background: #fff4c2; border: 1px solid #e0b000; border-radius: 4px; "
                    "padding: 6px; color: #4a3b00;")
@@ -65,7 +63,8 @@ class RegistrationDialog(ServiceDialog):
         f.cancel_button.clicked.connect(self.reject)
         f.next_button.clicked.connect(self.start_next)
         f.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
-        f.add_button.clicked.connect(f.choose_files)
+        f.add_button.clicked.connect(self.choose_files)
+        f.scan_list.message.connect(self._scan_message)
         f.inbox.picked.connect(lambda path: f.scan_list.add_files([path]))
         f.pick_button.clicked.connect(f.inbox.pick_current)
         f.scan_list.filesChanged.connect(lambda: f.inbox.take(f.scan_list.paths()))
@@ -98,26 +97,17 @@ class RegistrationDialog(ServiceDialog):
         self.form.kind_changed()
         self.dup_timer.start()
 
-    def registration_input(self) -> RegistrationInput:
-        """What the form says, as the service's input record (no checks here)."""
-        f = self.form
-        kind = IncomingKind(f.kind.currentData())
-        channel = Channel(f.channel.currentData())
-        qd, qt = f.received.date(), f.received.time()
-        received = datetime(qd.year(), qd.month(), qd.day(), qt.hour(), qt.minute(),
-                            tzinfo=OFFICE_TZ)
-        return RegistrationInput(
-            received_at=received, channel=channel, kind=kind, sender=f.sender_form.value(),
-            subject=f.subject.text(),
-            posted_on=f.posted.date_value() if channel == Channel.POST else None,
-            sender_reference=f.reference.text(),
-            sender_reference_date=f.reference_date.date_value(),
-            attachments_count=f.attachments.value(), assignee_id=f.assignee.currentData(),
-            case_id=f.picker.case_id if kind in (IncomingKind.SUPPLEMENT, IncomingKind.OTHER)
-            else None,
-            iok=f.iok.value() if kind == IncomingKind.IOK_REQUEST else None,
-            deposit=f.deposit.value() if kind == IncomingKind.DEPOSIT_PETITION else None,
-            scans=tuple(ScanUpload(p) for p in f.scan_list.paths()))
+    # ---------------------------------------------------------------- scans
+    def choose_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Wybierz skany"), "", self.tr(SCAN_FILTER))
+        if names:
+            self.form.scan_list.add_files([Path(n) for n in names])
+
+    def _scan_message(self, text: str, is_error: bool) -> None:
+        label = self.form.scan_message
+        label.setStyleSheet("color: #b00020;" if is_error else "color: #8a6d00;")
+        label.setText(text)
 
     # ---------------------------------------------------------- duplicates
     def check_duplicates(self) -> None:
@@ -149,7 +139,7 @@ class RegistrationDialog(ServiceDialog):
         if self.saved_result is not None or self.runner.is_busy():
             return
         self.form.result_label.hide()
-        data = self.registration_input()
+        data = self.form.value()
         self.run_service(lambda: register_item(self.ctx, self.actor, data), self._saved)
 
     def show_failure(self, error: Exception) -> None:

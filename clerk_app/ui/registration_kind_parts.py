@@ -1,4 +1,6 @@
-"""Kind-specific parts of the registration form: IOK request, deposit petition, case picker."""
+"""The part each kind of incoming item adds to the registration form: the IOK request's
+details, the deposit petition's (rent, instalments, proxy), and for a supplement or another
+letter the case it belongs to (the case picker)."""
 
 from __future__ import annotations
 
