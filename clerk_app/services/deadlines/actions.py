@@ -47,6 +47,7 @@ from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
 from clerk_app.services.deadlines import engine as engine
 from clerk_app.services.deadlines.days_off import calendar_for
 from clerk_app.services.deadlines.engine import DeadlineSpec
+from clerk_app.services.deadlines.queries import read_case_deadlines
 from clerk_app.services.deadlines.types import DeadlineView
 
 REASON_FIELD = "Powód przedłużenia"
@@ -224,9 +225,7 @@ def list_case_deadlines(ctx: AppContext, actor: Actor, case_id: int) -> list[Dea
     """All deadlines of a case, oldest first, with their explanation lines."""
     require(actor, Permission.VIEW_CASES)
     with ctx.db.read() as session:
-        rows = session.scalars(select(Deadline).where(Deadline.case_id == case_id)
-                               .order_by(Deadline.start_on, Deadline.id))
-        return [engine.to_view(r) for r in rows]
+        return read_case_deadlines(session, case_id)
 
 
 def refresh_missed(ctx: AppContext, today: date) -> int:
