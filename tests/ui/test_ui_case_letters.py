@@ -41,7 +41,7 @@ from clerk_app.ui.case_view import CaseView
 from clerk_app.ui.delivery_dialog import DeliveryDialog
 from clerk_app.ui.pdf_printing import PdfPreviewDialog, print_pdf_to
 from tests.services.deadline_fixtures import make_case, set_today
-from tests.ui.ui_test_support import WAIT_MS, settle
+from tests.ui.ui_test_support import WAIT_MS, settle, settled
 
 
 def open_tab(qtbot: QtBot, ctx: AppContext, actor: Actor,
@@ -111,6 +111,7 @@ def test_summons_preview_delivery_and_deadline(
 
     set_today(clock, date(2025, 12, 18))
     tab.delivery_button.click()
+    settled(qtbot)  # the letter is looked up off the GUI thread
     delivery = tab.dialog
     assert isinstance(delivery, DeliveryDialog)
     assert delivery.letter is not None and delivery.letter.id == letter.id

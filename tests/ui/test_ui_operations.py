@@ -13,9 +13,15 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, Q
 from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.errors import FieldError
+from clerk_app.domain.roles import Role
+from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ConflictError, ValidationFailed
+from clerk_app.services.intake.registration import register_item
+from clerk_app.ui.case_list_widget import CaseListWidget
 from clerk_app.ui.changes import Change, ChangeKind, broadcast
+from clerk_app.ui.deadline_dashboard import DeadlineDashboard
 from clerk_app.ui.operations import Op, OpRunner, ops_running, user_message
+from tests.services.test_intake import iok_request
 from tests.ui.ui_test_support import WAIT_MS, settle, settled
 
 GENERIC = ("Wystąpił nieoczekiwany błąd i czynność nie została wykonana. Spróbuj ponownie; "
@@ -194,3 +200,21 @@ def test_a_write_is_announced_to_every_subscribed_view(qtbot: QtBot, owner: QWid
     assert len(first.heard) == 1  # another kind
     broadcast().announce(Change(ChangeKind.CASE))  # no case: every case may be touched
     assert len(first.heard) == len(second.heard) == 2 and len(other.heard) == 1
+
+
+def test_real_views_read_again_after_a_registration(
+    qtbot: QtBot, ctx: AppContext, staff: dict[Role, Actor], owner: QWidget
+) -> None:
+    clerk = staff[Role.CLERK]
+    cases = CaseListWidget(ctx, clerk)
+    dashboard = DeadlineDashboard(ctx, clerk)
+    for view in (cases, dashboard):
+        qtbot.addWidget(view)
+    settled(qtbot)
+    assert cases.model.rowCount() == 0 and dashboard.model.rowCount() == 0
+    runner = OpRunner(owner)
+    data = iok_request(assignee_id=clerk.user_id)
+    settle(qtbot, runner, Op(runner, lambda: register_item(ctx, staff[Role.COUNTER], data))
+           .announcing(lambda r: Change(ChangeKind.CASE | ChangeKind.DEADLINES, r.case_id)).run)
+    assert cases.model.rowCount() == 1 and cases.count_label.text() == "Spraw: 1"
+    assert dashboard.model.rowCount() == 1  # the IOK request's deadline
