@@ -16,10 +16,11 @@ from clerk_app.services.admin.auth import has_any_user
 from clerk_app.services.admin.bootstrap import open_database, printable_url, written_backups
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.change_password_dialog import ChangePasswordDialog
+from clerk_app.ui.error_text import user_message
 from clerk_app.ui.first_start_dialog import FirstStartDialog
 from clerk_app.ui.login_dialog import LoginDialog
 from clerk_app.ui.main_window import MainWindow
-from clerk_app.ui.operations import Op, OpRunner, user_message, wait_for_workers
+from clerk_app.ui.operations import Op, OpRunner, wait_for_workers
 from clerk_app.ui.qt_helpers import app_icon, translate
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,8 @@ from clerk_app.domain.roles import Permission, role_can
 from clerk_app.services.cases.detail import IdentifierMatch, find_by_identifier
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.barcode_filter import BarcodeFilter
-from clerk_app.ui.operations import Op, OpRunner, user_message
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
 
 Opener = Callable[[str, Callable[[], QWidget]], QWidget]
 # A scanned letter opens this dialog when one is registered (the delivery of letters).

@@ -41,7 +41,8 @@ from clerk_app.services.cases.query import (
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui import case_list_cells as cells
 from clerk_app.ui.case_list_cells import ShownRow, shown_rows
-from clerk_app.ui.operations import Op, OpRunner, user_message
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.page_cache import PageCache
 
 Index = QModelIndex | QPersistentModelIndex

@@ -26,7 +26,8 @@ from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
 from clerk_app.services.core.errors import ConflictError, ValidationFailed
 from clerk_app.services.intake.scans import export_scan
 from clerk_app.ui.changes import Change, ChangeKind
-from clerk_app.ui.operations import Op, OpRunner, user_message
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import focus_field, make_error_label, show_error
 from clerk_app.ui.scan_drop_list import size_text
 from clerk_app.ui.scan_preview import ScanPreview

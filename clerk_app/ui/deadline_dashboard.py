@@ -28,7 +28,8 @@ from clerk_app.services.letters.types import DeliveryResult
 from clerk_app.ui.changes import Change, ChangeKind, broadcast
 from clerk_app.ui.deadline_table_model import COL_APPLICANT, CaseIdRole, DeadlineTableModel
 from clerk_app.ui.delivery_dialog import DeliveryDialog
-from clerk_app.ui.operations import Op, OpRunner, user_message
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
 
 ALL_ASSIGNEES = -1
 

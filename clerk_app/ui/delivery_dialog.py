@@ -143,7 +143,8 @@ class DeliveryDialog(ServiceDialog):
         """A dialog with ``identifier`` already looked up (from the barcode filter)."""
         dialog = cls(ctx, actor, parent)
         dialog.identifier_edit.setText(identifier)
-        dialog.look_up()
+        if identifier.strip():  # an empty desk waits for the first scan
+            dialog.look_up()
         return dialog
 
     def method(self) -> int:

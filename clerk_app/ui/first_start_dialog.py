@@ -21,7 +21,8 @@ from clerk_app.services.admin.bootstrap import create_first_admin
 from clerk_app.services.admin.settings import OfficeSettings
 from clerk_app.services.admin.users import NewUser
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.ui.operations import Op, user_message
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op
 from clerk_app.ui.qt_helpers import app_icon, buddy_map, child, focus_field, load_form
 from clerk_app.ui.service_dialog import ServiceDialog
 from clerk_app.ui.settings_form import OfficeSettingsForm

@@ -1,9 +1,9 @@
 """Service calls off the GUI thread, one way everywhere (after Anki's ``aqt.operations``).
 
 An :class:`Op` runs a function (a service call) in the thread pool and then, in the GUI
-thread, calls its success callback or shows its failure in Polish: a service error's own
-``message``; anything else is logged with its traceback and the person reads a generic
-sentence. While it runs the owner widget shows a busy cursor and the given widgets are
+thread, calls its success callback or shows its failure in Polish (see
+:mod:`~clerk_app.ui.error_text`): a service error's own ``message``; anything else is logged
+with its traceback and the person reads a generic sentence. While it runs the owner widget shows a busy cursor and the given widgets are
 disabled; progress the work reports is shown where given; a write announces its
 :class:`~clerk_app.ui.changes.Change` to every open view once it succeeded::
 
@@ -26,30 +26,13 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QWidget
 
-from clerk_app.domain.errors import FieldError
-from clerk_app.services.core.errors import ServiceError, ValidationFailed
 from clerk_app.ui.changes import Change, broadcast
+from clerk_app.ui.error_text import is_expected, user_message
 from clerk_app.ui.qt_helpers import show_error, translate
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 _live: set[Op[Any]] = set()  # every op between run() and its callbacks (GUI thread only)
-
-
-def user_message(error: BaseException) -> str:
-    """What the person reads about ``error``: never a traceback or technical text."""
-    if isinstance(error, ServiceError):
-        return error.message
-    if isinstance(error, FieldError):
-        return ValidationFailed([error]).message
-    return translate("operations", "Wystąpił nieoczekiwany błąd i czynność nie została "
-                                   "wykonana. Spróbuj ponownie; jeśli błąd się powtórzy, "
-                                   "powiadom administratora.")
-
-
-def is_expected(error: BaseException) -> bool:
-    """A refusal the services explain in Polish (not a fault of the program)."""
-    return isinstance(error, ServiceError | FieldError)
 
 
 def ops_running() -> int:
@@ -221,7 +204,7 @@ class Op(Generic[T]):
         if self._relay is not None:
             self._relay.progressed.emit(self, done, total)
         elif self.runner.synchronous:
-            self.show_progress(done, total)
+            self.runner._progressed(self, done, total)
 
     def run(self) -> bool:
         """Start the work; False (and nothing started) while a one-at-a-time runner is busy."""

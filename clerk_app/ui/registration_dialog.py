@@ -34,7 +34,8 @@ from clerk_app.services.intake.registration import find_possible_duplicates, reg
 from clerk_app.services.intake.setup import RegistrationSetup, registration_setup
 from clerk_app.services.intake.types import DuplicateHint, RegistrationResult
 from clerk_app.ui.changes import Change, ChangeKind
-from clerk_app.ui.operations import Op, OpRunner, user_message
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import focus_field, make_error_label, show_error
 from clerk_app.ui.registration_form import RegistrationForm
 from clerk_app.ui.service_dialog import ServiceDialog

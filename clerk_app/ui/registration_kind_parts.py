@@ -26,7 +26,8 @@ from clerk_app.domain.money import format_money, parse_money
 from clerk_app.services.cases.detail import CaseDetail, case_for_identifier
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.intake.types import DepositDetailsInput, IokDetailsInput
-from clerk_app.ui.operations import Op, OpRunner, user_message
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
 
 Inputs = list[QWidget]
 

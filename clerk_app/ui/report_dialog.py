@@ -35,7 +35,8 @@ from clerk_app.services.deadlines.report import (
     DeadlineReport,
     deadline_report_rows,
 )
-from clerk_app.ui.operations import Op, OpRunner, user_message
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.pdf_printing import ask_pdf_path, ask_printer, load_pdf, print_document
 from clerk_app.ui.qt_helpers import to_date, to_qdate
 

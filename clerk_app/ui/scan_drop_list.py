@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from clerk_app.services.core.context import AppContext
 from clerk_app.services.intake.scans import MEDIA_TYPES, ScanBatch, inspect_scans
-from clerk_app.ui.operations import Op, OpRunner, user_message
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 SCAN_SUFFIXES = {".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff"}

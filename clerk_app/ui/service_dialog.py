@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 
 from clerk_app.services.core.errors import ValidationFailed
-from clerk_app.ui.operations import Op, OpRunner, user_message
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import focus_field, make_error_label, show_error
 
 T = TypeVar("T")

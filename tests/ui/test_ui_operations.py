@@ -20,7 +20,8 @@ from clerk_app.services.intake.registration import register_item
 from clerk_app.ui.case_list_widget import CaseListWidget
 from clerk_app.ui.changes import Change, ChangeKind, broadcast
 from clerk_app.ui.deadline_dashboard import DeadlineDashboard
-from clerk_app.ui.operations import Op, OpRunner, ops_running, user_message
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner, ops_running
 from tests.services.test_intake import iok_request
 from tests.ui.ui_test_support import WAIT_MS, settle, settled
 
