@@ -3,9 +3,10 @@
 An :class:`Op` runs a function (a service call) in the thread pool and then, in the GUI
 thread, calls its success callback or shows its failure in Polish (see
 :mod:`~clerk_app.ui.error_text`): a service error's own ``message``; anything else is logged
-with its traceback and the person reads a generic sentence. While it runs the owner widget shows a busy cursor and the given widgets are
-disabled; progress the work reports is shown where given; a write announces its
-:class:`~clerk_app.ui.changes.Change` to every open view once it succeeded::
+with its traceback and the person reads a generic sentence. While it runs the owner widget
+shows a busy cursor and the given widgets are disabled; progress the work reports is shown
+where given; a write announces its :class:`~clerk_app.ui.changes.Change` to every open view
+once it succeeded::
 
     Op(self.runner, lambda: save_settings(ctx, actor, values)).on_success(self._saved) \\
         .errors_in(self.error_label).disabling(self.save_button) \\
