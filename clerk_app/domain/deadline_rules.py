@@ -24,6 +24,7 @@ BOTH = frozenset(CaseKind)
 DEPOSIT = frozenset({CaseKind.DEPOSIT})
 IOK = frozenset({CaseKind.IOK})
 DELAY_NOTICE_DEFAULT_DAYS = 30
+EXTENSION_DEFAULT_DAYS = 7
 
 
 class Action(StrEnum):
@@ -153,5 +154,22 @@ def fixed_period(start: date, due: date) -> Period:
 def default_delay_new_date(cal: LegalCalendar, today: date, current_due: date | None) -> date:
     """The new date a delay notice proposes: 30 days after the later of today and the
     current date, moved to the next working day of the office."""
+    return _proposed(cal, today, current_due, DELAY_NOTICE_DEFAULT_DAYS)
+
+
+def default_extension_date(cal: LegalCalendar, today: date, current_due: date | None) -> date:
+    """The new date an extension of a deadline proposes: a week after the later of today
+    and the current date, on a working day of the office."""
+    return _proposed(cal, today, current_due, EXTENSION_DEFAULT_DAYS)
+
+
+def _proposed(cal: LegalCalendar, today: date, current_due: date | None, days: int) -> date:
     base = max(today, current_due or today)
-    return cal.next_office_day_on_or_after(base + timedelta(days=DELAY_NOTICE_DEFAULT_DAYS))
+    return cal.next_office_day_on_or_after(base + timedelta(days=days))
+
+
+def current_decision_due(deadlines: list[tuple[DeadlineKind, date | None, bool]]) -> date | None:
+    """The latest due date among open decision deadlines ((kind, due, open) triples)."""
+    dues = [due for kind, due, is_open in deadlines
+            if is_open and due is not None and kind in (_K.DECISION, _K.DELAY_NEW_DATE)]
+    return max(dues, default=None)

@@ -108,9 +108,16 @@ class Database:
             yield session
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        """A read-only unit of work; loaded objects stay readable after it ends."""
+    def read(self, snapshot: bool = False) -> Iterator[Session]:
+        """A read-only unit of work; loaded objects stay readable after it ends.
+
+        ``snapshot``: every statement sees the same committed state (what one screen shows
+        from several queries). SQLite's read transaction is such a snapshot anyway; on
+        PostgreSQL the transaction runs REPEATABLE READ instead of READ COMMITTED.
+        """
         with self._reader() as session, session.begin():
+            if snapshot and self.dialect == "postgresql":
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             yield session
 
     def refresh_after_bulk_load(self, tables: list[str]) -> None:

@@ -16,11 +16,12 @@ from clerk_app.services.admin.auth import has_any_user
 from clerk_app.services.admin.bootstrap import open_database, printable_url, written_backups
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.change_password_dialog import ChangePasswordDialog
+from clerk_app.ui.error_text import user_message
 from clerk_app.ui.first_start_dialog import FirstStartDialog
 from clerk_app.ui.login_dialog import LoginDialog
 from clerk_app.ui.main_window import MainWindow
+from clerk_app.ui.operations import Op, OpRunner, wait_for_workers
 from clerk_app.ui.qt_helpers import app_icon, translate
-from clerk_app.ui.worker import wait_for_workers
 
 log = logging.getLogger(__name__)
 _translators: list[QTranslator] = []
@@ -53,10 +54,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 class MainFlow(QObject):
     """Login (or first start) → main window → logout → login again.
 
-    ``start()`` shows the first dialog without blocking; tests drive the widgets it exposes.
+    ``start()`` finds out (off the GUI thread) whether anybody has an account yet and shows
+    the first dialog without blocking (``dialogShown``); tests drive the widgets it exposes.
     ``ended`` is emitted when the user leaves a dialog without a main window to go to.
     """
 
+    dialogShown = Signal(object)
     mainWindowShown = Signal(object)
     ended = Signal()
 
@@ -67,14 +70,25 @@ class MainFlow(QObject):
         self.dialog: QDialog | None = None
         self.main_window: MainWindow | None = None
         self.password_dialog: QDialog | None = None
+        self.runner = OpRunner(self)
 
-    def start(self) -> QDialog:
+    def start(self) -> None:
         """Show the first-start dialog on an empty database, else the login dialog."""
-        if has_any_user(self.ctx):
-            return self.show_login()
+        ctx = self.ctx
+        Op(self.runner, lambda: has_any_user(ctx)).on_success(self._first_dialog).on_failure(
+            self._start_failed).run()
+
+    def _first_dialog(self, anybody: bool) -> None:
+        if anybody:
+            self.show_login()
+            return
         dialog = FirstStartDialog(self.ctx)
         dialog.created.connect(self._show_main)
-        return self._show_dialog(dialog)
+        self._show_dialog(dialog)
+
+    def _start_failed(self, error: Exception) -> None:
+        QMessageBox.critical(None, translate("app", "Błąd bazy danych"), user_message(error))
+        self.ended.emit()
 
     def show_login(self) -> QDialog:
         dialog = LoginDialog(self.ctx)
@@ -89,6 +103,7 @@ class MainFlow(QObject):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+        self.dialogShown.emit(dialog)
         return dialog
 
     def _dialog_rejected(self) -> None:
@@ -150,7 +165,7 @@ class MainFlow(QObject):
 
 
 def create_main_flow(ctx: AppContext, backup_note: str | None = None) -> MainFlow:
-    """A flow for ``ctx``, started: a dialog is showing (see ``flow.dialog``)."""
+    """A flow for ``ctx``, started: its first dialog shows once the event loop runs."""
     flow = MainFlow(ctx, backup_note)
     flow.start()
     return flow

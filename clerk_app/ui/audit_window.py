@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.roles import Permission, role_can
 from clerk_app.services.admin.audit_log import AuditFilter, AuditRow, list_audit
-from clerk_app.services.admin.users import list_users
+from clerk_app.services.admin.users import UserRow, list_users
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import ServiceError
 from clerk_app.ui.audit_table_model import COL_CHANGES, COL_TIME, SORT_ROLE, AuditTableModel
+from clerk_app.ui.changes import Change, ChangeKind, broadcast
+from clerk_app.ui.operations import Op
 from clerk_app.ui.qt_helpers import app_icon, child, load_form, setup_sorted_table, to_qdate
 from clerk_app.ui.service_dialog import ServiceDialog
 
@@ -60,6 +61,8 @@ class AuditWindow(ServiceDialog):
         self.clear_button.clicked.connect(self.clear_filter)
         child(form, QPushButton, "closeButton").clicked.connect(self.close)
         self.resize(1100, 600)
+        broadcast().changed.connect(self._on_change)
+        self.load_users()
         self.apply_filter()
 
     def _setup_table(self) -> None:
@@ -67,14 +70,30 @@ class AuditWindow(ServiceDialog):
                            COL_CHANGES)
         self.table.setWordWrap(False)
 
+    def load_users(self) -> None:
+        """Read the user names of the filter (the administrator's include inactive ones)."""
+        ctx, actor = self.ctx, self.actor
+        everyone = role_can(actor.role, Permission.MANAGE_USERS)
+        self.runner.run_or_queue(lambda: Op(self.runner, lambda: list_users(
+            ctx, actor, everyone)).on_success(self._fill_users).on_failure(
+            lambda _error: self._fill_users([])).quietly(), "users")
+
+    def _fill_users(self, users: list[UserRow]) -> None:
+        typed = self.user_combo.currentText()
+        self.user_combo.clear()
+        self.user_combo.addItems(["", *sorted(u.username for u in users), "system"])
+        self.user_combo.setEditText(typed)
+
+    @Slot(object)
+    def _on_change(self, change: object) -> None:
+        """Every write leaves an entry: read the entries again (and the names, for users)."""
+        if isinstance(change, Change):
+            if change.concerns(ChangeKind.USERS):
+                self.load_users()
+            self.apply_filter()
+
     def _setup_filters(self) -> None:
-        self.user_combo.addItem("")
-        try:
-            everyone = role_can(self.actor.role, Permission.MANAGE_USERS)
-            names = sorted(u.username for u in list_users(self.ctx, self.actor, everyone))
-        except ServiceError:
-            names = []
-        self.user_combo.addItems([*names, "system"])
+        self.user_combo.addItems(["", "system"])
         self.user_combo.setCurrentIndex(0)
         line_edit = self.user_combo.lineEdit()
         if line_edit is not None:
@@ -104,7 +123,9 @@ class AuditWindow(ServiceDialog):
             self.set_error(self.tr("Pole „do”: Data końcowa jest wcześniejsza niż początkowa."))
             self.to_edit.setFocus()
             return
-        self.run_service(lambda: list_audit(self.ctx, self.actor, flt), self._show_rows)
+        ctx, actor = self.ctx, self.actor
+        self.runner.run_or_queue(lambda: self.op(lambda: list_audit(ctx, actor, flt))
+                                 .on_success(self._show_rows))
 
     def clear_filter(self) -> None:
         self.user_combo.setCurrentIndex(0)
@@ -114,8 +135,7 @@ class AuditWindow(ServiceDialog):
         self.to_check.setChecked(False)
         self.apply_filter()
 
-    def _show_rows(self, result: object) -> None:
-        rows = [r for r in result if isinstance(r, AuditRow)] if isinstance(result, list) else []
+    def _show_rows(self, rows: list[AuditRow]) -> None:
         self.model.set_rows(rows)
         text = self.tr("Wpisów: {0}").format(len(rows))
         if len(rows) >= LIMIT:

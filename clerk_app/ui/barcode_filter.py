@@ -8,9 +8,8 @@ slower is human typing: the held keys are delivered to their widget unchanged (a
 ``max_gap_ms`` late). A widget with the dynamic property ``acceptsBarcode`` set to true (e.g.
 the case-signature field of the registration form) gets scans typed into it as usual.
 
-Routing is the main window's job, e.g.::
-
-    bf.scanned.connect(lambda text: open_match(route_scan(ctx, actor, text)))
+Routing is the main window's job: :class:`~clerk_app.ui.case_navigator.CaseNavigator` looks
+the code up (``find_by_identifier``, off the GUI thread) and opens what it points at.
 """
 
 from __future__ import annotations
@@ -24,8 +23,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from clerk_app.services.cases.detail import IdentifierMatch, clean_scanned_text, find_by_identifier
-from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.cases.detail import clean_scanned_text
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 EDITING_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Backspace, Qt.Key.Key_Escape,
@@ -41,11 +39,6 @@ class _Held:
     modifiers: Qt.KeyboardModifier
     text: str
     at: float
-
-
-def route_scan(ctx: AppContext, actor: Actor, text: str) -> IdentifierMatch | None:
-    """What a scanned code points at: a letter, a scan or a case (None when unknown)."""
-    return find_by_identifier(ctx, actor, text)
 
 
 class BarcodeFilter(QObject):

@@ -1,6 +1,7 @@
 """Small dialogs of the "Pisma i terminy" tab: the summons with its list of deficiencies, and
 one date (+ reason) dialog for extending a deadline, the delay notice and the removal of
-deficiencies. Each runs its service call off the GUI thread and shows errors inline."""
+deficiencies. Each runs its service call off the GUI thread, shows errors inline and, once
+it saved, announces the change of the case and closes (accepted, with ``outcome`` set)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain import checklists as cl
 from clerk_app.domain.cases import CaseKind
+from clerk_app.ui.changes import Change
 from clerk_app.ui.qt_helpers import to_date, to_qdate
 from clerk_app.ui.service_dialog import ServiceDialog
 
@@ -46,16 +48,16 @@ def _text_box(parent: QWidget, placeholder: str, lines: int) -> QPlainTextEdit:
 
 
 class _ActionDialog(ServiceDialog):
-    """OK runs ``work()`` in the pool; on success ``succeeded(result)`` and the dialog closes.
-    Ctrl+Enter saves from anywhere, also from a multi-line box."""
+    """OK runs ``work()`` in the pool; on success ``change`` is announced and the dialog
+    closes with ``outcome`` set. Ctrl+Enter saves from anywhere, also from a multi-line box."""
 
-    succeeded = Signal(object)
-
-    def __init__(self, title: str, ok_text: str, parent: QWidget | None) -> None:
+    def __init__(self, title: str, ok_text: str, parent: QWidget | None,
+                 change: Change | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
         self.outcome: object = None
+        self.change = change
         self.body = QVBoxLayout(self)
         self.attach_error_label(QLabel(self))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -87,11 +89,13 @@ class _ActionDialog(ServiceDialog):
     def save(self) -> bool:
         if self.runner.is_busy():
             return False
-        return self.run_service(self.work(), self._succeeded)
+        op = self.op(self.work()).on_success(self._succeeded)
+        if self.change is not None:
+            op.announcing(self.change)
+        return op.run()
 
     def _succeeded(self, result: object) -> None:
         self.outcome = result
-        self.succeeded.emit(result)
         self.accept()
 
 
@@ -100,9 +104,9 @@ class SummonsDialog(_ActionDialog):
     ``issue(items)`` (run in the pool) issues the summons."""
 
     def __init__(self, kind: CaseKind, issue: Callable[[list[str]], object],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, change: Change | None = None) -> None:
         super().__init__(self.tr("Wezwanie do uzupełnienia braków"),
-                         self.tr("Wystaw wezwanie"), parent)
+                         self.tr("Wystaw wezwanie"), parent, change)
         self.issue = issue
         intro = QLabel(self.tr("Zaznacz braki formalne. Każdy brak będzie osobnym punktem "
                                "wezwania; termin na ich usunięcie biegnie od doręczenia."))
@@ -158,8 +162,8 @@ class DateReasonDialog(_ActionDialog):
     """A date and (optionally) a required reason; ``call(day, reason)`` runs in the pool."""
 
     def __init__(self, spec: DateReasonSpec, call: Callable[[date, str], object],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(spec.title, spec.ok_text, parent)
+                 parent: QWidget | None = None, change: Change | None = None) -> None:
+        super().__init__(spec.title, spec.ok_text, parent, change)
         self.call = call
         intro = QLabel(spec.intro, self)
         intro.setWordWrap(True)

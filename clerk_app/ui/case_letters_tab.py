@@ -1,13 +1,14 @@
 """Tab "Pisma i terminy" of the case view: the case's deadlines with the explanation of the
 selected one, its letters (preview, print, envelope label, delivery) and the clerk's actions
-(summons, deficiencies removed, delay notice, extension). Every service call runs in the
-pool; after an action ``changed(case_id)`` makes the case view reload (header and tabs)."""
+(summons, deficiencies removed, delay notice, extension). The case view gives the tab its
+data (:meth:`CaseLettersTab.show_screen`); every service call is an op, and an action that
+saved announces the change, after which the case view reads the case again."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -15,14 +16,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from clerk_app.documents.letters import render_envelope_label, render_letter
 from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.cases import CaseKind, CaseStatus, DeadlineState, allowed_transitions
+from clerk_app.domain.deadline_rules import default_delay_new_date, default_extension_date
 from clerk_app.domain.roles import Permission, role_can
 from clerk_app.domain.text import format_date_pl
 from clerk_app.services.cases.detail import CaseDetail
+from clerk_app.services.cases.screen import CaseScreen
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import ServiceError
 from clerk_app.services.deadlines import actions as dl
-from clerk_app.services.deadlines.days_off import list_days_off
-from clerk_app.services.deadlines.types import DeadlineView
 from clerk_app.services.letters import issue as lt
 from clerk_app.services.letters.types import LetterResult, LetterView
 from clerk_app.ui.case_action_dialogs import (
@@ -32,21 +32,14 @@ from clerk_app.ui.case_action_dialogs import (
     _ActionDialog,
 )
 from clerk_app.ui.case_letters_parts import LettersSection, button
+from clerk_app.ui.changes import CASE_WORK, Change
 from clerk_app.ui.delivery_dialog import DeliveryDialog
+from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.pdf_printing import PdfPreviewDialog
 from clerk_app.ui.qt_helpers import make_error_label, show_error
-from clerk_app.ui.worker import TaskRunner
 
 _S = CaseStatus
 _UNDECIDED = (_S.REGISTERED, _S.AWAITING_COMPLETION, _S.IN_PROGRESS)
-
-
-@dataclass(frozen=True)
-class TabData:
-    deadlines: list[DeadlineView]
-    letters: list[LetterView]
-    calendar: LegalCalendar
-    today: date
 
 
 @dataclass(frozen=True)
@@ -56,13 +49,6 @@ class RenderedPdf:
     title: str
     file_name: str
     pdf: bytes
-
-
-def load_tab_data(ctx: AppContext, actor: Actor, case_id: int) -> TabData:
-    """Deadlines, letters and the legal calendar (with the office's days off), in the pool."""
-    cal = LegalCalendar([(d.day, d.name) for d in list_days_off(ctx, actor)])
-    return TabData(dl.list_case_deadlines(ctx, actor, case_id),
-                   lt.list_case_letters(ctx, actor, case_id), cal, ctx.today())
 
 
 def letter_pdf(identifier: str, title: str, pdf: bytes) -> RenderedPdf:
@@ -75,9 +61,8 @@ def issued_pdf(result: LetterResult) -> RenderedPdf:
 
 
 class CaseLettersTab(QWidget):
-    """``loaded`` after each reload; ``changed(case_id)`` after an action that saved."""
+    """``loaded`` each time the case view has given it the case's data."""
 
-    changed = Signal(int)
     loaded = Signal()
     previewShown = Signal(object)
 
@@ -86,13 +71,13 @@ class CaseLettersTab(QWidget):
         super().__init__(parent)
         self.ctx, self.actor, self.case_id = ctx, actor, case_id
         self.detail: CaseDetail | None = None
-        self.data: TabData | None = None
+        self.data: CaseScreen | None = None
         self.can_handle = role_can(actor.role, Permission.HANDLE_CASE)
         self.can_deliver = role_can(actor.role, Permission.RECORD_DELIVERY)
         self.dialog: QWidget | None = None
         self.preview: PdfPreviewDialog | None = None
-        self.loader, self.runner = TaskRunner(self), TaskRunner(self)
-        self._again = False
+        self.runner = OpRunner(self)
+        self.change = Change(CASE_WORK, case_id)  # what every action here announces
 
         actions = QHBoxLayout()
         self.summons_button = button(self, self.tr("&Wezwij do uzupełnienia braków…"),
@@ -129,33 +114,14 @@ class CaseLettersTab(QWidget):
         self._update()
 
     # loading -------------------------------------------------------------------------------
-    def set_case(self, detail: CaseDetail) -> None:
-        """Called by the case view on each load: show the case and reload the lists."""
-        self.detail = detail
-        self.refresh()
-
-    def refresh(self) -> None:
-        if self.loader.is_busy():
-            self._again = True
-            return
-        ctx, actor, case_id = self.ctx, self.actor, self.case_id
-        self.loader.run(lambda: load_tab_data(ctx, actor, case_id), self._loaded,
-                        self._failed)
-
-    def _loaded(self, data: object) -> None:
-        assert isinstance(data, TabData)
-        self.data = data
-        self.sections.show_data(data.deadlines, data.letters, data.calendar, data.today)
+    def show_screen(self, screen: CaseScreen) -> None:
+        """Called by the case view on each load: the case, its deadlines and letters."""
+        self.detail, self.data = screen.detail, screen
+        self.sections.show_data(screen.deadlines, screen.letters, screen.calendar,
+                                screen.today)
         show_error(self.error_label, "")
         self._update()
         self.loaded.emit()
-        if self._again:
-            self._again = False
-            self.refresh()
-
-    def _failed(self, error: Exception) -> None:
-        show_error(self.error_label, error.message if isinstance(error, ServiceError)
-                   else self.tr("Nieoczekiwany błąd: {0}").format(error))
 
     def _update(self) -> None:
         d, deadline, letter = self.detail, self.sections.deadline(), self.sections.letter()
@@ -187,25 +153,30 @@ class CaseLettersTab(QWidget):
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = dialog
+        if isinstance(dialog, _ActionDialog):  # an issued letter is shown at once
+            dialog.accepted.connect(lambda: self._issued(dialog.outcome))
         dialog.open()
 
-    def _saved(self, result: object) -> None:
-        self.changed.emit(self.case_id)
+    def _issued(self, result: object) -> None:
         if isinstance(result, RenderedPdf):
             self.show_preview(result)
 
-    def _today_plus(self, days: int, after: date | None = None) -> date:
-        start = max(self.ctx.today(), after or self.ctx.today())
+    def _extension_date(self, current_due: date | None) -> date:
         cal = self.data.calendar if self.data else LegalCalendar()
-        return cal.next_working_day_on_or_after(start + timedelta(days=days))[0]
+        today = self.data.today if self.data else self.ctx.today()
+        return default_extension_date(cal, today, current_due)
+
+    def _delay_notice_date(self) -> date:
+        if self.data is not None:
+            return self.data.delay_notice_date
+        return default_delay_new_date(LegalCalendar(), self.ctx.today(), None)
 
     def open_summons(self) -> SummonsDialog | None:
         if self.detail is None:
             return None
         ctx, actor, case_id = self.ctx, self.actor, self.case_id
         dialog = SummonsDialog(self.detail.kind, lambda items: issued_pdf(
-            lt.issue_summons(ctx, actor, case_id, items)), self.owner())
-        dialog.succeeded.connect(self._saved)
+            lt.issue_summons(ctx, actor, case_id, items)), self.owner(), self.change)
         self._open(dialog)
         return dialog
 
@@ -226,7 +197,7 @@ class CaseLettersTab(QWidget):
             self.tr("Zawiadomienie o zwłoce"),
             self.tr("Sprawa nie zostanie załatwiona w terminie: podaj przyczynę i nowy "
                     "termin (art. 36 KPA). Dotychczasowy termin zostanie zastąpiony."),
-            self.tr("Wystaw zawiadomienie"), "Nowy termin", self._today_plus(30),
+            self.tr("Wystaw zawiadomienie"), "Nowy termin", self._delay_notice_date(),
             "Przyczyna zwłoki", self.tr("np. konieczność uzyskania dodatkowych wyjaśnień"))
         return self._date_dialog(spec, lambda day, reason: issued_pdf(
             lt.issue_delay_notice(ctx, actor, case_id, day, reason)))
@@ -240,15 +211,14 @@ class CaseLettersTab(QWidget):
             self.tr("Przedłużenie terminu"),
             self.tr("{0}: obecny termin {1}. Podaj nowy termin (dzień roboczy) i powód.")
             .format(deadline.kind.label, format_date_pl(deadline.due_on)),
-            self.tr("Przedłuż"), dl.NEW_DUE_FIELD, self._today_plus(7, deadline.due_on),
+            self.tr("Przedłuż"), dl.NEW_DUE_FIELD, self._extension_date(deadline.due_on),
             dl.REASON_FIELD)
         return self._date_dialog(spec, lambda day, reason: dl.extend_deadline(
             ctx, actor, dl_id, version, day, reason))
 
     def _date_dialog(self, spec: DateReasonSpec,
                      call: Callable[[date, str], object]) -> DateReasonDialog:
-        dialog = DateReasonDialog(spec, call, self.owner())
-        dialog.succeeded.connect(self._saved)
+        dialog = DateReasonDialog(spec, call, self.owner(), self.change)
         self._open(dialog)
         return dialog
 
@@ -257,8 +227,7 @@ class CaseLettersTab(QWidget):
         if letter is None or not self.can_deliver:
             return None
         dialog = DeliveryDialog.for_identifier(self.ctx, self.actor, letter.identifier,
-                                            self.owner())
-        dialog.recorded.connect(self._saved)
+                                               self.owner())
         self._open(dialog)
         return dialog
 
@@ -280,12 +249,8 @@ class CaseLettersTab(QWidget):
         letter = self.sections.letter()
         if letter is None:
             return False
-        return self.runner.run(lambda: make(letter), self._rendered, self._failed)
-
-    def _rendered(self, result: object) -> None:
-        assert isinstance(result, RenderedPdf)
-        show_error(self.error_label, "")
-        self.show_preview(result)
+        return Op(self.runner, lambda: make(letter)).on_success(self.show_preview).errors_in(
+            self.error_label).run()
 
     def show_preview(self, rendered: RenderedPdf) -> PdfPreviewDialog:
         if self.preview is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.cases import CaseKind, CaseStatus
 from clerk_app.domain.roles import Role
-from clerk_app.services.admin.users import list_users
+from clerk_app.services.admin.users import UserRow, list_users
 from clerk_app.services.cases.query import CaseQuery
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.case_table_model import CaseTableModel
+from clerk_app.ui.changes import Change, ChangeKind, broadcast
+from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import make_error_label, show_error
 
 COLUMN_WIDTHS = {CaseTableModel.SIGNATURE: 175, CaseTableModel.KIND: 120,
@@ -33,7 +35,8 @@ ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class CaseListWidget(QWidget):
-    """Emits ``case_opened(case_id)`` on double-click or Enter in the table."""
+    """Emits ``case_opened(case_id)`` on double-click or Enter in the table; reads the list
+    again when a case or a deadline changed anywhere (the broadcast)."""
 
     case_opened = Signal(int)
     SEARCH_DEBOUNCE_MS = 150
@@ -43,6 +46,7 @@ class CaseListWidget(QWidget):
         super().__init__(parent)
         self.ctx, self.actor = ctx, actor
         self.model = CaseTableModel(ctx, actor, self, asynchronous=asynchronous)
+        self.runner = OpRunner(self, synchronous=not asynchronous)
         self._build_filters()
         self._build_table()
         self.debounce = QTimer(self)
@@ -61,6 +65,8 @@ class CaseListWidget(QWidget):
         layout.addLayout(self.filters)
         layout.addWidget(self.error_label)
         layout.addWidget(self.view, 1)
+        broadcast().changed.connect(self._on_change)
+        self.load_assignees()
         self.apply_filters_now()
 
     # -------------------------------------------------------------- building
@@ -80,9 +86,6 @@ class CaseListWidget(QWidget):
             self.status_combo.addItem(status.label, status.value)
         self.assignee_combo = QComboBox(self)
         self.assignee_combo.addItem(self.tr("Wszyscy referenci"), None)
-        for user in list_users(self.ctx, self.actor, include_inactive=False):
-            if user.role in (Role.CLERK, Role.SUPERVISOR):
-                self.assignee_combo.addItem(user.full_name, user.id)
         self.mine_check = QCheckBox(self.tr("&Moje sprawy"), self)
         self.count_label = QLabel(self)
         self.count_label.setMinimumWidth(140)
@@ -119,6 +122,35 @@ class CaseListWidget(QWidget):
         view.setSortingEnabled(True)  # the model sorts in the database
         view.doubleClicked.connect(self._open_index)
         view.installEventFilter(self)
+
+    def load_assignees(self) -> None:
+        """Read the clerks and supervisors of the assignee filter (off the GUI thread)."""
+        ctx, actor = self.ctx, self.actor
+        self.runner.run_or_queue(lambda: Op(self.runner, lambda: list_users(
+            ctx, actor, include_inactive=False)).on_success(self._fill_assignees)
+            .errors_in(self.error_label).quietly())
+
+    def _fill_assignees(self, users: list[UserRow]) -> None:
+        combo, chosen = self.assignee_combo, self.assignee_combo.currentData()
+        combo.blockSignals(True)  # the same filter: no new query
+        combo.clear()
+        combo.addItem(self.tr("Wszyscy referenci"), None)
+        for user in users:
+            if user.role in (Role.CLERK, Role.SUPERVISOR):
+                combo.addItem(user.full_name, user.id)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        combo.blockSignals(False)
+        if combo.currentData() != chosen:  # the chosen one is gone: the filter changed
+            self.apply_filters_now()
+
+    @Slot(object)
+    def _on_change(self, change: object) -> None:
+        if not isinstance(change, Change):
+            return
+        if change.concerns(ChangeKind.CASE | ChangeKind.DEADLINES):
+            self.refresh()
+        if change.concerns(ChangeKind.USERS):
+            self.load_assignees()
 
     # -------------------------------------------------------------- queries
     def current_query(self) -> CaseQuery:

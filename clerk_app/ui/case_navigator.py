@@ -1,4 +1,7 @@
-"""Opening cases from the main window: the list, the registration dialog and barcode scans."""
+"""Opening cases from the main window: the list, the registration dialog and barcode scans.
+
+The windows opened here refresh themselves from the change broadcast; nothing is wired
+between them."""
 
 from __future__ import annotations
 
@@ -10,8 +13,9 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from clerk_app.domain.roles import Permission, role_can
 from clerk_app.services.cases.detail import IdentifierMatch, find_by_identifier
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import ServiceError
 from clerk_app.ui.barcode_filter import BarcodeFilter
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
 
 Opener = Callable[[str, Callable[[], QWidget]], QWidget]
 # A scanned letter opens this dialog when one is registered (the delivery of letters).
@@ -27,7 +31,7 @@ class CaseNavigator(QObject):
         self.window, self.ctx, self.actor = window, ctx, actor
         self._open = open_window
         self.letter_handler: LetterHandler | None = None
-        self.refresh_lists: list[Callable[[], None]] = []
+        self.runner = OpRunner(window)  # the scans' look-ups (a busy cursor on the window)
         self.scanner = BarcodeFilter(self)
         self.scanner.scope = window
         self.scanner.scanned.connect(self.handle_scan)
@@ -51,7 +55,6 @@ class CaseNavigator(QObject):
             view.setWindowFlag(Qt.WindowType.Window, True)
             view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             view.resize(900, 620)
-            view.changed.connect(lambda _id: self.refresh_all())
             return view
 
         return self._open(f"case:{case_id}", make)
@@ -59,31 +62,26 @@ class CaseNavigator(QObject):
     def open_registration(self) -> QWidget:
         from clerk_app.ui.registration_dialog import RegistrationDialog
 
-        def make() -> QWidget:
-            dialog = RegistrationDialog(self.ctx, self.actor, self.window)
-            dialog.registered.connect(lambda _result: self.refresh_all())
-            return dialog
+        return self._open("registration",
+                          lambda: RegistrationDialog(self.ctx, self.actor, self.window))
 
-        return self._open("registration", make)
-
-    def refresh_all(self) -> None:
-        """Reload the lists after a change (a registration, an edit, a delivery)."""
-        for refresh in self.refresh_lists:
-            refresh()
-
-    def handle_scan(self, text: str) -> QWidget | None:
-        """Open what a scanned code points at; say so in the status bar when nothing."""
+    def handle_scan(self, text: str) -> None:
+        """Look up what a scanned code points at (off the GUI thread) and open it."""
         if not text:
-            return None
-        try:
-            match = find_by_identifier(self.ctx, self.actor, text)
-        except ServiceError as exc:
-            self.window.statusBar().showMessage(exc.message, 8000)
-            return None
+            return
+        ctx, actor = self.ctx, self.actor
+        self.runner.run_or_queue(lambda: Op(self.runner, lambda: find_by_identifier(
+            ctx, actor, text)).on_success(lambda match: self._open_match(match, text))
+            .on_failure(lambda error: self._say(user_message(error))), text)
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 8000)
+
+    def _open_match(self, match: IdentifierMatch | None, text: str) -> QWidget | None:
+        """Open what the scanned ``text`` points at; say so in the status bar when nothing."""
         if match is None:
-            self.window.statusBar().showMessage(
-                self.tr("Nie znaleziono sprawy ani pisma o identyfikatorze „{0}”.").format(text),
-                8000)
+            self._say(self.tr("Nie znaleziono sprawy ani pisma o identyfikatorze „{0}”.")
+                      .format(text))
             return None
         if (match.kind == "letter" and self.letter_handler is not None
                 and role_can(self.actor.role, Permission.RECORD_DELIVERY)):

@@ -6,15 +6,16 @@ follows once the query has stood still for ``EXACT_COUNT_DELAY_MS``, so the keys
 search being typed never queue counts nobody will read. The rows come in pages of
 ``page_size`` through ``fetch_case_page`` (with the exact total, pages near the end are read
 from the other end of the index) and are kept in a small LRU page cache. Nothing ever loads
-every row. Counting and fetching run in the thread pool; until a page arrives its cells show
-"…" and the view is told with ``dataChanged`` when it does.
+every row. Counting and fetching are ops of the model's concurrent runner (they never wait
+for each other; a result of a query no longer wanted is dropped); until a page arrives its
+cells show "…" and the view is told with ``dataChanged`` when it does.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,31 +33,20 @@ from PySide6.QtGui import QBrush, QColor
 from clerk_app.services.cases.query import (
     CaseListRow,
     CaseQuery,
+    FirstPage,
     count_cases,
     fetch_case_page,
     first_case_page,
 )
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import ServiceError
 from clerk_app.ui import case_list_cells as cells
 from clerk_app.ui.case_list_cells import ShownRow, shown_rows
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.page_cache import PageCache
-from clerk_app.ui.worker import Task
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclasses.dataclass(frozen=True)
-class _Result:
-    """What a pool task hands back: for a query ``key`` is the request, for a page the page."""
-
-    stamp: int  # the request number (queries) or the generation (pages)
-    key: int
-    query: CaseQuery
-    total: int
-    rows: list[ShownRow]
-    error: Exception | None = None
-    exact: bool = True
+T = TypeVar("T")
 
 LOADING = "…"
 EXACT_COUNT_DELAY_MS = 250
@@ -93,7 +83,8 @@ class CaseTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.ctx, self.actor = ctx, actor
         self.asynchronous = asynchronous
-        self._pool = pool or QThreadPool.globalInstance()
+        # Queries, pages and counts never wait for each other; stale results are dropped.
+        self.runner = OpRunner(self, concurrent=True, synchronous=not asynchronous, pool=pool)
         self._headers = (self.tr("Znak sprawy"), self.tr("Rodzaj"), self.tr("Wnioskodawca"),
                          self.tr("Adres"), self.tr("Status"), self.tr("Wpłynęło"),
                          self.tr("Najbliższy termin"), self.tr("Referent"))
@@ -103,9 +94,7 @@ class CaseTableModel(QAbstractTableModel):
         self._generation = 0  # bumps whenever a new query is applied
         self._request = 0  # bumps on every set_query; only the newest result is applied
         self._pages: PageCache[ShownRow] = PageCache(page_size, max_pages)
-        self._pending: dict[int, Task] = {}
-        self._count_tasks: dict[int, Task] = {}
-        self._running: set[Task] = set()
+        self._pending: set[int] = set()  # pages being fetched for the shown query
         self.total_is_exact = True
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
@@ -121,98 +110,86 @@ class CaseTableModel(QAbstractTableModel):
         """A new page size empties the cache (applies from the next query on)."""
         self._pages = PageCache(size, self._pages.max_pages)
 
+    def _run(self, work: Callable[[], T], success: Callable[[T], object],
+             failure: Callable[[Exception], object]) -> None:
+        """A read in the pool, quietly: the list says "Wyszukiwanie…" itself."""
+        Op(self.runner, work).on_success(success).on_failure(failure).quietly().run()
+
+    def _report(self, error: Exception) -> None:
+        self.failed.emit(user_message(error))
+
     # ------------------------------------------------------------- queries
     def set_query(self, query: CaseQuery) -> None:
         """Count and fetch the first page of ``query``; the old rows stay until it is ready."""
         self._request += 1
         self.wanted_query = query
-        request, page_size = self._request, self.page_size
+        request, page_size, ctx, actor = self._request, self.page_size, self.ctx, self.actor
 
-        def work() -> _Result:
-            try:
-                first = first_case_page(self.ctx, self.actor, query, page_size)
-                rows = shown_rows(first.rows, self.ctx.today())
-                return _Result(request, 0, query, first.total, rows, exact=first.exact)
-            except Exception as exc:  # reported in the GUI thread
-                return _Result(request, 0, query, 0, [], exc)
+        def work() -> tuple[FirstPage, list[ShownRow]]:
+            first = first_case_page(ctx, actor, query, page_size)
+            return first, shown_rows(first.rows, ctx.today())
 
         self._count_timer.stop()
         self.loadingChanged.emit(True)
-        if not self.asynchronous:
-            self._apply(work())
-            return
-        self._count_tasks[request] = self._start(work, self._apply)
+        self._run(work, lambda got: self._apply(request, query, *got),
+                  lambda error: self._query_failed(request, error))
 
     def refresh(self) -> None:
         """Run the wanted query again (after a case was registered or edited)."""
         self.set_query(self.wanted_query)
 
-    @Slot(object)
-    def _apply(self, result: object) -> None:
-        assert isinstance(result, _Result)
-        self._count_tasks.pop(result.stamp, None)
-        if result.stamp != self._request:
+    def _apply(self, request: int, query: CaseQuery, first: FirstPage,
+               rows: list[ShownRow]) -> None:
+        if request != self._request:
             return  # a newer query was asked for meanwhile
         self.loadingChanged.emit(False)
-        if result.error is not None:
-            self._report(result.error)
-            return
         self.beginResetModel()
-        self.query, self._total = result.query, result.total
+        self.query, self._total = query, first.total
         self._generation += 1
         self._pages.clear()
         self._pending.clear()
-        self._pages.store(0, result.rows)
-        self.total_is_exact = result.exact
+        self._pages.store(0, rows)
+        self.total_is_exact = first.exact
         self.endResetModel()
-        self.loaded.emit(result.total)
-        if not result.exact:
+        self.loaded.emit(first.total)
+        if not first.exact:
             if self.asynchronous:
                 self._count_timer.start()
             else:
                 self._count_exactly()
 
+    def _query_failed(self, request: int, error: Exception) -> None:
+        if request == self._request:
+            self.loadingChanged.emit(False)
+            self._report(error)
+
     @Slot()
     def _count_exactly(self) -> None:
         """Replace the capped row count by the exact one; rows are appended when it comes."""
-        generation, query = self._generation, self.query
+        generation, query, ctx, actor = self._generation, self.query, self.ctx, self.actor
+        self._run(lambda: count_cases(ctx, actor, query),
+                  lambda total: self._exact_count_arrived(generation, total),
+                  lambda error: self._stale_or_report(generation, error))
 
-        def work() -> _Result:
-            try:
-                return _Result(generation, -1, query, count_cases(self.ctx, self.actor, query),
-                               [])
-            except Exception as exc:  # reported in the GUI thread
-                return _Result(generation, -1, query, 0, [], exc)
-
-        if not self.asynchronous:
-            self._exact_count_arrived(work())
-            return
-        self._pending[-1] = self._start(work, self._exact_count_arrived)
-
-    @Slot(object)
-    def _exact_count_arrived(self, result: object) -> None:
-        assert isinstance(result, _Result)
-        if result.stamp != self._generation:
-            return
-        self._pending.pop(-1, None)
-        if result.error is not None:
-            self._report(result.error)
+    def _exact_count_arrived(self, generation: int, total: int) -> None:
+        if generation != self._generation:
             return
         # The flag changes only after the rows: a page fetched while the view reacts to the
         # insertion must not be read "from the end" of a total that is not yet the new one.
-        if result.total > self._total:
-            self.beginInsertRows(QModelIndex(), self._total, result.total - 1)
-            self._total = result.total
+        if total > self._total:
+            self.beginInsertRows(QModelIndex(), self._total, total - 1)
+            self._total = total
             self.endInsertRows()
-        elif result.total < self._total:  # cases went away meanwhile
-            self.beginRemoveRows(QModelIndex(), result.total, self._total - 1)
-            self._total = result.total
+        elif total < self._total:  # cases went away meanwhile
+            self.beginRemoveRows(QModelIndex(), total, self._total - 1)
+            self._total = total
             self.endRemoveRows()
         self.total_is_exact = True
         self.loaded.emit(self._total)
 
-    def _report(self, error: Exception) -> None:
-        self.failed.emit(error.message if isinstance(error, ServiceError) else str(error))
+    def _stale_or_report(self, generation: int, error: Exception) -> None:
+        if generation == self._generation:
+            self._report(error)
 
     # --------------------------------------------------------------- pages
     def is_row_loaded(self, row: int) -> bool:
@@ -242,53 +219,34 @@ class CaseTableModel(QAbstractTableModel):
             return
         generation, query, total = self._generation, self.query, self._total
         exact_total = total if self.total_is_exact else None
-        offset, limit = page * self.page_size, self.page_size
+        offset, limit, ctx, actor = page * self.page_size, self.page_size, self.ctx, self.actor
 
-        def work() -> _Result:
-            try:
-                rows = fetch_case_page(self.ctx, self.actor, query, offset, limit, exact_total,
-                                       matches=total)
-                return _Result(generation, page, query, total,
-                               shown_rows(rows, self.ctx.today()))
-            except Exception as exc:  # reported in the GUI thread
-                return _Result(generation, page, query, total, [], exc)
+        def work() -> list[ShownRow]:
+            rows = fetch_case_page(ctx, actor, query, offset, limit, exact_total, matches=total)
+            return shown_rows(rows, ctx.today())
 
         if not self.asynchronous:  # no signals: the caller is reading the row right now
-            result = work()
-            if result.error is not None:
-                self._report(result.error)
-            else:
-                self._pages.store(page, result.rows)
+            self._run(work, lambda rows: self._pages.store(page, rows), self._report)
             return
-        self._pending[page] = self._start(work, self._page_arrived)
+        self._pending.add(page)
+        self._run(work, lambda rows: self._page_arrived(generation, page, rows),
+                  lambda error: self._page_failed(generation, page, error))
 
-    def _start(self, work: Callable[[], _Result], slot: Callable[[object], None]) -> Task:
-        """Run ``work`` in the pool; the task is kept alive until it has reported back (a
-        QRunnable collected while a pool thread runs it would be deleted under its feet)."""
-        task = Task(work)
-        task.setAutoDelete(False)
-        self._running.add(task)
-        task.signals.finished.connect(slot)
-        task.signals.finished.connect(lambda _result: self._running.discard(task))
-        self._pool.start(task)
-        return task
-
-    @Slot(object)
-    def _page_arrived(self, result: object) -> None:
-        assert isinstance(result, _Result)
-        if result.stamp != self._generation:
+    def _page_arrived(self, generation: int, page: int, rows: list[ShownRow]) -> None:
+        if generation != self._generation:
             return  # a page of a query no longer shown
-        page, rows = result.key, result.rows
-        self._pending.pop(page, None)
-        if result.error is not None:
-            self._report(result.error)
-            return
+        self._pending.discard(page)
         self._pages.store(page, rows)
         first = page * self.page_size
         last = min(first + len(rows), self._total) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.COLUMN_COUNT - 1))
         self.pageLoaded.emit(page)
+
+    def _page_failed(self, generation: int, page: int, error: Exception) -> None:
+        if generation == self._generation:
+            self._pending.discard(page)
+            self._report(error)
 
     # ------------------------------------------------------------ the model
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

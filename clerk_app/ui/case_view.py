@@ -1,53 +1,32 @@
 """One case: a header and tabs "Dane", "Dokumenty", "Historia", "Pisma i terminy" (+ tabs
 added by others).
 
-Other parts of the application add their own tabs with :meth:`CaseView.add_tab` (e.g. "Pisma"
-and "Terminy"); a tab widget that has a ``set_case(detail)`` method is given the case each
-time it is (re)loaded.
+The whole window is read at once (``case_screen``, one read transaction) and read again when
+the broadcast says the case changed, whoever changed it. Other parts of the application add
+their own tabs with :meth:`CaseView.add_tab`; a tab widget that has a ``set_case(detail)``
+method is given the case each time it is (re)loaded.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from clerk_app.domain.text import format_date_pl
-from clerk_app.services.cases.detail import (
-    CaseDetail,
-    IncomingDoc,
-    TimelineEntry,
-    case_documents,
-    case_timeline,
-    get_case,
-)
+from clerk_app.services.cases.detail import CaseDetail
+from clerk_app.services.cases.screen import CaseScreen, case_screen
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import ServiceError
 from clerk_app.ui.case_letters_tab import CaseLettersTab
 from clerk_app.ui.case_view_tabs import ApplicantTab, DocumentsTab, TimelineTab
-from clerk_app.ui.qt_helpers import make_error_label, show_error
-from clerk_app.ui.worker import TaskRunner
-
-
-@dataclass(frozen=True)
-class CaseBundle:
-    detail: CaseDetail
-    documents: list[IncomingDoc]
-    timeline: list[TimelineEntry]
-
-
-def load_case_bundle(ctx: AppContext, actor: Actor, case_id: int) -> CaseBundle:
-    """Everything the case view shows, read in the worker thread."""
-    return CaseBundle(get_case(ctx, actor, case_id), case_documents(ctx, actor, case_id),
-                      case_timeline(ctx, actor, case_id))
+from clerk_app.ui.changes import CASE_WORK, Change, ChangeKind, broadcast
+from clerk_app.ui.operations import Op, OpRunner
+from clerk_app.ui.qt_helpers import make_error_label
 
 
 class CaseView(QWidget):
-    """Emits ``loaded`` after each (re)load and ``changed(case_id)`` after a save."""
+    """Emits ``loaded`` after each (re)load."""
 
     loaded = Signal()
-    changed = Signal(int)
 
     def __init__(self, ctx: AppContext, actor: Actor, case_id: int,
                  parent: QWidget | None = None) -> None:
@@ -71,11 +50,10 @@ class CaseView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.error_label)
         layout.addWidget(self.tabs, 1)
-        self.loader = TaskRunner(self)
-        self._again: bool | None = None  # a reload asked for while one runs (force flag)
-        self.data_tab.saved.connect(self._saved)
-        self.letters_tab.changed.connect(self._saved)
+        self.loader = OpRunner(self)
+        self._force = False  # replace typed applicant data at the next load
         self.data_tab.reloadRequested.connect(lambda: self.reload(force=True))
+        broadcast().changed.connect(self._on_change)
         self.resize(980, 680)
         self.reload()
 
@@ -112,17 +90,25 @@ class CaseView(QWidget):
         return index
 
     def reload(self, force: bool = False) -> None:
-        """Read the case again in the worker thread (typed applicant data is kept)."""
-        if self.loader.is_busy():
-            self._again = bool(self._again) or force
-            return
-        ctx, actor, case_id = self.ctx, self.actor, self.case_id
-        self.loader.run(lambda: load_case_bundle(ctx, actor, case_id),
-                        lambda bundle: self._loaded(bundle, force), self._load_failed)
+        """Read the case again off the GUI thread (typed applicant data is kept unless
+        ``force``); asked while a read runs, it reads once more afterwards."""
+        self._force = self._force or force
+        self.loader.run_or_queue(self._load)
 
-    def _loaded(self, bundle: object, force: bool) -> None:
-        assert isinstance(bundle, CaseBundle)
-        d = self.detail = bundle.detail
+    def _load(self) -> Op[CaseScreen]:
+        force, self._force = self._force, False
+        ctx, actor, case_id = self.ctx, self.actor, self.case_id
+        return Op(self.loader, lambda: case_screen(ctx, actor, case_id)).on_success(
+            lambda screen: self._loaded(screen, force)).errors_in(self.error_label)
+
+    @Slot(object)
+    def _on_change(self, change: object) -> None:
+        if isinstance(change, Change) and change.concerns(CASE_WORK | ChangeKind.DAYS_OFF,
+                                                          self.case_id):
+            self.reload()
+
+    def _loaded(self, screen: CaseScreen, force: bool) -> None:
+        d = self.detail = screen.detail
         self.setWindowTitle(self.tr("Sprawa {0}").format(d.signature))
         self.signature_label.setText(d.signature)
         values = {"kind": d.kind.label, "status": d.status.label,
@@ -132,23 +118,12 @@ class CaseView(QWidget):
                   "deadline": format_date_pl(d.next_deadline) if d.next_deadline else "—"}
         for key, text in values.items():
             self.header_values[key].setText(text)
-        show_error(self.error_label, "")
         self.data_tab.set_detail(d, force)
-        self.documents_tab.set_documents(bundle.documents)
-        self.history_tab.set_entries(bundle.timeline)
+        self.documents_tab.set_documents(screen.documents)
+        self.history_tab.set_entries(screen.timeline)
+        self.letters_tab.show_screen(screen)
         for i in range(self.tabs.count()):
             set_case = getattr(self.tabs.widget(i), "set_case", None)
             if callable(set_case):
                 set_case(d)
         self.loaded.emit()
-        if self._again is not None:
-            force_again, self._again = self._again, None
-            self.reload(force_again)
-
-    def _load_failed(self, error: Exception) -> None:
-        show_error(self.error_label, error.message if isinstance(error, ServiceError)
-                   else str(error))
-
-    def _saved(self, _version: int) -> None:
-        self.changed.emit(self.case_id)
-        self.reload()

@@ -23,13 +23,15 @@ from clerk_app.domain.cases import IncomingKind
 from clerk_app.domain.roles import Permission, role_can
 from clerk_app.services.cases.detail import CaseDetail, IncomingDoc, TimelineEntry, update_applicant
 from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
-from clerk_app.services.core.errors import ConflictError, ServiceError, ValidationFailed
+from clerk_app.services.core.errors import ConflictError, ValidationFailed
 from clerk_app.services.intake.scans import export_scan
+from clerk_app.ui.changes import Change, ChangeKind
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import focus_field, make_error_label, show_error
-from clerk_app.ui.registration_form_parts import SenderForm
 from clerk_app.ui.scan_drop_list import size_text
 from clerk_app.ui.scan_preview import ScanPreview
-from clerk_app.ui.worker import TaskRunner
+from clerk_app.ui.sender_form import SenderForm
 
 SCAN_ID_ROLE = 256
 
@@ -40,9 +42,9 @@ def local_time(value: datetime) -> str:
 
 
 class ApplicantTab(QWidget):
-    """The applicant's data; a save made stale by someone else keeps what was typed."""
+    """The applicant's data; a save made stale by someone else keeps what was typed.
+    ``reloadRequested`` asks the case view for the stored data ("Wczytaj aktualne dane")."""
 
-    saved = Signal(int)
     reloadRequested = Signal()
 
     def __init__(self, ctx: AppContext, actor: Actor, case_id: int,
@@ -56,7 +58,7 @@ class ApplicantTab(QWidget):
         self.reload_button.hide()
         self.error_label = make_error_label(QLabel(self))
         self.info_label = QLabel(self)
-        self.runner = TaskRunner(self)
+        self.runner = OpRunner(self)
         can_edit = role_can(actor.role, Permission.REGISTER_ITEM)
         for edit in self.form.inputs():
             edit.setReadOnly(not can_edit)
@@ -72,7 +74,6 @@ class ApplicantTab(QWidget):
         layout.addStretch(1)
         self.save_button.clicked.connect(self.save)
         self.reload_button.clicked.connect(self.reloadRequested.emit)
-        self.runner.busyChanged.connect(lambda busy: self.save_button.setEnabled(not busy))
         self._shown: tuple[str, ...] = ()
 
     def set_detail(self, detail: CaseDetail, force: bool = False) -> None:
@@ -91,22 +92,21 @@ class ApplicantTab(QWidget):
     def save(self) -> None:
         if self.version is None:
             return
+        ctx, actor, case_id = self.ctx, self.actor, self.case_id
         version, value = self.version, self.form.value()
         show_error(self.error_label, "")
         self.info_label.clear()
-        self.runner.run(lambda: update_applicant(self.ctx, self.actor, self.case_id, version,
-                                                 value), self._saved, self._failed)
+        Op(self.runner, lambda: update_applicant(ctx, actor, case_id, version, value)) \
+            .on_success(self._saved).on_failure(self._failed).disabling(self.save_button) \
+            .announcing(Change(ChangeKind.CASE, case_id)).run()
 
-    def _saved(self, version: object) -> None:
-        assert isinstance(version, int)
+    def _saved(self, version: int) -> None:
         self.version = version
         self._shown = self.form.state()
         self.info_label.setText(self.tr("Zapisano dane wnioskodawcy."))
-        self.saved.emit(version)
 
     def _failed(self, error: Exception) -> None:
-        message = error.message if isinstance(error, ServiceError) else str(error)
-        show_error(self.error_label, message)
+        show_error(self.error_label, user_message(error))
         if isinstance(error, ConflictError):
             self.reload_button.show()
         if isinstance(error, ValidationFailed):
@@ -129,7 +129,7 @@ class DocumentsTab(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.preview = ScanPreview(self)
-        self.runner = TaskRunner(self)
+        self.runner = OpRunner(self)
         self._tmp = QTemporaryDir()
         self._files: dict[int, Path] = {}
         splitter = QSplitter(self)
@@ -178,11 +178,11 @@ class DocumentsTab(QWidget):
             return
         target = Path(self._tmp.path()) / f"skan_{scan_id}"
         self.preview.show_message(self.tr("Wczytywanie skanu…"))
-        self.runner.run(lambda: export_scan(self.ctx, self.actor, scan_id, target),
-                        lambda path: self._exported(scan_id, path), self._failed)
+        ctx, actor = self.ctx, self.actor
+        Op(self.runner, lambda: export_scan(ctx, actor, scan_id, target)).on_success(
+            lambda path: self._exported(scan_id, path)).on_failure(self._failed).run()
 
-    def _exported(self, scan_id: int, path: object) -> None:
-        assert isinstance(path, Path)
+    def _exported(self, scan_id: int, path: Path) -> None:
         self._files[scan_id] = path
         current = self.tree.currentItem()
         if current is not None and current.data(0, SCAN_ID_ROLE) == scan_id:
@@ -191,8 +191,7 @@ class DocumentsTab(QWidget):
             self._selected(current)
 
     def _failed(self, error: Exception) -> None:
-        self.preview.show_message(error.message if isinstance(error, ServiceError)
-                                  else str(error))
+        self.preview.show_message(user_message(error))
 
 
 class TimelineTab(QTreeWidget):

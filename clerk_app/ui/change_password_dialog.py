@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from clerk_app.services.admin.users import change_own_password
 from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.ui.changes import Change, ChangeKind
 from clerk_app.ui.qt_helpers import app_icon, buddy_map, child, focus_field, load_form
 from clerk_app.ui.service_dialog import ServiceDialog
 
@@ -37,5 +38,5 @@ class ChangePasswordDialog(ServiceDialog):
             self.set_error(self.tr("Pole „Powtórz nowe hasło”: Hasła nie są takie same."))
             focus_field(self.repeat_edit)
             return
-        self.run_service(lambda: change_own_password(self.ctx, self.actor, old, new),
-                         lambda _result: self.accept())
+        self.op(lambda: change_own_password(self.ctx, self.actor, old, new)).on_success(
+            lambda _result: self.accept()).announcing(Change(ChangeKind.USERS)).run()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +32,7 @@ from clerk_app.services.deadlines.days_off import (
     list_days_off,
     remove_day_off,
 )
+from clerk_app.ui.changes import Change, ChangeKind, broadcast
 from clerk_app.ui.qt_helpers import app_icon, to_date, to_qdate
 from clerk_app.ui.row_table_model import RowTableModel
 from clerk_app.ui.service_dialog import ServiceDialog
@@ -114,16 +117,27 @@ class DaysOffDialog(ServiceDialog):
         close.clicked.connect(self.reject)
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.resize(640, 440)
+        broadcast().changed.connect(self._on_change)
         self.reload()
 
     def reload(self) -> None:
-        self.model.set_rows(list_days_off(self.ctx, self.actor))
+        ctx, actor = self.ctx, self.actor
+        self.load(lambda: list_days_off(ctx, actor), self.model.set_rows)
+
+    @Slot(object)
+    def _on_change(self, change: object) -> None:
+        if isinstance(change, Change) and change.concerns(ChangeKind.DAYS_OFF):
+            self.reload()
 
     def add(self) -> None:
         day, name = to_date(self.day_edit.date()), self.name_edit.text()
         kind = DayOffKind(self.kind_combo.currentData())
-        self.run_service(lambda: add_day_off(self.ctx, self.actor, day, name, kind),
-                         self._changed)
+        self._change(lambda: add_day_off(self.ctx, self.actor, day, name, kind))
+
+    def _change(self, work: Callable[[], DayOffChange]) -> None:
+        """Add or remove a day off; the list and the deadlines it moves are read again."""
+        self.op(work).on_success(self._changed).announcing(
+            Change(ChangeKind.DAYS_OFF | ChangeKind.DEADLINES)).run()
 
     def remove_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -131,12 +145,9 @@ class DaysOffDialog(ServiceDialog):
             self.set_error(self.tr("Zaznacz dzień do usunięcia."))
             return
         day_off_id = self.model.rows()[rows[0].row()].id
-        self.run_service(lambda: remove_day_off(self.ctx, self.actor, day_off_id),
-                         self._changed)
+        self._change(lambda: remove_day_off(self.ctx, self.actor, day_off_id))
 
-    def _changed(self, result: object) -> None:
-        assert isinstance(result, DayOffChange)
+    def _changed(self, result: DayOffChange) -> None:
         self.name_edit.clear()
-        self.reload()
         self.info.setText(self.tr("{0} – {1}. Przeliczono otwartych terminów: {2}.").format(
             format_date_pl(result.day_off.day), result.day_off.name, result.moved_deadlines))

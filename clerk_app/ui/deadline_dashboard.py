@@ -1,9 +1,10 @@
 """Deadline dashboard page: my deadlines (supervisors: everyone's, filterable by assignee)
-and the decisions that need a delay notice (due within 5 working days, not decided)."""
+and the decisions that need a delay notice (due within 5 working days, not decided). Read in
+one service call and again whenever the broadcast says cases, deadlines or days off changed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,12 +23,13 @@ from clerk_app.domain.deadline_report import DeadlineRow
 from clerk_app.domain.roles import Permission, role_can
 from clerk_app.domain.text import format_date_pl
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import ServiceError
 from clerk_app.services.deadlines.report import dashboard_deadlines
 from clerk_app.services.letters.types import DeliveryResult
+from clerk_app.ui.changes import Change, ChangeKind, broadcast
 from clerk_app.ui.deadline_table_model import COL_APPLICANT, CaseIdRole, DeadlineTableModel
 from clerk_app.ui.delivery_dialog import DeliveryDialog
-from clerk_app.ui.worker import TaskRunner
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
 
 ALL_ASSIGNEES = -1
 
@@ -42,10 +44,9 @@ class DeadlineDashboard(QWidget):
         super().__init__(parent)
         self.ctx, self.actor = ctx, actor
         self.supervisor = role_can(actor.role, Permission.REPORTS)
-        self.runner = TaskRunner(self)
+        self.runner = OpRunner(self)
         self._all_rows: list[DeadlineRow] = []
         self._message = ""
-        self._reload_again = False
         self.model = DeadlineTableModel(self)
         self.delay_model = DeadlineTableModel(self)
 
@@ -83,7 +84,7 @@ class DeadlineDashboard(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
-        self.runner.busyChanged.connect(lambda busy: self.refresh_button.setEnabled(not busy))
+        broadcast().changed.connect(self._on_change)
         self.refresh()
 
     def _view(self, model: DeadlineTableModel) -> QTableView:
@@ -110,29 +111,32 @@ class DeadlineDashboard(QWidget):
         return box
 
     def refresh(self) -> None:
-        """Reload the deadlines (in a pool thread); ``refreshed`` is emitted when shown."""
-        ctx, actor, today = self.ctx, self.actor, self.ctx.today()
-        started = self.runner.run(lambda: dashboard_deadlines(ctx, actor, today),
-                                  self._loaded, self._failed)
-        if started:
-            self.status.setText(self.tr("Wczytywanie…"))
-        else:
-            self._reload_again = True  # asked while loading: load once more afterwards
+        """Reload the deadlines (off the GUI thread; once more when asked while loading);
+        ``refreshed`` is emitted when shown."""
+        self.runner.run_or_queue(self._load)
 
-    def _loaded(self, rows: object) -> None:
-        assert isinstance(rows, list)
+    def _load(self) -> Op[list[DeadlineRow]]:
+        ctx, actor, today = self.ctx, self.actor, self.ctx.today()
+        self.status.setText(self.tr("Wczytywanie…"))
+        return Op(self.runner, lambda: dashboard_deadlines(ctx, actor, today)).on_success(
+            self._loaded).on_failure(self._failed).disabling(self.refresh_button)
+
+    @Slot(object)
+    def _on_change(self, change: object) -> None:
+        kinds = ChangeKind.CASE | ChangeKind.DEADLINES | ChangeKind.DAYS_OFF
+        if isinstance(change, Change) and change.concerns(kinds):
+            self.refresh()
+
+    def _loaded(self, rows: list[DeadlineRow]) -> None:
         self._all_rows = rows
         self.status.setText(self._message)
         self._message = ""
-        if self._reload_again:
-            self._reload_again = False
-            self.refresh()
         self._fill_assignees()
         self._apply_filter()
         self.refreshed.emit()
 
     def _failed(self, error: Exception) -> None:
-        self.status.setText(error.message if isinstance(error, ServiceError) else str(error))
+        self.status.setText(user_message(error))
         self.refreshed.emit()
 
     def _fill_assignees(self) -> None:
@@ -178,9 +182,9 @@ class DeadlineDashboard(QWidget):
             self.caseActivated.emit(case_id)
 
     def open_delivery(self, identifier: str) -> DeliveryDialog:
-        """Open the delivery dialog for a scanned identifier; refreshes after recording."""
+        """Open the delivery dialog for a scanned identifier; says what it recorded."""
         dialog = DeliveryDialog.for_identifier(self.ctx, self.actor, identifier, self)
-        dialog.recorded.connect(self._delivery_recorded)
+        dialog.accepted.connect(lambda: self._delivery_recorded(dialog.outcome))
         dialog.open()
         return dialog
 
@@ -190,11 +194,11 @@ class DeadlineDashboard(QWidget):
             self.scan_edit.clear()
             self.open_delivery(text)
 
-    def _delivery_recorded(self, result: object) -> None:
-        assert isinstance(result, DeliveryResult)
+    def _delivery_recorded(self, result: DeliveryResult | None) -> None:
+        if result is None:
+            return
         message = self.tr("Zapisano doręczenie pisma {0}.").format(result.letter.identifier)
         if result.started_deadline is not None:
             message += " " + self.tr("Termin na usunięcie braków: {0}.").format(
                 format_date_pl(result.started_deadline.due_on))
-        self._message = message
-        self.refresh()
+        self._message = message  # shown by the reload the delivery's broadcast starts

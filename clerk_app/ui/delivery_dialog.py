@@ -9,7 +9,7 @@ counter, or by e-mail. OK records it through the delivery service.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,18 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.letter_kinds import DeliveryMethod
 from clerk_app.domain.text import format_date_pl
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import ServiceError
 from clerk_app.services.letters.delivery import (
-    find_letter_by_identifier,
-    preview_deemed_delivery,
+    DeliveryDesk,
+    delivery_desk,
     record_delivery,
     record_not_collected,
 )
 from clerk_app.services.letters.types import DeliveryResult, LetterView
+from clerk_app.ui.changes import CASE_WORK, Change, ChangeKind, broadcast
 from clerk_app.ui.qt_helpers import to_date, to_qdate
 from clerk_app.ui.service_dialog import ServiceDialog
 
@@ -62,14 +63,13 @@ class _EnterFilter(QObject):
 
 
 class DeliveryDialog(ServiceDialog):
-    """Find a letter by identifier and record its delivery; ``recorded`` carries the result."""
-
-    recorded = Signal(object)
+    """Find a letter by identifier and record its delivery; accepted with ``outcome`` set."""
 
     def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.actor = ctx, actor
         self.letter: LetterView | None = None
+        self.calendar: LegalCalendar | None = None
         self.outcome: DeliveryResult | None = None
         self.setWindowTitle(self.tr("Doręczenie pisma"))
         self.setMinimumWidth(560)
@@ -134,6 +134,7 @@ class DeliveryDialog(ServiceDialog):
                              self.ok_button]
         self.method_group.idToggled.connect(lambda _id, _on: self._update())
         self.date_edit.dateChanged.connect(lambda _d: self._update())
+        broadcast().changed.connect(self._on_change)
         self._update()
 
     @classmethod
@@ -142,29 +143,46 @@ class DeliveryDialog(ServiceDialog):
         """A dialog with ``identifier`` already looked up (from the barcode filter)."""
         dialog = cls(ctx, actor, parent)
         dialog.identifier_edit.setText(identifier)
-        dialog.look_up()
+        if identifier.strip():  # an empty desk waits for the first scan
+            dialog.look_up()
         return dialog
 
     def method(self) -> int:
         return self.method_group.checkedId()
 
-    def look_up(self) -> None:
-        """Find the letter whose identifier is in the code field."""
-        self.set_error("")
-        try:
-            self.letter = find_letter_by_identifier(self.ctx, self.actor,
-                                                    self.identifier_edit.text())
-        except ServiceError as exc:
-            self.letter = None
-            self.set_error(exc.message)
-        if self.letter is None and not self.error_text():
+    def look_up(self, focus: bool = True) -> None:
+        """Find the letter whose identifier is in the code field (off the GUI thread)."""
+        ctx, actor, text = self.ctx, self.actor, self.identifier_edit.text()
+        self.op(lambda: delivery_desk(ctx, actor, text)).on_success(
+            lambda desk: self._found(desk, focus)).on_failure(self._not_found).run()
+
+    def _found(self, desk: DeliveryDesk, focus: bool) -> None:
+        self.letter, self.calendar = desk.letter, desk.calendar
+        if self.letter is None:
             self.set_error(self.tr("Nie znaleziono pisma o kodzie „{0}”.")
                            .format(self.identifier_edit.text().strip()))
         self._show_letter()
-        if self.letter is not None:
+        if self.letter is not None and focus:
             self.date_edit.setFocus()
-        else:
+        elif focus:
+            self.identifier_edit.setFocus()
             self.identifier_edit.selectAll()
+
+    def _not_found(self, error: Exception) -> None:
+        self.show_failure(error)
+        self.letter = None
+        self._show_letter()
+        self.identifier_edit.setFocus()
+        self.identifier_edit.selectAll()
+
+    @Slot(object)
+    def _on_change(self, change: object) -> None:
+        """The letter was delivered elsewhere or a day off moved the dates: read again."""
+        letter = self.letter
+        if (letter is not None and self.outcome is None and isinstance(change, Change)
+                and change.concerns(ChangeKind.LETTERS | ChangeKind.DAYS_OFF,
+                                    letter.case_id)):
+            self.look_up(focus=False)
 
     def _show_letter(self) -> None:
         letter = self.letter
@@ -189,11 +207,11 @@ class DeliveryDialog(ServiceDialog):
         self.date_label.setText(self.tr("Data pierwszego awizo:") if not_collected
                                 else self.tr("Data doręczenia:"))
         self.deemed_label.setVisible(not_collected)
-        if not_collected:
+        if not_collected and self.calendar is not None:
             try:
-                computed = preview_deemed_delivery(self.ctx, to_date(self.date_edit.date()))
-            except (ServiceError, FieldError) as exc:
-                self.deemed_label.setText(str(exc))
+                computed = self.calendar.deemed_delivery(to_date(self.date_edit.date()))
+            except FieldError as exc:
+                self.deemed_label.setText(exc.message)
                 return
             self.deemed_label.setText("\n".join([
                 self.tr("Doręczenie zastępcze (art. 44 KPA): {0}").format(
@@ -219,10 +237,9 @@ class DeliveryDialog(ServiceDialog):
                    EMAIL: DeliveryMethod.EMAIL}[method]
             return record_delivery(ctx, actor, letter.id, letter.version, day, how)
 
-        self.run_service(work, self._saved)
+        self.op(work).on_success(self._saved).announcing(
+            Change(CASE_WORK, letter.case_id)).run()
 
-    def _saved(self, result: object) -> None:
-        assert isinstance(result, DeliveryResult)
+    def _saved(self, result: DeliveryResult) -> None:
         self.outcome = result
-        self.recorded.emit(result)
         self.accept()

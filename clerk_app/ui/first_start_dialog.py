@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.demo import generate_demo_data
+from clerk_app.demo import DemoSummary, generate_demo_data
 from clerk_app.domain.roles import Role
 from clerk_app.services.admin.bootstrap import create_first_admin
 from clerk_app.services.admin.settings import OfficeSettings
 from clerk_app.services.admin.users import NewUser
 from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op
 from clerk_app.ui.qt_helpers import app_icon, buddy_map, child, focus_field, load_form
 from clerk_app.ui.service_dialog import ServiceDialog
 from clerk_app.ui.settings_form import OfficeSettingsForm
@@ -67,7 +69,7 @@ class FirstStartDialog(ServiceDialog):
         self.demo_check.toggled.connect(self._demo_toggled)
         self.demo_count.setEnabled(False)
         self.demo_progress.setVisible(False)
-        self.runner.progress.connect(self._show_progress)
+        self.runner.busyChanged.connect(self._busy_changed)
         self.create_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.reject)
         for edit in (self.username_edit, self.full_name_edit, self.password_edit,
@@ -79,8 +81,7 @@ class FirstStartDialog(ServiceDialog):
     def _demo_toggled(self, checked: bool) -> None:
         self.demo_count.setEnabled(checked and not self.runner.is_busy())
 
-    def _set_busy(self, busy: bool) -> None:
-        super()._set_busy(busy)
+    def _busy_changed(self, busy: bool) -> None:
         if not busy:
             self.demo_count.setEnabled(self.demo_check.isChecked())
 
@@ -95,10 +96,10 @@ class FirstStartDialog(ServiceDialog):
         admin = NewUser(self.username_edit.text(), self.full_name_edit.text(), Role.ADMIN,
                         self.password_edit.text())
         settings = self.settings_form.values()
-        self.run_service(lambda: create_first_admin(self.ctx, admin, settings), self._created)
+        self.op(lambda: create_first_admin(self.ctx, admin, settings)).on_success(
+            self._created).run()
 
-    def _created(self, result: object) -> None:
-        assert isinstance(result, Actor)
+    def _created(self, result: Actor) -> None:
         self.actor = result
         self.password_edit.clear()
         self.repeat_edit.clear()
@@ -111,24 +112,24 @@ class FirstStartDialog(ServiceDialog):
         self.demo_progress.setVisible(True)
         self.demo_progress.setRange(0, cases)
         self.demo_status.setText(self.tr("Tworzenie danych demonstracyjnych…"))
-        self.runner.run(
-            lambda: generate_demo_data(self.ctx, actor, cases,
-                                       progress=self.runner.report_progress),
-            self._demo_done, self._demo_failed,
-        )
+        ctx = self.ctx
+        op: Op[DemoSummary] = self.op(
+            lambda: generate_demo_data(ctx, actor, cases, progress=op.report))
+        op.with_progress(self._show_progress).on_success(self._demo_done).on_failure(
+            self._demo_failed).run()
 
     def _show_progress(self, done: int, total: int) -> None:
         self.demo_progress.setRange(0, max(total, 1))
         self.demo_progress.setValue(done)
         self.demo_status.setText(self.tr("Utworzono {0} z {1} spraw.").format(done, total))
 
-    def _demo_done(self, summary: object) -> None:
+    def _demo_done(self, summary: DemoSummary) -> None:
         self.demo_summary = summary
         self.demo_progress.setValue(self.demo_progress.maximum())
         self._finish()
 
     def _demo_failed(self, error: Exception) -> None:
-        message = getattr(error, "message", str(error))
+        message = user_message(error)
         self.set_error(self.tr("Administrator i ustawienia zostały zapisane, ale nie udało się "
                                "wczytać danych demonstracyjnych: {0}").format(message))
         self.demo_status.setText("")

@@ -46,10 +46,10 @@ class LoginDialog(ServiceDialog):
             self.set_error(self.tr("Podaj nazwę użytkownika."))
             self.username_edit.setFocus()
             return
-        self.run_service(lambda: authenticate(self.ctx, username, password), self._logged_in)
+        self.op(lambda: authenticate(self.ctx, username, password)).on_success(
+            self._logged_in).run()
 
-    def _logged_in(self, result: object) -> None:
-        assert isinstance(result, Actor)
+    def _logged_in(self, result: Actor) -> None:
         self.actor = result
         self.password_edit.clear()
         self.loggedIn.emit(result)

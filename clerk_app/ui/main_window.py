@@ -14,9 +14,10 @@ from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.deadlines.actions import refresh_missed
 from clerk_app.ui.case_list_widget import CaseListWidget
 from clerk_app.ui.case_navigator import CaseNavigator
+from clerk_app.ui.changes import Change, ChangeKind
 from clerk_app.ui.deadline_dashboard import DeadlineDashboard
+from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import app_icon
-from clerk_app.ui.worker import TaskRunner
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
@@ -42,16 +43,16 @@ class MainWindow(QMainWindow):
         self.navigator = CaseNavigator(self, ctx, actor, self._open)
         self.case_list = CaseListWidget(ctx, actor, self)
         self.case_list.case_opened.connect(self.navigator.open_case)
-        self.navigator.refresh_lists.append(self.case_list.refresh)
         self.add_page(self.tr("Sprawy"), self.case_list, Permission.VIEW_CASES)
         self.dashboard = DeadlineDashboard(ctx, actor, self)
         self.dashboard.caseActivated.connect(self.navigator.open_case)
-        self.navigator.refresh_lists.append(self.dashboard.refresh)
         self.navigator.letter_handler = lambda match, text: self.open_delivery(text)
         self.add_page(self.tr("Terminy"), self.dashboard, Permission.VIEW_CASES)
-        self.housekeeping = TaskRunner(self)
-        self.housekeeping.run(lambda: refresh_missed(ctx, ctx.today()),
-                              lambda _count: self.dashboard.refresh(), lambda _error: None)
+        # Running deadlines whose day has passed become missed; the views hear of it.
+        self.housekeeping = OpRunner(self)
+        Op(self.housekeeping, lambda: refresh_missed(ctx, ctx.today())).on_failure(
+            lambda _error: None).quietly().announcing(
+            lambda missed: Change(ChangeKind.DEADLINES) if missed else None).run()
         self.resize(1100, 700)
 
     # ----------------------------------------------------------------- pages
@@ -183,9 +184,7 @@ class MainWindow(QMainWindow):
         from clerk_app.ui.delivery_dialog import DeliveryDialog
 
         def make() -> QWidget:
-            dialog = DeliveryDialog.for_identifier(self.ctx, self.actor, identifier, self)
-            dialog.recorded.connect(lambda _result: self.navigator.refresh_all())
-            return dialog
+            return DeliveryDialog.for_identifier(self.ctx, self.actor, identifier, self)
 
         existing = self.windows.get("delivery")
         if existing is not None and identifier:

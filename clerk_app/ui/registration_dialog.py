@@ -2,36 +2,45 @@
 
 Keyboard first: the tab order follows the form, Enter moves to the next field (it never
 submits), Ctrl+Enter or Ctrl+S saves, Esc cancels (asking first when something was typed).
-Saving runs ``register_item`` in a worker thread; a validation error keeps everything typed
-and focuses the first bad field.
+The form is built once its set-up (settings, assignees) has been read off the GUI thread.
+Saving runs ``register_item`` as an op; a validation error keeps everything typed and
+focuses the first bad field; a saved item is announced to the open views.
+
+The dialog acts (saves, adds scans, warns of duplicates, handles the keys); the fields are in
+:mod:`registration_form`, the part each kind of item adds in :mod:`registration_kind_parts`,
+the sender's fields in :mod:`sender_form`.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from clerk_app.domain.cases import Channel, IncomingKind
+from clerk_app.domain.cases import IncomingKind
 from clerk_app.domain.roles import Role
-from clerk_app.services.admin.settings import load_settings
-from clerk_app.services.admin.users import list_users
 from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
 from clerk_app.services.core.errors import ValidationFailed
 from clerk_app.services.intake.registration import find_possible_duplicates, register_item
-from clerk_app.services.intake.types import (
-    DuplicateHint,
-    RegistrationInput,
-    RegistrationResult,
-    ScanUpload,
-)
-from clerk_app.ui.qt_helpers import focus_field
-from clerk_app.ui.registration_layout import RegistrationForm
+from clerk_app.services.intake.setup import RegistrationSetup, registration_setup
+from clerk_app.services.intake.types import DuplicateHint, RegistrationResult
+from clerk_app.ui.changes import Change, ChangeKind
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
+from clerk_app.ui.qt_helpers import focus_field, make_error_label, show_error
+from clerk_app.ui.registration_form import RegistrationForm
 from clerk_app.ui.service_dialog import ServiceDialog
-from clerk_app.ui.worker import TaskRunner
 
+SCAN_FILTER = "Skany (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 DUPLICATE_STYLE = ("background: #fff4c2; border: 1px solid #e0b000; border-radius: 4px; "
                    "padding: 6px; color: #4a3b00;")
@@ -39,22 +48,44 @@ RESULT_STYLE = "color: #1b5e20; font-weight: bold;"
 
 
 class RegistrationDialog(ServiceDialog):
-    """Emits ``registered(RegistrationResult)`` after a successful save."""
+    """``saved_result`` is the last item registered; ``setup`` is None until read."""
 
-    registered = Signal(object)
+    form: RegistrationForm  # built when the set-up has been read
 
     def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.actor = ctx, actor
+        self.setup: RegistrationSetup | None = None
         self.saved_result: RegistrationResult | None = None
         self.hints: list[DuplicateHint] = []
         self.discard_box: QMessageBox | None = None
-        settings = load_settings(ctx)
-        users = [u for u in list_users(ctx, actor, include_inactive=False)
-                 if u.role in (Role.CLERK, Role.SUPERVISOR)]
+        self._save_when_checked = False
         self.setWindowTitle(self.tr("Rejestracja pisma wpływającego"))
-        self.form = RegistrationForm(ctx, actor, settings, users, self)
-        QVBoxLayout(self).addWidget(self.form)
+        self.loading = QLabel(self.tr("Wczytywanie formularza…"), self)
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body = QVBoxLayout(self)
+        self.body.addWidget(self.loading)
+        self.dup_runner = OpRunner(self)
+        self.dup_timer = QTimer(self)
+        self.dup_timer.setSingleShot(True)
+        self.dup_timer.setInterval(400)
+        self.dup_timer.timeout.connect(self.check_duplicates)
+        self.resize(1140, 780)
+        self.setup_runner = OpRunner(self)  # not ``runner``: Esc may close a loading dialog
+        Op(self.setup_runner, lambda: registration_setup(ctx, actor)).on_success(
+            self._set_up).on_failure(self._setup_failed).run()
+
+    def _setup_failed(self, error: Exception) -> None:
+        show_error(make_error_label(self.loading), user_message(error))
+
+    def _set_up(self, setup: RegistrationSetup) -> None:
+        """Build and wire the form (keyboard order, scans, duplicates) for ``setup``."""
+        self.setup = setup
+        self.loading.hide()
+        self.form = RegistrationForm(self.ctx, self.actor, setup.settings, setup.assignees,
+                                     self)
+        self.body.addWidget(self.form)
+        self.form.show()  # now, not when the layout gets round to it: the focus goes in
         f = self.form
         self.attach_error_label(f.error_label)
         f.result_label.setStyleSheet(RESULT_STYLE)
@@ -65,21 +96,17 @@ class RegistrationDialog(ServiceDialog):
         f.cancel_button.clicked.connect(self.reject)
         f.next_button.clicked.connect(self.start_next)
         f.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
-        f.add_button.clicked.connect(f.choose_files)
+        f.add_button.clicked.connect(self.choose_files)
+        f.scan_list.message.connect(self._scan_message)
         f.inbox.picked.connect(lambda path: f.scan_list.add_files([path]))
         f.pick_button.clicked.connect(f.inbox.pick_current)
         f.scan_list.filesChanged.connect(lambda: f.inbox.take(f.scan_list.paths()))
-        self.dup_runner = TaskRunner(self)
-        self.dup_timer = QTimer(self)
-        self.dup_timer.setSingleShot(True)
-        self.dup_timer.setInterval(400)
-        self.dup_timer.timeout.connect(self.check_duplicates)
+        f.scan_list.runner.settled.connect(self._files_checked)
         f.sender_form.changed.connect(self.dup_timer.start)
         for widget in f.tab_chain():
             widget.installEventFilter(self)
-        if actor.role == Role.CLERK:
-            f.assignee.setCurrentIndex(max(0, f.assignee.findData(actor.user_id)))
-        self.resize(1140, 780)
+        if self.actor.role == Role.CLERK:
+            f.assignee.setCurrentIndex(max(0, f.assignee.findData(self.actor.user_id)))
         self._reset_defaults()
 
     # --------------------------------------------------------------- state
@@ -92,32 +119,30 @@ class RegistrationDialog(ServiceDialog):
         self.form.received.setFocus()
 
     def is_dirty(self) -> bool:
-        return self.saved_result is None and self.form.state() != self._clean_state
+        return (self.setup is not None and self.saved_result is None
+                and self.form.state() != self._clean_state)
 
     def _kind_changed(self) -> None:
         self.form.kind_changed()
         self.dup_timer.start()
 
-    def registration_input(self) -> RegistrationInput:
-        """What the form says, as the service's input record (no checks here)."""
-        f = self.form
-        kind = IncomingKind(f.kind.currentData())
-        channel = Channel(f.channel.currentData())
-        qd, qt = f.received.date(), f.received.time()
-        received = datetime(qd.year(), qd.month(), qd.day(), qt.hour(), qt.minute(),
-                            tzinfo=OFFICE_TZ)
-        return RegistrationInput(
-            received_at=received, channel=channel, kind=kind, sender=f.sender_form.value(),
-            subject=f.subject.text(),
-            posted_on=f.posted.date_value() if channel == Channel.POST else None,
-            sender_reference=f.reference.text(),
-            sender_reference_date=f.reference_date.date_value(),
-            attachments_count=f.attachments.value(), assignee_id=f.assignee.currentData(),
-            case_id=f.picker.case_id if kind in (IncomingKind.SUPPLEMENT, IncomingKind.OTHER)
-            else None,
-            iok=f.iok.value() if kind == IncomingKind.IOK_REQUEST else None,
-            deposit=f.deposit.value() if kind == IncomingKind.DEPOSIT_PETITION else None,
-            scans=tuple(ScanUpload(p) for p in f.scan_list.paths()))
+    # ---------------------------------------------------------------- scans
+    def choose_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Wybierz skany"), "", self.tr(SCAN_FILTER))
+        if names:
+            self.form.scan_list.add_files([Path(n) for n in names])
+
+    def _scan_message(self, text: str, is_error: bool) -> None:
+        label = self.form.scan_message
+        label.setStyleSheet("color: #b00020;" if is_error else "color: #8a6d00;")
+        label.setText(text)
+
+    def _files_checked(self) -> None:
+        """Saving waits for the files still being checked (they go into the same save)."""
+        if self._save_when_checked and self.form.scan_list.runner.is_idle():
+            self._save_when_checked = False
+            self.save()
 
     # ---------------------------------------------------------- duplicates
     def check_duplicates(self) -> None:
@@ -125,14 +150,15 @@ class RegistrationDialog(ServiceDialog):
         if self.dup_runner.is_busy():
             self.dup_timer.start()
             return
+        ctx, actor = self.ctx, self.actor
         kind = IncomingKind(self.form.kind.currentData())
         sender = self.form.sender_form.value()
-        self.dup_runner.run(
-            lambda: find_possible_duplicates(self.ctx, self.actor, kind, sender),
-            self._show_duplicates, lambda _exc: self._show_duplicates([]))
+        Op(self.dup_runner, lambda: find_possible_duplicates(ctx, actor, kind, sender)) \
+            .on_success(self._show_duplicates).on_failure(
+                lambda _error: self._show_duplicates([])).quietly().run()
 
-    def _show_duplicates(self, hints: object) -> None:
-        self.hints = list(hints) if isinstance(hints, list) else []
+    def _show_duplicates(self, hints: list[DuplicateHint]) -> None:
+        self.hints = hints
         label = self.form.duplicates_label
         if not self.hints:
             label.hide()
@@ -146,11 +172,15 @@ class RegistrationDialog(ServiceDialog):
 
     # ---------------------------------------------------------------- saving
     def save(self) -> None:
-        if self.saved_result is not None or self.runner.is_busy():
+        if self.setup is None or self.saved_result is not None or self.runner.is_busy():
+            return
+        if not self.form.scan_list.runner.is_idle():
+            self._save_when_checked = True
             return
         self.form.result_label.hide()
-        data = self.registration_input()
-        self.run_service(lambda: register_item(self.ctx, self.actor, data), self._saved)
+        ctx, actor, data = self.ctx, self.actor, self.form.value()
+        self.op(lambda: register_item(ctx, actor, data)).on_success(self._saved).announcing(
+            lambda result: Change(ChangeKind.CASE | ChangeKind.DEADLINES, result.case_id)).run()
 
     def show_failure(self, error: Exception) -> None:
         """Show the messages; focus the bad field that comes first in the form."""
@@ -161,8 +191,7 @@ class RegistrationDialog(ServiceDialog):
             if bad:
                 focus_field(min(bad, key=chain.index))
 
-    def _saved(self, result: object) -> None:
-        assert isinstance(result, RegistrationResult)
+    def _saved(self, result: RegistrationResult) -> None:
         self.saved_result = result
         f = self.form
         text = self.tr("Zarejestrowano. Nr wpisu w rejestrze: {0}").format(result.entry_number)
@@ -171,17 +200,14 @@ class RegistrationDialog(ServiceDialog):
         f.result_label.setText("\n".join([text + ".", *result.warnings]))
         f.result_label.show()
         f.save_button.setEnabled(False)
-        self.busy_widgets = []
         f.cancel_button.setText(self.tr("Zamknij"))
         f.next_button.show()
         f.next_button.setFocus()
-        self.registered.emit(result)
 
     def start_next(self) -> None:
         """Clear the form for the next item (channel and assignee are kept)."""
         self.saved_result = None
         self.form.clear_for_next()
-        self.busy_widgets = [self.form.save_button]
         self.form.save_button.setEnabled(True)
         self.set_error("")
         self._show_duplicates([])
@@ -204,7 +230,8 @@ class RegistrationDialog(ServiceDialog):
                 event.key() in ENTER_KEYS and mods == Qt.KeyboardModifier.ControlModifier):
             self.save()
             return True
-        if event.key() not in ENTER_KEYS or mods != Qt.KeyboardModifier.NoModifier:
+        if (event.key() not in ENTER_KEYS or mods != Qt.KeyboardModifier.NoModifier
+                or self.setup is None):
             return False
         f = self.form
         if watched is f.inbox:

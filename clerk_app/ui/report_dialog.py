@@ -30,15 +30,15 @@ from clerk_app.documents.deadline_report_pdf import render_deadline_report_pdf
 from clerk_app.documents.deadline_report_xlsx import write_deadline_report_xlsx
 from clerk_app.domain.text import format_date_pl
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import ServiceError
 from clerk_app.services.deadlines.report import (
     MAX_HORIZON_DAYS,
     DeadlineReport,
     deadline_report_rows,
 )
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.pdf_printing import ask_pdf_path, ask_printer, load_pdf, print_document
 from clerk_app.ui.qt_helpers import to_date, to_qdate
-from clerk_app.ui.worker import TaskRunner
 
 
 class ReportDialog(QDialog):
@@ -54,7 +54,7 @@ class ReportDialog(QDialog):
         self.pdf: bytes = b""
         self._params: tuple[date, int] | None = None
         self._buffer: QBuffer | None = None
-        self.runner = TaskRunner(self)
+        self.runner = OpRunner(self)
         self.setWindowTitle(self.tr("Raport terminów"))
         self.resize(1000, 720)
 
@@ -123,11 +123,12 @@ class ReportDialog(QDialog):
             return report, render_deadline_report_pdf(report)
 
         self.summary.setText(self.tr("Przygotowywanie raportu…"))
-        return self.runner.run(work, lambda result: self._generated(result, (as_of, horizon)),
-                               self._failed)
+        return Op(self.runner, work).on_success(
+            lambda result: self._generated(result, (as_of, horizon))).on_failure(
+            self._failed).run()
 
-    def _generated(self, result: object, params: tuple[date, int]) -> None:
-        assert isinstance(result, tuple)
+    def _generated(self, result: tuple[DeadlineReport, bytes],
+                   params: tuple[date, int]) -> None:
         self.report, self.pdf = result
         self._params = params
         self._buffer = load_pdf(self.pdf_doc, self.pdf, self)
@@ -141,8 +142,7 @@ class ReportDialog(QDialog):
         self.generated.emit()
 
     def _failed(self, error: Exception) -> None:
-        self.summary.setText(error.message if isinstance(error, ServiceError) else
-                             self.tr("Nieoczekiwany błąd: {0}").format(error))
+        self.summary.setText(user_message(error))
         self._update_buttons()
 
     def is_current(self) -> bool:
@@ -158,8 +158,8 @@ class ReportDialog(QDialog):
         report = self.report
         if report is None:
             return False
-        return self.runner.run(lambda: write_deadline_report_xlsx(report, Path(path)),
-                               lambda _r: self._saved(path), self._failed)
+        return Op(self.runner, lambda: write_deadline_report_xlsx(report, Path(path))) \
+            .on_success(lambda _written: self._saved(path)).on_failure(self._failed).run()
 
     def _saved(self, path: Path) -> None:
         self.summary.setText(self.tr("Zapisano: {0}").format(path))

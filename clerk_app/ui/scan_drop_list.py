@@ -1,21 +1,24 @@
 """Scans to attach: a list that takes dropped files, and the watched scan-inbox folder.
 
-Every file is checked the moment it is added (``check_scan_file``: content, size, completeness);
-a refused file is not added and the reason is reported in Polish. Files whose content is
-already stored are added with a warning (``find_duplicate_scans``).
+Every file is checked when it is added (``inspect_scans``, off the GUI thread: content, size,
+completeness); a refused file is not added and the reason is reported in Polish. Files whose
+content is already stored are added with a warning. Additions are checked one after another,
+so the files are listed in the order they were added.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
-from clerk_app.domain.errors import FieldError
 from clerk_app.services.core.context import AppContext
-from clerk_app.services.intake.scans import MEDIA_TYPES, check_scan_file, find_duplicate_scans
+from clerk_app.services.intake.scans import MEDIA_TYPES, ScanBatch, inspect_scans
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 SCAN_SUFFIXES = {".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff"}
@@ -28,7 +31,8 @@ def size_text(size: int) -> str:
 
 
 class ScanDropList(QListWidget):
-    """The files to attach; emits ``message(text, is_error)`` after each addition."""
+    """The files to attach; emits ``message(text, is_error)`` after each addition (whose
+    refusals stay in ``refused``); ``runner`` is busy while files are being checked."""
 
     message = Signal(str, bool)
     filesChanged = Signal()
@@ -36,6 +40,10 @@ class ScanDropList(QListWidget):
     def __init__(self, ctx: AppContext, max_bytes: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.max_bytes = ctx, max_bytes
+        self.runner = OpRunner(self)
+        self.refused: list[str] = []
+        self._checking: set[Path] = set()
+        self._additions = 0
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -45,36 +53,38 @@ class ScanDropList(QListWidget):
     def paths(self) -> list[Path]:
         return [Path(self.item(i).data(PATH_ROLE)) for i in range(self.count())]
 
-    def add_files(self, paths: list[Path]) -> list[str]:
-        """Check and add ``paths``; returns the refusal messages (empty when all were added)."""
-        refused: list[str] = []
-        added: list[Path] = []
-        present = {p.resolve() for p in self.paths()}
-        for path in paths:
-            if path.resolve() in present:
-                refused.append(self.tr("Plik „{0}” jest już na liście.").format(path.name))
-                continue
-            try:
-                check = check_scan_file(path, self.max_bytes)
-            except FieldError as exc:
-                refused.append(exc.message)
-                continue
+    def add_files(self, paths: list[Path]) -> None:
+        """Check ``paths`` in the pool and list the good ones (see ``message``)."""
+        present = {p.resolve() for p in self.paths()} | self._checking
+        listed = [self.tr("Plik „{0}” jest już na liście.").format(p.name)
+                  for p in paths if p.resolve() in present]
+        fresh = list({p.resolve(): p for p in paths if p.resolve() not in present}.values())
+        if not fresh:
+            self._show(ScanBatch([], [], {}), listed)
+            return
+        self._checking.update(p.resolve() for p in fresh)
+        ctx, max_bytes = self.ctx, self.max_bytes
+        self._additions += 1  # each addition queued under its own key: checked in turn
+        self.runner.run_or_queue(lambda: Op(self.runner, lambda: inspect_scans(
+            ctx, fresh, max_bytes)).on_success(lambda batch: self._show(batch, listed, fresh))
+            .on_failure(lambda error: self._show(ScanBatch([], [user_message(error)], {}),
+                                                 listed, fresh)).quietly(),
+            str(self._additions))
+
+    def _show(self, batch: ScanBatch, listed: list[str], checked: Sequence[Path] = ()) -> None:
+        self._checking.difference_update(p.resolve() for p in checked)
+        for path, check in batch.accepted:
             kind = MEDIA_TYPES.get(check.media_type, check.media_type)
             item = QListWidgetItem(f"{path.name}  ({kind}, {size_text(check.size_bytes)})")
             item.setData(PATH_ROLE, str(path))
             item.setToolTip(str(path))
             self.addItem(item)
-            present.add(path.resolve())
-            added.append(path)
-        warnings = []
-        if added:
-            for path, identifier in find_duplicate_scans(self.ctx, added).items():
-                warnings.append(self.tr("Uwaga: plik „{0}” był już dołączony jako {1}.").format(
-                    path.name, identifier))
+        warnings = [self.tr("Uwaga: plik „{0}” był już dołączony jako {1}.").format(
+            path.name, identifier) for path, identifier in batch.known.items()]
+        self.refused = listed + batch.refused
+        if batch.accepted:
             self.filesChanged.emit()
-        text = "\n".join(refused + warnings)
-        self.message.emit(text, bool(refused))
-        return refused
+        self.message.emit("\n".join(self.refused + warnings), bool(self.refused))
 
     def remove_selected(self) -> None:
         for item in self.selectedItems():

@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 
-from clerk_app.services.core.errors import ServiceError, ValidationFailed
+from clerk_app.services.core.errors import ValidationFailed
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import focus_field, make_error_label, show_error
-from clerk_app.ui.worker import TaskRunner
 
-log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class ServiceDialog(QDialog):
-    """A dialog whose OK action runs a service call in a worker thread.
+    """A dialog whose actions run service calls as ops of its ``runner``.
 
     Subclasses fill ``field_widgets`` (the service's Polish field name → input widget), set
-    ``error_label`` and ``busy_widgets``, and call :meth:`run_service`.
+    ``error_label`` and ``busy_widgets``, and run ``self.op(work)...run()``.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
-        self.runner = TaskRunner(self)
-        self.runner.busyChanged.connect(self._set_busy)
+        self.runner = OpRunner(self)
         self.field_widgets: dict[str, QWidget] = {}
         self.busy_widgets: list[QWidget] = []
         self.error_label: QLabel | None = None
@@ -43,20 +43,22 @@ class ServiceDialog(QDialog):
     def error_text(self) -> str:
         return self.error_label.text() if self.error_label is not None else ""
 
-    def run_service(
-        self, fn: Callable[[], object], on_success: Callable[[object], None]
-    ) -> bool:
-        """Run ``fn`` off the GUI thread; errors are shown inline by :meth:`show_failure`."""
+    def op(self, work: Callable[[], T]) -> Op[T]:
+        """An op of this dialog: the busy widgets disabled while it runs, a failure shown
+        inline by :meth:`show_failure` (the old message is cleared now)."""
         self.set_error("")
-        return self.runner.run(fn, on_success, self.show_failure)
+        return Op(self.runner, work).on_failure(self.show_failure).disabling(
+            *self.busy_widgets)
+
+    def load(self, work: Callable[[], T], show: Callable[[T], object]) -> None:
+        """Read the dialog's data again: now, or after the op that runs (a message shown
+        inline stays until the read fails too)."""
+        self.runner.run_or_queue(lambda: Op(self.runner, work).on_success(show).on_failure(
+            self.show_failure).disabling(*self.busy_widgets))
 
     def show_failure(self, error: Exception) -> None:
         """Show a service error in Polish; a validation error focuses its first field."""
-        if isinstance(error, ServiceError):
-            self.set_error(error.message)
-        else:
-            log.error("Nieoczekiwany błąd", exc_info=error)
-            self.set_error(self.tr("Nieoczekiwany błąd: {0}").format(error))
+        self.set_error(user_message(error))
         if isinstance(error, ValidationFailed):
             for name in error.fields:
                 widget = self.field_widgets.get(name)
@@ -68,14 +70,6 @@ class ServiceDialog(QDialog):
         if self.runner.is_busy():  # a running save cannot be abandoned half-way
             return
         super().reject()
-
-    def _set_busy(self, busy: bool) -> None:
-        for widget in self.busy_widgets:
-            widget.setEnabled(not busy)
-        if busy:
-            self.setCursor(Qt.CursorShape.BusyCursor)
-        else:
-            self.unsetCursor()
 
 
 def find_default_button(dialog: QDialog) -> QPushButton | None:

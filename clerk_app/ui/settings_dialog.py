@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from clerk_app.services.admin.settings import OfficeSettings, load_settings, save_settings
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import ConflictError, ServiceError
+from clerk_app.services.core.errors import ConflictError
+from clerk_app.ui.changes import Change, ChangeKind
 from clerk_app.ui.qt_helpers import app_icon, child, load_form
 from clerk_app.ui.service_dialog import ServiceDialog
 from clerk_app.ui.settings_form import OfficeSettingsForm
 
 
 class SettingsDialog(ServiceDialog):
-    """Loads the settings, saves them through ``save_settings``; emits ``saved(settings)``.
+    """Loads the settings, saves them through ``save_settings`` and closes (accepted).
 
     A conflict (someone saved in the meantime) keeps the dialog open with what was typed;
     "Wczytaj ponownie z bazy" replaces it with the stored values.
     """
-
-    saved = Signal(object)
 
     def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,22 +45,19 @@ class SettingsDialog(ServiceDialog):
 
     def reload(self) -> None:
         """Show the settings as stored now (discards what was typed)."""
-        try:
-            self.settings_form.set_values(load_settings(self.ctx))
-        except ServiceError as exc:
-            self.set_error(exc.message)
-            return
+        self.op(lambda: load_settings(self.ctx)).on_success(self._loaded).run()
+
+    def _loaded(self, settings: OfficeSettings) -> None:
+        self.settings_form.set_values(settings)
         self.conflict = False
-        self.set_error("")
 
     def submit(self) -> None:
         values = self.settings_form.values()
-        self.run_service(lambda: save_settings(self.ctx, self.actor, values), self._saved)
+        self.op(lambda: save_settings(self.ctx, self.actor, values)).on_success(
+            self._saved).announcing(Change(ChangeKind.SETTINGS)).run()
 
-    def _saved(self, result: object) -> None:
-        assert isinstance(result, OfficeSettings)
+    def _saved(self, result: OfficeSettings) -> None:
         self.settings_form.set_values(result)
-        self.saved.emit(result)
         self.accept()
 
     def show_failure(self, error: Exception) -> None:

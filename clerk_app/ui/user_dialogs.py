@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from clerk_app.domain.roles import Role
@@ -13,6 +15,7 @@ from clerk_app.services.admin.users import (
     reset_password,
 )
 from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.ui.changes import Change, ChangeKind
 from clerk_app.ui.qt_helpers import app_icon, buddy_map, child, focus_field, load_form
 from clerk_app.ui.service_dialog import ServiceDialog
 
@@ -53,7 +56,11 @@ class _UserFormDialog(ServiceDialog):
         focus_field(repeat)
         return False
 
-    def _done(self, _result: object) -> None:
+    def save(self, work: Callable[[], object]) -> None:
+        """Run ``work`` (a change of an account); the dialog closes when it succeeded."""
+        self.op(work).on_success(self._done).announcing(Change(ChangeKind.USERS)).run()
+
+    def _done(self, result: object) -> None:
         self.accept()
 
 
@@ -75,9 +82,9 @@ class AddUserDialog(_UserFormDialog):
             return
         data = NewUser(self.username_edit.text(), self.full_name_edit.text(),
                        Role(self.role.currentData()), self.password_edit.text())
-        self.run_service(lambda: create_user(self.ctx, self.actor, data), self._created)
+        self.save(lambda: create_user(self.ctx, self.actor, data))
 
-    def _created(self, result: object) -> None:
+    def _done(self, result: object) -> None:
         self.created_id = result if isinstance(result, int) else None
         self.accept()
 
@@ -96,9 +103,8 @@ class RoleDialog(_UserFormDialog):
 
     def submit(self) -> None:
         role, user = Role(self.role.currentData()), self.user
-        self.run_service(
-            lambda: change_role(self.ctx, self.actor, user.id, role, version=user.version),
-            self._done)
+        self.save(lambda: change_role(self.ctx, self.actor, user.id, role,
+                                      version=user.version))
 
 
 class ResetPasswordDialog(_UserFormDialog):
@@ -119,6 +125,5 @@ class ResetPasswordDialog(_UserFormDialog):
         if not self.passwords_match(self.new_edit, self.repeat_edit):
             return
         password, user = self.new_edit.text(), self.user
-        self.run_service(
-            lambda: reset_password(self.ctx, self.actor, user.id, password, version=user.version),
-            self._done)
+        self.save(lambda: reset_password(self.ctx, self.actor, user.id, password,
+                                         version=user.version))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from clerk_app.services.admin.users import UserRow, list_users, set_active
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import ConflictError, ServiceError
+from clerk_app.services.core.errors import ConflictError
+from clerk_app.ui.changes import Change, ChangeKind, broadcast
 from clerk_app.ui.qt_helpers import app_icon, child, load_form, setup_sorted_table, show_error
 from clerk_app.ui.service_dialog import ServiceDialog
 from clerk_app.ui.user_dialogs import AddUserDialog, ResetPasswordDialog, RoleDialog
@@ -62,6 +63,7 @@ class UsersWindow(ServiceDialog):
         self.refresh_button.clicked.connect(self.refresh)
         child(form, QPushButton, "closeButton").clicked.connect(self.close)
         self.resize(900, 460)
+        broadcast().changed.connect(self._on_change)
         self.refresh()
 
     def _setup_table(self) -> None:
@@ -73,13 +75,17 @@ class UsersWindow(ServiceDialog):
 
     # ------------------------------------------------------------------ list
     def refresh(self) -> None:
-        """Re-read the users, keeping the selected one selected."""
+        """Re-read the users (off the GUI thread), keeping the selected one selected."""
+        ctx, actor = self.ctx, self.actor
+        self.load(lambda: list_users(ctx, actor, include_inactive=True), self._show_users)
+
+    @Slot(object)
+    def _on_change(self, change: object) -> None:
+        if isinstance(change, Change) and change.concerns(ChangeKind.USERS):
+            self.refresh()
+
+    def _show_users(self, rows: list[UserRow]) -> None:
         selected = self.selected_user()
-        try:
-            rows = list_users(self.ctx, self.actor, include_inactive=True)
-        except ServiceError as exc:
-            self.set_error(exc.message)
-            return
         self.model.set_users(rows, self.ctx.now())
         if selected is not None:
             self.select_user(selected.username)
@@ -118,7 +124,7 @@ class UsersWindow(ServiceDialog):
     # --------------------------------------------------------------- actions
     def _open_dialog(self, dialog: QDialog, done: str) -> QDialog:
         self.dialog = dialog
-        dialog.accepted.connect(lambda: self._after_change(done))
+        dialog.accepted.connect(lambda: self.show_info(done))
         dialog.open()
         return dialog
 
@@ -149,13 +155,9 @@ class UsersWindow(ServiceDialog):
         done = (self.tr("Konto {0} zostało aktywowane.") if active
                 else self.tr("Konto {0} zostało dezaktywowane.")).format(user.username)
         self.show_info("")
-        self.run_service(
-            lambda: set_active(self.ctx, self.actor, user.id, active, version=user.version),
-            lambda _result: self._after_change(done))
-
-    def _after_change(self, done: str) -> None:
-        self.refresh()
-        self.show_info(done)
+        self.op(lambda: set_active(self.ctx, self.actor, user.id, active, version=user.version)
+                ).on_success(lambda _result: self.show_info(done)).announcing(
+            Change(ChangeKind.USERS)).run()
 
     def show_failure(self, error: Exception) -> None:
         show_error(self.info_label, "")

@@ -1,4 +1,4 @@
-"""Application start helpers, the worker runner and the forms' wiring."""
+"""Application start helpers and the forms' wiring (the ops: test_ui_operations.py)."""
 
 from __future__ import annotations
 
@@ -7,24 +7,23 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QThread
-from PySide6.QtWidgets import QApplication, QWidget
-from ui_test_support import WAIT_MS, flow_starter
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QWidget
+from ui_test_support import flow_starter
 
 from clerk_app.package_files import forms_dir
 from clerk_app.services.admin.bootstrap import written_backups
 from clerk_app.services.admin.settings import OfficeSettings, validate_settings
-from clerk_app.services.core.errors import ConflictError, ValidationFailed
+from clerk_app.services.core.errors import ValidationFailed
 from clerk_app.ui.app import create_application, open_database_error_text
 from clerk_app.ui.first_start_dialog import FirstStartDialog
 from clerk_app.ui.qt_helpers import app_icon, load_form
 from clerk_app.ui.settings_form import OfficeSettingsForm
-from clerk_app.ui.worker import TaskRunner
 
 
 @pytest.fixture
-def start_flow(qapp):
-    yield from flow_starter(qapp)
+def start_flow(qapp, qtbot):
+    yield from flow_starter(qapp, qtbot)
 
 
 def test_create_application_names_icon_and_polish_locale(qapp):
@@ -35,48 +34,6 @@ def test_create_application_names_icon_and_polish_locale(qapp):
     assert QLocale().language() == QLocale.Language.Polish
     assert not app_icon().isNull()
     assert not app.windowIcon().isNull()
-
-
-def test_runner_reports_result_in_gui_thread(qtbot):
-    runner = TaskRunner()
-    seen: dict[str, object] = {}
-
-    def work() -> int:
-        seen["worker_thread"] = QThread.currentThread()
-        return 42
-
-    with qtbot.waitSignal(runner.settled, timeout=WAIT_MS):
-        assert runner.run(work, lambda r: seen.update(result=r, gui=QThread.currentThread()),
-                          lambda e: seen.update(error=e))
-    assert seen["result"] == 42
-    assert seen["gui"] is QApplication.instance().thread()
-    assert seen["worker_thread"] is not seen["gui"]
-    assert not runner.is_busy()
-
-
-def test_runner_reports_errors_and_refuses_a_second_task(qtbot):
-    runner = TaskRunner()
-    errors: list[Exception] = []
-    started = []
-
-    def slow_failure() -> None:
-        started.append(True)
-        time.sleep(0.2)
-        raise ConflictError()
-
-    with qtbot.waitSignal(runner.settled, timeout=WAIT_MS):
-        assert runner.run(slow_failure, lambda _r: None, errors.append)
-        assert runner.is_busy()
-        assert not runner.run(lambda: 1, lambda _r: None, errors.append)
-    assert len(errors) == 1 and isinstance(errors[0], ConflictError)
-
-
-def test_runner_forwards_progress(qtbot):
-    runner = TaskRunner()
-    with qtbot.waitSignal(runner.progress, timeout=WAIT_MS) as blocker:
-        runner.run(lambda: runner.report_progress(3, 10), lambda _r: None, lambda _e: None)
-    assert blocker.args == [3, 10]
-    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=WAIT_MS)
 
 
 def test_every_form_loads(qtbot):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QDate
-from ui_test_support import settle
+from ui_test_support import settle, settled
 
 from clerk_app.domain.roles import Role
 from clerk_app.services.admin.audit_log import AuditFilter, AuditRow, list_audit
@@ -27,12 +27,9 @@ from tests.conftest import TEST_PASSWORD
 def _window(qtbot, ctx, actor) -> AuditWindow:
     main = MainWindow(ctx, actor)
     qtbot.addWidget(main)
-    runner_done = []
     window = main.open_audit()
     assert isinstance(window, AuditWindow)
-    if window.runner.is_busy():
-        window.runner.settled.connect(lambda: runner_done.append(True))
-        qtbot.waitUntil(lambda: bool(runner_done), timeout=20000)
+    settled(qtbot)  # the user names and the entries are read off the GUI thread
     return window
 
 

@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.roles import Role
+from clerk_app.services.cases.detail import find_by_identifier
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.intake import registration as intake
 from clerk_app.services.intake import scans
 from clerk_app.services.intake.types import ScanUpload
-from clerk_app.ui.barcode_filter import BarcodeFilter, route_scan
+from clerk_app.ui.barcode_filter import BarcodeFilter
 from tests import samples
 from tests.services.test_intake import iok_request
 from tests.ui.test_ui_case_list import type_text
@@ -85,7 +86,8 @@ def test_scanned_codes_are_routed_to_cases_and_scans(
     result = intake.register_item(ctx, staff[Role.COUNTER], iok_request(scans=(ScanUpload(pdf),)))
     scan = scans.list_scans(ctx, staff[Role.CLERK], result.case_id or 0)[0]
     routed: list[object] = []
-    barcode.scanned.connect(lambda text: routed.append(route_scan(ctx, staff[Role.CLERK], text)))
+    barcode.scanned.connect(lambda text: routed.append(
+        find_by_identifier(ctx, staff[Role.CLERK], text)))  # the navigator's look-up
     for code in ("ZGM.0143.1.2026", scan.identifier, "XYZ.0000.9.2026"):
         with qtbot.waitSignal(barcode.scanned, timeout=1000):
             type_text(edit, code)

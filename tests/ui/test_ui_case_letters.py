@@ -19,7 +19,11 @@ from clerk_app.domain.letter_kinds import DeliveryMethod, DeliveryStatus
 from clerk_app.domain.letter_texts import EnvelopeLabel
 from clerk_app.domain.roles import Role
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.deadlines.actions import list_case_deadlines, start_decision_deadline
+from clerk_app.services.deadlines.actions import (
+    list_case_deadlines,
+    propose_delay_new_date,
+    start_decision_deadline,
+)
 from clerk_app.services.deadlines.types import DeadlineView
 from clerk_app.services.letters.issue import issue_summons, list_case_letters
 from clerk_app.services.letters.types import LetterView
@@ -42,7 +46,7 @@ from clerk_app.ui.case_view import CaseView
 from clerk_app.ui.delivery_dialog import DeliveryDialog
 from clerk_app.ui.pdf_printing import PdfPreviewDialog, print_pdf_to
 from tests.services.deadline_fixtures import make_case, set_today
-from tests.ui.ui_test_support import WAIT_MS, settle
+from tests.ui.ui_test_support import WAIT_MS, settle, settled
 
 
 def open_tab(qtbot: QtBot, ctx: AppContext, actor: Actor,
@@ -112,6 +116,7 @@ def test_summons_preview_delivery_and_deadline(
 
     set_today(clock, date(2025, 12, 18))
     tab.delivery_button.click()
+    settled(qtbot)  # the letter is looked up off the GUI thread
     delivery = tab.dialog
     assert isinstance(delivery, DeliveryDialog)
     assert delivery.letter is not None and delivery.letter.id == letter.id
@@ -199,6 +204,10 @@ def test_removal_resumes_and_extension_needs_a_reason(
     tab.delay_button.click()
     delay = tab.dialog
     assert isinstance(delay, DateReasonDialog) and delay.reason_edit is not None
+    # The proposed date is the domain's (30 days after the current date, on an office day).
+    proposed = delay.date_edit.date()
+    assert date(proposed.year(), proposed.month(), proposed.day()) == (
+        propose_delay_new_date(ctx, clerk, case_id))
     delay.date_edit.setDate(QDate(2026, 5, 4))
     delay.reason_edit.setPlainText("Konieczność uzyskania opinii")
     with qtbot.waitSignal(tab.previewShown, timeout=WAIT_MS) as shown:

@@ -16,6 +16,7 @@ from clerk_app.services.intake.types import ScanUpload
 from clerk_app.ui.case_view import CaseView
 from tests import samples
 from tests.services.test_intake import iok_request
+from tests.ui.ui_test_support import settle
 
 
 def open_view(qtbot: QtBot, ctx: AppContext, actor: Actor, case_id: int) -> CaseView:
@@ -27,8 +28,7 @@ def open_view(qtbot: QtBot, ctx: AppContext, actor: Actor, case_id: int) -> Case
 
 
 def save(qtbot: QtBot, view: CaseView) -> None:
-    with qtbot.waitSignal(view.data_tab.runner.settled, timeout=10000):
-        view.data_tab.save_button.click()
+    settle(qtbot, view.data_tab.runner, view.data_tab.save_button.click)
 
 
 def test_second_clerk_gets_conflict_and_keeps_typed_text(
@@ -42,15 +42,19 @@ def test_second_clerk_gets_conflict_and_keeps_typed_text(
     assert [first.tabs.tabText(i) for i in range(first.tabs.count())] == \
         ["Dane", "Dokumenty", "Historia", "Pisma i terminy"]
 
+    # The second clerk is typing while the first one saves: the save's broadcast makes both
+    # windows read the case again, and the second keeps what was typed (and its version).
+    second.data_tab.form.last_name.setText("Żółkiewski-Nowak")
+    second.data_tab.form.phone.setText("601 222 333")
     first.data_tab.form.street.setText("Kalwaryjska")
-    with qtbot.waitSignal(first.loaded, timeout=10000):
+    with qtbot.waitSignals([first.loaded, second.loaded], timeout=10000):
         save(qtbot, first)
     assert first.data_tab.error_label.text() == ""
     assert get_case(ctx, staff[Role.CLERK], case_id).applicant.street == "Kalwaryjska"
     assert "Kalwaryjska" in first.header_values["applicant"].text()
+    assert "Kalwaryjska" in second.header_values["applicant"].text()
+    assert second.data_tab.form.street.text() != "Kalwaryjska"
 
-    second.data_tab.form.last_name.setText("Żółkiewski-Nowak")
-    second.data_tab.form.phone.setText("601 222 333")
     save(qtbot, second)
     assert second.data_tab.error_label.text() == ConflictError().message
     assert second.data_tab.error_label.isVisible() and second.isVisible()

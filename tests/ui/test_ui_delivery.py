@@ -17,7 +17,7 @@ from clerk_app.ui.deadline_dashboard import DeadlineDashboard
 from clerk_app.ui.deadline_table_model import COL_DAYS_LEFT, COL_DUE, COL_SIGNATURE
 from clerk_app.ui.delivery_dialog import NOT_COLLECTED, DeliveryDialog
 from tests.services.deadline_fixtures import make_case, set_today
-from tests.ui.ui_test_support import WAIT_MS, settle
+from tests.ui.ui_test_support import WAIT_MS, settle, settled
 
 
 def _issue(ctx: AppContext, clerk: Actor, clock: object) -> tuple[int, str]:
@@ -40,7 +40,8 @@ def test_scan_confirm_delivery_and_see_deadline(
     dialog.show()
     dialog.identifier_edit.setFocus()
     qtbot.keyClicks(dialog.identifier_edit, identifier.lower())
-    qtbot.keyClick(dialog.identifier_edit, Qt.Key.Key_Return)
+    settle(qtbot, dialog.runner,
+           lambda: qtbot.keyClick(dialog.identifier_edit, Qt.Key.Key_Return))
     assert dialog.isVisible()  # Enter looked the letter up; it did not press OK
     assert dialog.letter is not None and dialog.letter.identifier == identifier
     assert "BGM.7141.1.2025" in dialog.letter_label.text()
@@ -79,6 +80,7 @@ def test_not_collected_shows_deemed_delivery(
     dialog = DeliveryDialog.for_identifier(ctx, clerk, identifier)
     qtbot.addWidget(dialog)
     dialog.show()
+    settled(qtbot)  # the letter and the calendar are read off the GUI thread
     dialog.method_group.button(NOT_COLLECTED).click()
     dialog.date_edit.setDate(QDate(2025, 12, 12))
     text = dialog.deemed_text()
@@ -93,7 +95,8 @@ def test_not_collected_shows_deemed_delivery(
 
     again = DeliveryDialog.for_identifier(ctx, clerk, identifier)
     qtbot.addWidget(again)
-    assert not again.ok_button.isEnabled()  # already recorded
     unknown = DeliveryDialog.for_identifier(ctx, clerk, "L2025999999")
     qtbot.addWidget(unknown)
+    settled(qtbot)
+    assert again.letter is not None and not again.ok_button.isEnabled()  # already recorded
     assert "Nie znaleziono pisma" in unknown.error_text()

@@ -15,8 +15,8 @@ from tests.conftest import TEST_NRB, TEST_PASSWORD
 BAD_NRB = TEST_NRB[:-1] + ("0" if TEST_NRB[-1] != "0" else "1")
 
 @pytest.fixture
-def start_flow(qapp):
-    yield from flow_starter(qapp)
+def start_flow(qapp, qtbot):
+    yield from flow_starter(qapp, qtbot)
 
 
 def _fill(dialog: FirstStartDialog, nrb: str) -> None:

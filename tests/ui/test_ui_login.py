@@ -14,8 +14,8 @@ from tests.conftest import TEST_PASSWORD
 
 
 @pytest.fixture
-def start_flow(qapp):
-    yield from flow_starter(qapp)
+def start_flow(qapp, qtbot):
+    yield from flow_starter(qapp, qtbot)
 
 
 def test_login_shows_main_window_with_user_role_and_database(qtbot, ctx, staff, start_flow):

@@ -13,6 +13,7 @@ from clerk_app.ui.case_view import CaseView
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.registration_dialog import RegistrationDialog
 from tests.services.test_intake import iok_request
+from tests.ui.ui_test_support import settle, settled
 
 
 def _window(qtbot: QtBot, ctx: AppContext, actor: Actor) -> MainWindow:
@@ -48,6 +49,7 @@ def test_unknown_code_is_reported_in_the_status_bar(
 ) -> None:
     window = _window(qtbot, ctx, staff[Role.COUNTER])
     _scan(qtbot, window.case_list.search_edit, "XYZ.1.2.2026")
+    settled(qtbot)  # the code is looked up off the GUI thread
     assert "Nie znaleziono sprawy ani pisma" in window.statusBar().currentMessage()
     window.close()
 
@@ -89,30 +91,30 @@ def test_admin_adds_a_day_off_and_sees_deadlines_moved(
     window.act_days_off.trigger()
     dialog = window.windows["days_off"]
     assert isinstance(dialog, DaysOffDialog)
+    settled(qtbot)  # the days off are read off the GUI thread
     dialog.day_edit.setDate(to_qdate(date(2026, 3, 16)))
     dialog.name_edit.setText("")
-    with qtbot.waitSignal(dialog.runner.settled, timeout=10_000):
-        dialog.add_button.click()
+    settle(qtbot, dialog.runner, dialog.add_button.click)
     assert "Nazwa dnia wolnego" in dialog.error_text()
     assert dialog.model.rowCount() == 0
     # An office closure never moves a deadline …
     assert dialog.kind_combo.currentData() == DayOffKind.OFFICE_CLOSURE
     dialog.name_edit.setText("Urząd nieczynny")  # keyClicks cannot type ń, ę
-    with qtbot.waitSignal(dialog.runner.settled, timeout=10_000):
-        dialog.add_button.click()
-    assert dialog.model.rowCount() == 1
+    settle(qtbot, dialog.runner, dialog.add_button.click)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
     assert "Przeliczono otwartych terminów: 0" in dialog.info.text()
-    assert dialog.model.index(0, dialog.model.KIND).data() == DayOffKind.OFFICE_CLOSURE.short_label
+    assert dialog.model.index(0, dialog.model.KIND).data() == (
+        DayOffKind.OFFICE_CLOSURE.short_label)
     [deadline] = list_case_deadlines(ctx, staff[Role.CLERK], case.case_id or 0)
     assert deadline.due_on == date(2026, 3, 16)
     # … a day off set by law does.
     dialog.table.selectRow(0)
-    with qtbot.waitSignal(dialog.runner.settled, timeout=10_000):
-        dialog.remove_button.click()
+    settle(qtbot, dialog.runner, dialog.remove_button.click)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0)
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(DayOffKind.STATUTORY))
     dialog.name_edit.setText("Dzien wolny ustawowy")
-    with qtbot.waitSignal(dialog.runner.settled, timeout=10_000):
-        dialog.add_button.click()
+    settle(qtbot, dialog.runner, dialog.add_button.click)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
     assert dialog.model.rowCount() == 1
     assert "Przeliczono otwartych terminów: 1" in dialog.info.text()
     [deadline] = list_case_deadlines(ctx, staff[Role.CLERK], case.case_id or 0)
@@ -131,6 +133,7 @@ def test_scanned_letter_opens_the_delivery_dialog(
     letter = issue_summons(ctx, staff[Role.CLERK], case.case_id or 0, ["Podpis na wniosku"])
     window = _window(qtbot, ctx, staff[Role.COUNTER])
     _scan(qtbot, window.case_list.search_edit, letter.identifier)
+    settled(qtbot)  # the code, then the letter, are looked up off the GUI thread
     dialog = window.windows.get("delivery")
     assert isinstance(dialog, DeliveryDialog)
     assert dialog.letter is not None and dialog.letter.identifier == letter.identifier

@@ -15,8 +15,8 @@ from tests.conftest import TEST_PASSWORD
 
 
 @pytest.fixture
-def start_flow(qapp):
-    yield from flow_starter(qapp)
+def start_flow(qapp, qtbot):
+    yield from flow_starter(qapp, qtbot)
 
 
 def _window(qtbot, ctx, actor) -> MainWindow:

@@ -17,7 +17,14 @@ from clerk_app.services.intake.types import ScanUpload
 from tests import samples
 from tests.services.test_intake import deposit_petition, iok_request
 from tests.ui.test_ui_case_list import type_text
-from tests.ui.test_ui_registration_keyboard import focused, key, open_dialog, save_with
+from tests.ui.test_ui_registration_keyboard import (
+    add_scans,
+    focused,
+    key,
+    open_dialog,
+    save_with,
+)
+from tests.ui.ui_test_support import WAIT_MS
 
 Ctrl = Qt.KeyboardModifier.ControlModifier
 
@@ -32,14 +39,14 @@ def test_bad_files_are_refused_with_a_message(
     empty.write_bytes(b"")
     bad = [samples.make_fake_exe(tmp_path / "program.pdf"), empty,
            samples.make_truncated_pdf(tmp_path / "uciety.pdf", good)]
-    refused = scan_list.add_files(bad)
+    refused = add_scans(qtbot, scan_list, bad)
     assert len(refused) == 3 and scan_list.count() == 0
     message = dialog.form.scan_message.text()
     for part in ("„program.pdf” nie jest dokumentem PDF", "„pusty.pdf” jest pusty",
                  "„uciety.pdf” jest uszkodzony lub niekompletny"):
         assert part in message
-    assert scan_list.add_files([good]) == [] and scan_list.count() == 1
-    assert scan_list.add_files([good]) == ["Plik „dobry.pdf” jest już na liście."]
+    assert add_scans(qtbot, scan_list, [good]) == [] and scan_list.count() == 1
+    assert add_scans(qtbot, scan_list, [good]) == ["Plik „dobry.pdf” jest już na liście."]
     assert scan_list.count() == 1
 
 
@@ -50,7 +57,7 @@ def test_known_scan_and_possible_duplicate_are_warned_but_saving_is_allowed(
     first = intake.register_item(ctx, staff[Role.COUNTER], iok_request(scans=(ScanUpload(pdf),)))
     dialog = open_dialog(qtbot, ctx, staff[Role.COUNTER])
     f = dialog.form
-    assert f.scan_list.add_files([pdf]) == []
+    assert add_scans(qtbot, f.scan_list, [pdf]) == []
     assert "był już dołączony jako S2026" in f.scan_message.text()
     f.sender_form.pesel.setFocus()
     type_text(f.sender_form.pesel, "44051401359")
@@ -116,7 +123,7 @@ def test_supplement_finds_its_case_by_signature(
     f.picker.signature.setFocus()
     type_text(f.picker.signature, "bgm.7141.1.2026")
     key(qtbot, Qt.Key.Key_Return)
-    assert f.picker.case_id == case.case_id
+    qtbot.waitUntil(lambda: f.picker.case_id == case.case_id, timeout=WAIT_MS)  # looked up
     assert "Małgorzata Ślęzak" in f.picker.found.text()
     f.sender_form.first_name.setText("Małgorzata")
     f.sender_form.last_name.setText("Ślęzak")
@@ -145,5 +152,6 @@ def test_scan_inbox_lists_new_files_and_adds_the_picked_one(
     box.setFocus()
     box.setCurrentRow([box.item(i).text() for i in range(2)].index("skan_002.jpg"))
     key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(dialog.form.scan_list.runner.is_idle, timeout=WAIT_MS)  # checked
     assert [p.name for p in dialog.form.scan_list.paths()] == ["skan_002.jpg"]
     assert [box.item(i).text() for i in range(box.count())] == ["skan_001.pdf"]

@@ -17,8 +17,10 @@ from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.intake import scans
 from clerk_app.ui.case_list_widget import CaseListWidget
 from clerk_app.ui.registration_dialog import RegistrationDialog
+from clerk_app.ui.scan_drop_list import ScanDropList
 from tests import samples
 from tests.ui.test_ui_case_list import search, type_text
+from tests.ui.ui_test_support import WAIT_MS
 
 Enter = Qt.Key.Key_Return
 
@@ -60,8 +62,16 @@ def open_dialog(qtbot: QtBot, ctx: AppContext, actor: Actor) -> RegistrationDial
     dialog.show()
     dialog.activateWindow()
     qtbot.waitActive(dialog)
+    qtbot.waitUntil(lambda: dialog.setup is not None, timeout=WAIT_MS)  # read off-thread
     qtbot.waitUntil(lambda: dialog.isAncestorOf(focused()), timeout=5000)
     return dialog
+
+
+def add_scans(qtbot: QtBot, scan_list: ScanDropList, paths: list[Path]) -> list[str]:
+    """Add ``paths`` to the list and wait for their check; the refusals."""
+    scan_list.add_files(paths)
+    qtbot.waitUntil(scan_list.runner.is_idle, timeout=WAIT_MS)
+    return scan_list.refused
 
 
 def save_with(qtbot: QtBot, dialog: RegistrationDialog, mods: Qt.KeyboardModifier,
@@ -94,8 +104,9 @@ def test_keyboard_only_registration_then_search(
     fill(qtbot)
     fill(qtbot)  # signed (checked by default)
     assert focused() is f.scan_list
-    assert f.scan_list.add_files([pdf]) == []
+    assert add_scans(qtbot, f.scan_list, [pdf]) == []
     drop_files(f.scan_list, [jpg])
+    qtbot.waitUntil(f.scan_list.runner.is_idle, timeout=WAIT_MS)
     assert f.scan_list.paths() == [pdf, jpg]
     save_with(qtbot, dialog, Qt.KeyboardModifier.ControlModifier)
     assert dialog.error_text() == ""

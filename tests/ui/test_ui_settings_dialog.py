@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ui_test_support import settle
+from ui_test_support import settle, settled
 
 from clerk_app.domain.roles import Role
 from clerk_app.services.admin.settings import load_settings, save_settings
@@ -18,6 +18,7 @@ def _dialog(qtbot, ctx, admin) -> SettingsDialog:
     qtbot.addWidget(main)
     dialog = main.open_settings()
     assert isinstance(dialog, SettingsDialog)
+    settled(qtbot)  # the settings are read off the GUI thread
     return dialog
 
 
@@ -31,7 +32,7 @@ def test_loads_and_saves_settings(qtbot, ctx, admin, office_settings):
     form.input("signatory_name").setText("Barbara Zięba")
     form.input("deficiency_days").setValue(10)
     form.input("stamp_duty").setText("17,50")
-    with qtbot.waitSignal(dialog.saved, timeout=20000):
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
         dialog.save_button.click()
     stored = load_settings(ctx)
     assert stored.signatory_name == "Barbara Zięba"
@@ -66,9 +67,9 @@ def test_conflict_keeps_dialog_open_with_typed_values(qtbot, ctx, staff):
     assert dialog.settings_form.input("zgm_name").text() == "Mój ZGM"
     assert load_settings(ctx).zgm_name == current.zgm_name
 
-    dialog.reload()
+    settle(qtbot, dialog.runner, dialog.reload)
     assert dialog.settings_form.input("bgm_address").text() == "ul. Inna 1"
     dialog.settings_form.input("zgm_name").setText("Mój ZGM")
-    with qtbot.waitSignal(dialog.saved, timeout=20000):
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
         dialog.save_button.click()
     assert load_settings(ctx).zgm_name == "Mój ZGM"

@@ -22,6 +22,7 @@ from clerk_app.ui.pdf_printing import print_pdf_to
 from clerk_app.ui.qt_helpers import to_qdate
 from tests.conftest import FakeClock
 from tests.services.test_intake import deposit_petition
+from tests.ui.ui_test_support import settled
 
 
 def test_printed_summons_scanned_and_delivered_starts_the_deadline(
@@ -44,6 +45,7 @@ def test_printed_summons_scanned_and_delivered_starts_the_deadline(
     qtbot.waitExposed(window)
     qtbot.keyClicks(window.case_list.search_edit, letter.identifier)  # the scanner's burst
     qtbot.keyClick(window.case_list.search_edit, Qt.Key.Key_Return)
+    settled(qtbot)  # the code, then the letter, are looked up off the GUI thread
     dialog = window.windows.get("delivery")
     assert isinstance(dialog, DeliveryDialog) and dialog.letter is not None
     assert window.case_list.search_edit.text() == ""

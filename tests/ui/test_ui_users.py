@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from ui_test_support import settle
+from ui_test_support import settle, settled
 
 from clerk_app.domain.roles import Role
 from clerk_app.services.admin.auth import authenticate
@@ -26,6 +26,7 @@ def _users_window(qtbot, ctx, admin) -> UsersWindow:
     qtbot.addWidget(main)
     window = main.open_users()
     assert isinstance(window, UsersWindow)
+    settled(qtbot)  # the list is read off the GUI thread
     return window
 
 
@@ -128,7 +129,7 @@ def test_change_role_and_conflict(qtbot, ctx, staff):
     assert "zmieniony przez innego użytkownika" in stale.error_text()
     assert stale.isVisible()
     stale.reject()
-    window.refresh()
+    settle(qtbot, window.runner, window.refresh)
     assert _cell(window, "okienko", COL_ROLE) == "Referent"
 
 
@@ -142,7 +143,7 @@ def test_reset_password_unlocks_and_lets_the_user_in(qtbot, ctx, staff):
     settle(qtbot, dialog.runner, dialog.ok_button.click)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert authenticate(ctx, "kierownik", "Zupelnie7Nowe").role == Role.SUPERVISOR
-    window.refresh()
+    settle(qtbot, window.runner, window.refresh)
     assert _cell(window, "kierownik", COL_LAST_LOGIN) != "nigdy"
 
 

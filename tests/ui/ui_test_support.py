@@ -11,16 +11,17 @@ from clerk_app.services.core.context import AppContext
 from clerk_app.ui.app import MainFlow, install_polish_translations
 from clerk_app.ui.login_dialog import LoginDialog
 from clerk_app.ui.main_window import MainWindow
-from clerk_app.ui.worker import TaskRunner, wait_for_workers
+from clerk_app.ui.operations import OpRunner, ops_running, wait_for_workers
 
 WAIT_MS = 20000
 
 StartFlow = Callable[[AppContext], MainFlow]
 
 
-def flow_starter(qapp: QApplication) -> Iterator[StartFlow]:
+def flow_starter(qapp: QApplication, qtbot: Any) -> Iterator[StartFlow]:
     """Body of each module's ``start_flow`` fixture: start the real login / first-start
-    flow; everything it opened is closed after the test."""
+    flow (its first dialog is showing when ``start`` returns); everything it opened is
+    closed after the test."""
     install_polish_translations(qapp)
     flows: list[MainFlow] = []
 
@@ -28,6 +29,7 @@ def flow_starter(qapp: QApplication) -> Iterator[StartFlow]:
         flow = MainFlow(ctx)
         flow.start()
         flows.append(flow)
+        qtbot.waitUntil(lambda: flow.dialog is not None, timeout=WAIT_MS)
         return flow
 
     yield start
@@ -36,10 +38,17 @@ def flow_starter(qapp: QApplication) -> Iterator[StartFlow]:
         flow.close_all()
 
 
-def settle(qtbot: Any, runner: TaskRunner, action: Callable[[], object]) -> None:
-    """Do ``action`` and wait until the worker task it started has reported back."""
+def settled(qtbot: Any) -> None:
+    """Wait until every op has settled (also those the broadcast of a change started)."""
+    qtbot.waitUntil(lambda: ops_running() == 0, timeout=WAIT_MS)
+
+
+def settle(qtbot: Any, runner: OpRunner, action: Callable[[], object]) -> None:
+    """Do ``action``, wait until the op it started has reported back, then until the views
+    that op's change made read again have done so."""
     with qtbot.waitSignal(runner.settled, timeout=WAIT_MS):
         action()
+    settled(qtbot)
 
 
 def try_login(qtbot: Any, dialog: LoginDialog, username: str, password: str) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.roles import Permission, Role
@@ -90,14 +91,19 @@ def list_users(ctx: AppContext, actor: Actor, include_inactive: bool = True) -> 
     if include_inactive:
         require(actor, Permission.MANAGE_USERS)
     with ctx.db.read() as session:
-        query = select(User).order_by(User.full_name)
-        if not include_inactive:
-            query = query.where(User.active.is_(True))
-        return [
-            UserRow(u.id, u.username, u.full_name, Role(u.role), u.active, u.locked_until,
-                    u.last_login_at, u.version)
-            for u in session.scalars(query)
-        ]
+        return read_users(session, include_inactive)
+
+
+def read_users(session: Session, include_inactive: bool) -> list[UserRow]:
+    """The users by name, inside the caller's read."""
+    query = select(User).order_by(User.full_name)
+    if not include_inactive:
+        query = query.where(User.active.is_(True))
+    return [
+        UserRow(u.id, u.username, u.full_name, Role(u.role), u.active, u.locked_until,
+                u.last_login_at, u.version)
+        for u in session.scalars(query)
+    ]
 
 
 def _load(work: Work, user_id: int, version: int | None) -> User:

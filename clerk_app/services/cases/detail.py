@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from clerk_app.domain.cases import CaseKind, CaseStatus
 from clerk_app.domain.errors import FieldError
@@ -59,26 +60,31 @@ class TimelineEntry:
     text: str
 
 
+def read_case_detail(session: Session, case_id: int) -> CaseDetail:
+    """The case's header and data, inside the caller's read."""
+    c = session.get(Case, case_id)
+    if c is None:
+        raise NotFound("Nie znaleziono sprawy.")
+    names = dict(session.execute(
+        select(User.id, User.full_name).where(User.id.in_(
+            [i for i in (c.assignee_id, c.registered_by_id) if i]))
+    ).all())
+    return CaseDetail(
+        id=c.id, version=c.version, signature=c.signature, kind=CaseKind(c.kind),
+        status=CaseStatus(c.status), subject=c.subject,
+        applicant=SenderInput(c.applicant_first_name, c.applicant_last_name,
+                              c.applicant_pesel, c.street, c.building, c.flat,
+                              c.postal_code, c.city, c.applicant_phone, c.applicant_email),
+        received_on=c.received_on, next_deadline=c.next_deadline,
+        assignee_id=c.assignee_id, assignee=names.get(c.assignee_id or -1, ""),
+        registered_by=names.get(c.registered_by_id, ""),
+    )
+
+
 def get_case(ctx: AppContext, actor: Actor, case_id: int) -> CaseDetail:
     require(actor, Permission.VIEW_CASES)
     with ctx.db.read() as session:
-        c = session.get(Case, case_id)
-        if c is None:
-            raise NotFound("Nie znaleziono sprawy.")
-        names = dict(session.execute(
-            select(User.id, User.full_name).where(User.id.in_(
-                [i for i in (c.assignee_id, c.registered_by_id) if i]))
-        ).all())
-        return CaseDetail(
-            id=c.id, version=c.version, signature=c.signature, kind=CaseKind(c.kind),
-            status=CaseStatus(c.status), subject=c.subject,
-            applicant=SenderInput(c.applicant_first_name, c.applicant_last_name,
-                                  c.applicant_pesel, c.street, c.building, c.flat,
-                                  c.postal_code, c.city, c.applicant_phone, c.applicant_email),
-            received_on=c.received_on, next_deadline=c.next_deadline,
-            assignee_id=c.assignee_id, assignee=names.get(c.assignee_id or -1, ""),
-            registered_by=names.get(c.registered_by_id, ""),
-        )
+        return read_case_detail(session, case_id)
 
 
 def update_applicant(
@@ -126,29 +132,39 @@ def reassign_case(ctx: AppContext, actor: Actor, case_id: int, version: int,
         return c.version
 
 
+def read_documents(session: Session, case_id: int) -> list[IncomingDoc]:
+    """The case's incoming items with their scans, inside the caller's read."""
+    items = list(session.scalars(
+        select(IncomingItem).where(IncomingItem.case_id == case_id)
+        .order_by(IncomingItem.received_at)))
+    scans: dict[int, list[tuple[int, str, str, int]]] = {}
+    for s in session.scalars(select(Scan).where(Scan.case_id == case_id).order_by(Scan.id)):
+        scans.setdefault(s.incoming_item_id, []).append(
+            (s.id, s.identifier, s.filename, s.size_bytes))
+    return [IncomingDoc(i.id, i.entry_number, i.received_at, i.kind, i.subject,
+                        tuple(scans.get(i.id, []))) for i in items]
+
+
 def case_documents(ctx: AppContext, actor: Actor, case_id: int) -> list[IncomingDoc]:
     require(actor, Permission.VIEW_CASES)
     with ctx.db.read() as session:
-        items = list(session.scalars(
-            select(IncomingItem).where(IncomingItem.case_id == case_id)
-            .order_by(IncomingItem.received_at)))
-        scans: dict[int, list[tuple[int, str, str, int]]] = {}
-        for s in session.scalars(select(Scan).where(Scan.case_id == case_id).order_by(Scan.id)):
-            scans.setdefault(s.incoming_item_id, []).append(
-                (s.id, s.identifier, s.filename, s.size_bytes))
-        return [IncomingDoc(i.id, i.entry_number, i.received_at, i.kind, i.subject,
-                            tuple(scans.get(i.id, []))) for i in items]
+        return read_documents(session, case_id)
+
+
+def read_timeline(session: Session, case_id: int) -> list[TimelineEntry]:
+    """The case's audit entries in words, oldest first, inside the caller's read."""
+    rows = session.scalars(
+        select(AuditEntry).where(AuditEntry.case_id == case_id).order_by(AuditEntry.id))
+    return [TimelineEntry(e.at, e.username,
+                          describe_audit_entry(e.entity, e.action, json.loads(e.changes)))
+            for e in rows]
 
 
 def case_timeline(ctx: AppContext, actor: Actor, case_id: int) -> list[TimelineEntry]:
     """The case's audit entries in words, oldest first."""
     require(actor, Permission.VIEW_CASES)
     with ctx.db.read() as session:
-        rows = session.scalars(
-            select(AuditEntry).where(AuditEntry.case_id == case_id).order_by(AuditEntry.id))
-        return [TimelineEntry(e.at, e.username,
-                              describe_audit_entry(e.entity, e.action, json.loads(e.changes)))
-                for e in rows]
+        return read_timeline(session, case_id)
 
 
 @dataclass(frozen=True)
@@ -163,21 +179,33 @@ def clean_scanned_text(raw: str) -> str:
     return "".join(ch for ch in raw if ch.isprintable()).strip()
 
 
-def find_by_identifier(ctx: AppContext, actor: Actor, raw: str) -> IdentifierMatch | None:
-    """What a scanned barcode or typed identifier points at: a letter, a scan or a case."""
-    require(actor, Permission.VIEW_CASES)
+def _match(session: Session, raw: str) -> IdentifierMatch | None:
     ident = clean_scanned_text(raw)
     if not ident:
         return None
+    letter = session.execute(select(Letter.id, Letter.case_id)
+                             .where(Letter.identifier == ident)).first()
+    if letter is not None:
+        return IdentifierMatch("letter", letter.case_id, letter.id)
+    scan_case = session.scalar(select(Scan.case_id).where(Scan.identifier == ident))
+    if scan_case is not None:
+        return IdentifierMatch("scan", scan_case)
+    case_id = session.scalar(select(Case.id).where(Case.signature.in_({ident, ident.upper()})))
+    return IdentifierMatch("case", case_id) if case_id is not None else None
+
+
+def find_by_identifier(ctx: AppContext, actor: Actor, raw: str) -> IdentifierMatch | None:
+    """What a scanned barcode or typed identifier points at: a letter, a scan or a case."""
+    require(actor, Permission.VIEW_CASES)
     with ctx.db.read() as session:
-        letter = session.execute(select(Letter.id, Letter.case_id)
-                                 .where(Letter.identifier == ident)).first()
-        if letter is not None:
-            return IdentifierMatch("letter", letter.case_id, letter.id)
-        scan_case = session.scalar(select(Scan.case_id).where(Scan.identifier == ident))
-        if scan_case is not None:
-            return IdentifierMatch("scan", scan_case)
-        case_id = session.scalar(select(Case.id).where(
-            Case.signature.in_({ident, ident.upper()})))
-        return IdentifierMatch("case", case_id) if case_id is not None else None
+        return _match(session, raw)
+
+
+def case_for_identifier(ctx: AppContext, actor: Actor, raw: str) -> CaseDetail | None:
+    """The case a typed signature or a scanned letter / scan identifier belongs to (the
+    supplement's case picker), in one read; None when nothing has that identifier."""
+    require(actor, Permission.VIEW_CASES)
+    with ctx.db.read() as session:
+        match = _match(session, raw)
+        return read_case_detail(session, match.case_id) if match is not None else None
 

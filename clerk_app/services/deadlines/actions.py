@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from clerk_app.domain.case_events import CaseEvent
 from clerk_app.domain.cases import (
@@ -23,7 +22,7 @@ from clerk_app.domain.cases import (
     DeadlineState,
     check_transition,
 )
-from clerk_app.domain.deadline_rules import default_delay_new_date
+from clerk_app.domain.deadline_rules import current_decision_due, default_delay_new_date
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.text import format_date_pl
@@ -34,6 +33,7 @@ from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
 from clerk_app.services.deadlines import engine
 from clerk_app.services.deadlines.days_off import calendar_for
 from clerk_app.services.deadlines.events import EventFacts, apply_event
+from clerk_app.services.deadlines.queries import read_case_deadlines
 from clerk_app.services.deadlines.types import DeadlineView
 
 REASON_FIELD = "Powód przedłużenia"
@@ -194,24 +194,15 @@ def list_case_deadlines(ctx: AppContext, actor: Actor, case_id: int) -> list[Dea
     """All deadlines of a case, oldest first, with their explanation lines."""
     require(actor, Permission.VIEW_CASES)
     with ctx.db.read() as session:
-        return case_deadlines(session, case_id)
-
-
-def case_deadlines(session: Session, case_id: int) -> list[DeadlineView]:
-    """The deadline views of a case inside an open read (for screens built in one read)."""
-    cal = calendar_for(session)
-    rows = session.scalars(select(Deadline).where(Deadline.case_id == case_id)
-                           .order_by(Deadline.start_on, Deadline.id))
-    return [engine.to_view(cal, r) for r in rows]
+        return read_case_deadlines(session, case_id)
 
 
 def propose_delay_new_date(ctx: AppContext, actor: Actor, case_id: int) -> date:
     """The new date a delay notice of the case proposes (domain rule, office calendar)."""
     require(actor, Permission.VIEW_CASES)
     with ctx.db.read() as session:
-        due = session.scalar(select(func.max(Deadline.due_on)).where(
-            Deadline.case_id == case_id, Deadline.closed_on.is_(None),
-            Deadline.kind.in_([_K.DECISION.value, _K.DELAY_NEW_DATE.value])))
+        deadlines = read_case_deadlines(session, case_id)
+        due = current_decision_due([(d.kind, d.due_on, d.is_open) for d in deadlines])
         return default_delay_new_date(calendar_for(session), ctx.today(), due)
 
 

@@ -16,6 +16,9 @@ from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.cases import CaseKind, CaseStatus, DeadlineKind, DeadlineState
 from clerk_app.domain.deadline_report import UNASSIGNED, DeadlineRow
 from clerk_app.persistence.models import Case, Deadline, User
+from clerk_app.services.deadlines.days_off import calendar_for
+from clerk_app.services.deadlines.engine import to_view
+from clerk_app.services.deadlines.types import DeadlineView
 
 
 class WorkingDayIndex:
@@ -76,3 +79,11 @@ def fetch_rows(session: Session, cal: LegalCalendar, as_of: date, *,
             due_on is not None and due_on < as_of, states_by[state], statuses[status],
             assignee, assignee_name or UNASSIGNED, version))
     return rows
+
+
+def read_case_deadlines(session: Session, case_id: int) -> list[DeadlineView]:
+    """All deadlines of a case, oldest first, with their explanation lines."""
+    cal = calendar_for(session)
+    rows = session.scalars(select(Deadline).where(Deadline.case_id == case_id)
+                           .order_by(Deadline.start_on, Deadline.id))
+    return [to_view(cal, r) for r in rows]

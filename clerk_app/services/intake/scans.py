@@ -159,6 +159,35 @@ def find_duplicate_scans(ctx: AppContext, paths: list[Path]) -> dict[Path, str]:
     return {p: known[h] for p, h in sums.items() if h in known}
 
 
+@dataclass(frozen=True)
+class ScanBatch:
+    """Files checked before they are listed for attaching: the accepted ones with their
+    checks (in the order given), the Polish refusals, and which accepted files are stored
+    already (path → the stored scan's identifier)."""
+
+    accepted: list[tuple[Path, ScanCheck]]
+    refused: list[str]
+    known: dict[Path, str]
+
+
+def inspect_scans(ctx: AppContext, paths: list[Path], max_bytes: int) -> ScanBatch:
+    """Check every file (content, size, completeness) and look its content up among the
+    stored scans; the files are read once."""
+    accepted: list[tuple[Path, ScanCheck]] = []
+    refused: list[str] = []
+    for path in paths:
+        try:
+            accepted.append((path, check_scan_file(path, max_bytes)))
+        except FieldError as exc:
+            refused.append(exc.message)
+    if not accepted:
+        return ScanBatch(accepted, refused, {})
+    with ctx.db.read() as session:
+        stored = known_hashes(session, [check.sha256 for _path, check in accepted])
+    return ScanBatch(accepted, refused, {path: stored[check.sha256] for path, check in accepted
+                                         if check.sha256 in stored})
+
+
 def list_scans(ctx: AppContext, actor: Actor, case_id: int) -> list[ScanInfo]:
     require(actor, Permission.VIEW_CASES)
     with ctx.db.read() as session:

@@ -7,11 +7,13 @@ The counter may record deliveries (``Permission.RECORD_DELIVERY``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from clerk_app.domain.calendar import ComputedDate
+from clerk_app.domain.calendar import ComputedDate, LegalCalendar
 from clerk_app.domain.case_events import CaseEvent
 from clerk_app.domain.cases import CaseStatus
 from clerk_app.domain.errors import FieldError
@@ -38,18 +40,39 @@ DATE_FIELD = "Data doręczenia"
 NOTICE_FIELD = "Data pierwszego awizo"
 
 
+@dataclass(frozen=True)
+class DeliveryDesk:
+    """The delivery dialog's data for a scanned code: the letter (None when no letter has
+    that identifier) and the legal calendar, to work out a deemed delivery on the spot."""
+
+    letter: LetterView | None
+    calendar: LegalCalendar
+
+
+def _letter_with_identifier(session: Session, identifier: str) -> LetterView | None:
+    wanted = normalise_identifier(identifier)
+    if not wanted:
+        return None
+    row = session.execute(
+        select(Letter, Case.signature).join(Case, Case.id == Letter.case_id)
+        .where(Letter.identifier == wanted)).first()
+    return letter_view(row[0], row[1]) if row else None
+
+
 def find_letter_by_identifier(ctx: AppContext, actor: Actor,
                               identifier: str) -> LetterView | None:
     """The letter with this (scanned) identifier, or None."""
     require(actor, Permission.VIEW_CASES)
-    wanted = normalise_identifier(identifier)
-    if not wanted:
-        return None
     with ctx.db.read() as session:
-        row = session.execute(
-            select(Letter, Case.signature).join(Case, Case.id == Letter.case_id)
-            .where(Letter.identifier == wanted)).first()
-        return letter_view(row[0], row[1]) if row else None
+        return _letter_with_identifier(session, identifier)
+
+
+def delivery_desk(ctx: AppContext, actor: Actor, identifier: str) -> DeliveryDesk:
+    """The letter with this identifier and the calendar, in one read."""
+    require(actor, Permission.VIEW_CASES)
+    with ctx.db.read() as session:
+        return DeliveryDesk(_letter_with_identifier(session, identifier),
+                            calendar_for(session))
 
 
 def preview_deemed_delivery(ctx: AppContext, first_notice_on: date) -> ComputedDate:

@@ -48,7 +48,7 @@ from clerk_app.services.deadlines.actions import load_case, office_today
 from clerk_app.services.deadlines.days_off import calendar_for
 from clerk_app.services.deadlines.events import EventFacts, apply_event
 from clerk_app.services.letters.types import LetterResult, LetterView
-from clerk_app.services.letters.views import letter_view
+from clerk_app.services.letters.views import read_case_letters
 
 LETTER_SCOPE = "letter"
 PLACE = "Piekary Śląskie"
@@ -239,9 +239,4 @@ def list_case_letters(ctx: AppContext, actor: Actor, case_id: int) -> list[Lette
     """The outgoing letters of a case with their delivery state, newest first."""
     require(actor, Permission.VIEW_CASES)
     with ctx.db.read() as session:
-        signature = session.scalar(select(Case.signature).where(Case.id == case_id))
-        if signature is None:
-            raise NotFound("Nie znaleziono sprawy.")
-        rows = session.scalars(select(Letter).where(Letter.case_id == case_id)
-                               .order_by(Letter.dated_on.desc(), Letter.id.desc()))
-        return [letter_view(letter, signature) for letter in rows]
+        return read_case_letters(session, case_id)

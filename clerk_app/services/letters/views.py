@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from clerk_app.domain.letter_kinds import DeliveryMethod, DeliveryStatus, letter_kind_label
-from clerk_app.persistence.models import Letter
+from clerk_app.persistence.models import Case, Letter
+from clerk_app.services.core.errors import NotFound
 from clerk_app.services.letters.types import LetterView
 
 
@@ -17,3 +21,13 @@ def letter_view(letter: Letter, signature: str) -> LetterView:
         delivered_on=letter.delivered_on, first_notice_on=letter.first_notice_on,
         deemed_delivered_on=letter.deemed_delivered_on, version=letter.version,
     )
+
+
+def read_case_letters(session: Session, case_id: int) -> list[LetterView]:
+    """The outgoing letters of a case, newest first, inside the caller's read."""
+    signature = session.scalar(select(Case.signature).where(Case.id == case_id))
+    if signature is None:
+        raise NotFound("Nie znaleziono sprawy.")
+    rows = session.scalars(select(Letter).where(Letter.case_id == case_id)
+                           .order_by(Letter.dated_on.desc(), Letter.id.desc()))
+    return [letter_view(letter, signature) for letter in rows]

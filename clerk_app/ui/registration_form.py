@@ -1,14 +1,18 @@
-"""The widgets and layout of the registration dialog (behaviour lives in the dialog)."""
+"""The registration form: the fields every incoming item has (when and how it came, its kind,
+the sender, the letter's own reference, subject, attachments and assignee), the place of the
+part each kind adds, of the scans and of the buttons; their layout and keyboard order, and
+what the form says as the service's input. (The dialog acts on it.)"""
 
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
+from datetime import date, datetime
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDateTimeEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,17 +27,38 @@ from PySide6.QtWidgets import (
 from clerk_app.domain.cases import Channel, IncomingKind
 from clerk_app.services.admin.settings import OfficeSettings
 from clerk_app.services.admin.users import UserRow
-from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
+from clerk_app.services.intake.types import RegistrationInput, ScanUpload
 from clerk_app.ui.qt_helpers import make_error_label
-from clerk_app.ui.registration_form_parts import OptionalDateEdit, SenderForm
-from clerk_app.ui.registration_sections import CasePicker, DepositSection, IokSection
+from clerk_app.ui.registration_kind_parts import CasePicker, DepositSection, IokSection
 from clerk_app.ui.scan_drop_list import ScanDropList, ScanInboxList
+from clerk_app.ui.sender_form import SenderForm
 
-SCAN_FILTER = "Skany (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"
+NO_DATE = QDate(2000, 1, 1)
+DATE_FORMAT = "dd.MM.yyyy"
 SUBJECTS = {IncomingKind.IOK_REQUEST: "Wniosek o utworzenie konta IOK",
             IncomingKind.DEPOSIT_PETITION: "Prośba o rozłożenie kaucji zabezpieczającej na raty",
             IncomingKind.SUPPLEMENT: "Uzupełnienie braków formalnych",
             IncomingKind.OTHER: ""}
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date edit that may be empty (shown as "—"); ``date_value()`` is None then."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setCalendarPopup(True)
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText("—")
+        self.setDate(NO_DATE)
+
+    def date_value(self) -> date | None:
+        value = self.date()
+        return None if value == NO_DATE else value.toPython()  # type: ignore[return-value]
+
+    def set_date_value(self, value: date | None) -> None:
+        self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
 
 
 class RegistrationForm(QWidget):
@@ -88,7 +113,6 @@ class RegistrationForm(QWidget):
                        self.next_button, self.cancel_button):
             button.setAutoDefault(False)
         self.remove_button.clicked.connect(self.scan_list.remove_selected)
-        self.scan_list.message.connect(self._scan_message)
         self.channel.currentIndexChanged.connect(lambda _i: self.channel_changed())
         self._lay_out(settings)
         self.channel_changed()
@@ -203,15 +227,25 @@ class RegistrationForm(QWidget):
         if post and self.posted.date_value() is None:
             self.posted.setDate(self.received.date())
 
-    def choose_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(
-            self.parentWidget(), self.tr("Wybierz skany"), "", self.tr(SCAN_FILTER))
-        if names:
-            self.scan_list.add_files([Path(n) for n in names])
-
-    def _scan_message(self, text: str, is_error: bool) -> None:
-        self.scan_message.setStyleSheet("color: #b00020;" if is_error else "color: #8a6d00;")
-        self.scan_message.setText(text)
+    def value(self) -> RegistrationInput:
+        """What the form says, as the service's input record (no checks here)."""
+        kind = IncomingKind(self.kind.currentData())
+        channel = Channel(self.channel.currentData())
+        qd, qt = self.received.date(), self.received.time()
+        received = datetime(qd.year(), qd.month(), qd.day(), qt.hour(), qt.minute(),
+                            tzinfo=OFFICE_TZ)
+        return RegistrationInput(
+            received_at=received, channel=channel, kind=kind, sender=self.sender_form.value(),
+            subject=self.subject.text(),
+            posted_on=self.posted.date_value() if channel == Channel.POST else None,
+            sender_reference=self.reference.text(),
+            sender_reference_date=self.reference_date.date_value(),
+            attachments_count=self.attachments.value(), assignee_id=self.assignee.currentData(),
+            case_id=self.picker.case_id if kind in (IncomingKind.SUPPLEMENT, IncomingKind.OTHER)
+            else None,
+            iok=self.iok.value() if kind == IncomingKind.IOK_REQUEST else None,
+            deposit=self.deposit.value() if kind == IncomingKind.DEPOSIT_PETITION else None,
+            scans=tuple(ScanUpload(p) for p in self.scan_list.paths()))
 
     def clear_for_next(self) -> None:
         self.sender_form.clear()

@@ -1,41 +1,18 @@
-"""Reusable parts of the intake forms: an optional date edit and the sender/applicant form.
+"""The sender / applicant fields: name, PESEL, address and contact.
 
-The sender form is shared by the registration dialog and the case view's "Dane" tab. Every
-input is registered under the Polish field name the services use in ``ValidationFailed``, so
-a failing field can be focused.
+Shared by the registration form and the case view's "Dane" tab. Every input is registered
+under the Polish field name the services use in ``ValidationFailed``, so a failing field can
+be focused.
 """
 
 from __future__ import annotations
 
 import itertools
-from datetime import date
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDateEdit, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from clerk_app.services.intake.types import SenderInput
-
-NO_DATE = QDate(2000, 1, 1)
-DATE_FORMAT = "dd.MM.yyyy"
-
-
-class OptionalDateEdit(QDateEdit):
-    """A date edit that may be empty (shown as "—"); ``date_value()`` is None then."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat(DATE_FORMAT)
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText("—")
-        self.setDate(NO_DATE)
-
-    def date_value(self) -> date | None:
-        value = self.date()
-        return None if value == NO_DATE else value.toPython()  # type: ignore[return-value]
-
-    def set_date_value(self, value: date | None) -> None:
-        self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
 
 
 def grid_label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:

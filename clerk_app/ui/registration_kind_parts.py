@@ -1,4 +1,6 @@
-"""Kind-specific parts of the registration form: IOK request, deposit petition, case picker."""
+"""The part each kind of incoming item adds to the registration form: the IOK request's
+details, the deposit petition's (rent, instalments, proxy), and for a supplement or another
+letter the case it belongs to (the case picker)."""
 
 from __future__ import annotations
 
@@ -21,10 +23,11 @@ from clerk_app.domain.cases import ApplicantRole, ProxyRelation
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.instalments import deposit_for_rent
 from clerk_app.domain.money import format_money, parse_money
-from clerk_app.services.cases.detail import find_by_identifier, get_case
+from clerk_app.services.cases.detail import CaseDetail, case_for_identifier
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import ServiceError
 from clerk_app.services.intake.types import DepositDetailsInput, IokDetailsInput
+from clerk_app.ui.error_text import user_message
+from clerk_app.ui.operations import Op, OpRunner
 
 Inputs = list[QWidget]
 
@@ -185,7 +188,8 @@ class DepositSection(QGroupBox):
 
 
 class CasePicker(QGroupBox):
-    """The case a supplement belongs to: type its signature or scan its barcode."""
+    """The case a supplement belongs to: type its signature or scan its barcode (looked up
+    off the GUI thread; a result for a text no longer in the field is dropped)."""
 
     caseChanged = Signal(object)
 
@@ -193,6 +197,7 @@ class CasePicker(QGroupBox):
         super().__init__(self.tr("Sprawa, której dotyczy pismo"), parent)
         self.ctx, self.actor = ctx, actor
         self.case_id: int | None = None
+        self.runner = OpRunner(self)
         self.signature = QLineEdit(self)
         self.signature.setPlaceholderText(self.tr("znak sprawy, np. BGM.7141.12.2026"))
         self.signature.setProperty("acceptsBarcode", True)  # a scan goes into the field
@@ -222,12 +227,14 @@ class CasePicker(QGroupBox):
         if not text:
             self._set(None, "")
             return
-        try:
-            match = find_by_identifier(self.ctx, self.actor, text)
-            detail = get_case(self.ctx, self.actor, match.case_id) if match else None
-        except ServiceError as exc:
-            self._set(None, exc.message)
-            return
+        ctx, actor = self.ctx, self.actor
+        self.runner.run_or_queue(lambda: Op(self.runner, lambda: case_for_identifier(
+            ctx, actor, text)).on_success(lambda detail: self._found(text, detail))
+            .on_failure(lambda error: self._set(None, user_message(error))).quietly())
+
+    def _found(self, text: str, detail: CaseDetail | None) -> None:
+        if self.signature.text().strip() != text:
+            return  # typed on meanwhile: that text is looked up when it is finished
         if detail is None:
             self._set(None, self.tr("Nie znaleziono sprawy o znaku „{0}”.").format(text))
             return
