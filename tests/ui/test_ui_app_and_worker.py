@@ -11,9 +11,10 @@ from PySide6.QtCore import QLocale, QThread
 from PySide6.QtWidgets import QApplication, QWidget
 from ui_test_support import WAIT_MS, flow_starter
 
+from clerk_app.services.admin.bootstrap import written_backups
 from clerk_app.services.admin.settings import OfficeSettings, validate_settings
 from clerk_app.services.core.errors import ConflictError, ValidationFailed
-from clerk_app.ui.app import _written_backups, create_application, open_database_error_text
+from clerk_app.ui.app import create_application, open_database_error_text
 from clerk_app.ui.first_start_dialog import FirstStartDialog
 from clerk_app.ui.qt_helpers import FORMS_DIR, app_icon, load_form
 from clerk_app.ui.settings_form import OfficeSettingsForm
@@ -111,13 +112,13 @@ def test_database_error_message_mentions_backup(tmp_path: Path):
     backup = tmp_path / "clerk.sqlite3.bak-20260302-093000"
     backup.write_bytes(b"")
     url = f"sqlite:///{db_file}"
-    found = _written_backups(url, time.time() - 5)
+    found = written_backups(url, time.time() - 5)
     assert found == [backup]
     text = open_database_error_text(url, RuntimeError("schemat uszkodzony"), found)
     assert "Nie można otworzyć bazy danych" in text
     assert "schemat uszkodzony" in text
     assert str(backup) in text
     assert "kopię zapasową" in text
-    assert _written_backups("postgresql+psycopg://u@h/db", 0) == []
+    assert written_backups("postgresql+psycopg://u@h/db", 0) == []
     hidden = open_database_error_text("postgresql+psycopg://u:tajne@h/db", RuntimeError("x"), [])
     assert "tajne" not in hidden and "u:***@h/db" in hidden
