@@ -216,7 +216,7 @@ class CaseLettersTab(QWidget):
             self.tr("Dzień, w którym wnioskodawca usunął braki (data wpływu uzupełnienia). "
                     "Termin na uzupełnienie zostanie zamknięty, a termin rozpatrzenia "
                     "zacznie biec lub zostanie wznowiony."),
-            self.tr("Zapisz"), "Data usunięcia braków", ctx.today())
+            self.tr("Zapisz"), "removed_on", ctx.today())
         return self._date_dialog(spec, lambda day, _r: dl.record_deficiencies_removed(
             ctx, actor, case_id, day))
 
@@ -226,8 +226,9 @@ class CaseLettersTab(QWidget):
             self.tr("Zawiadomienie o zwłoce"),
             self.tr("Sprawa nie zostanie załatwiona w terminie: podaj przyczynę i nowy "
                     "termin (art. 36 KPA). Dotychczasowy termin zostanie zastąpiony."),
-            self.tr("Wystaw zawiadomienie"), "Nowy termin", self._today_plus(30),
-            "Przyczyna zwłoki", self.tr("np. konieczność uzyskania dodatkowych wyjaśnień"))
+            self.tr("Wystaw zawiadomienie"), "new_due", self._today_plus(30),
+            "reason", self.tr("np. konieczność uzyskania dodatkowych wyjaśnień"),
+            self.tr("Przyczyna zwłoki"))
         return self._date_dialog(spec, lambda day, reason: issued_pdf(
             lt.issue_delay_notice(ctx, actor, case_id, day, reason)))
 
@@ -241,7 +242,7 @@ class CaseLettersTab(QWidget):
             self.tr("{0}: obecny termin {1}. Podaj nowy termin (dzień roboczy) i powód.")
             .format(deadline.kind.label, format_date_pl(deadline.due_on)),
             self.tr("Przedłuż"), dl.NEW_DUE_FIELD, self._today_plus(7, deadline.due_on),
-            dl.REASON_FIELD)
+            dl.REASON_FIELD, reason_label=self.tr("Powód przedłużenia"))
         return self._date_dialog(spec, lambda day, reason: dl.extend_deadline(
             ctx, actor, dl_id, version, day, reason))
 

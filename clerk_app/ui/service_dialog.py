@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 class ServiceDialog(QDialog):
     """A dialog whose OK action runs a service call in a worker thread.
 
-    Subclasses fill ``field_widgets`` (the service's Polish field name → input widget), set
+    Subclasses fill ``field_widgets`` (the service's field key → input widget), set
     ``error_label`` and ``busy_widgets``, and call :meth:`run_service`.
     """
 

@@ -91,14 +91,14 @@ def test_duplicate_user_name_refused(ctx: AppContext, staff: dict[Role, Actor]) 
         users.create_user(
             ctx, staff[Role.ADMIN], NewUser("Referent", "Ktoś", Role.CLERK, "Haslo12345")
         )
-    assert err.value.fields == ["Nazwa użytkownika"]
+    assert err.value.fields == ["username"]
     assert "już istnieje" in err.value.message
 
 
 def test_empty_fields_named_and_nothing_saved(ctx: AppContext, admin: Actor) -> None:
     with pytest.raises(ValidationFailed) as err:
         users.create_user(ctx, admin, NewUser("", "  ", Role.CLERK, "krotkie"))
-    assert err.value.fields == ["Nazwa użytkownika", "Imię i nazwisko", "Hasło"]
+    assert err.value.fields == ["username", "full_name", "password"]
     with ctx.db.read() as s:
         assert s.scalar(select(User.id).where(User.username == "")) is None
         assert len(list(s.scalars(select(User)))) == 1

@@ -89,7 +89,7 @@ def test_report_needs_supervisor_and_valid_horizon(
         deadline_report_rows(ctx, staff[Role.CLERK], date(2026, 3, 2), 14)
     with pytest.raises(ValidationFailed) as err:
         deadline_report_rows(ctx, staff[Role.SUPERVISOR], date(2026, 3, 2), -1)
-    assert err.value.fields == ["Horyzont (dni)"]
+    assert err.value.fields == ["horizon_days"]
 
 
 def test_dashboard_rows_per_role(ctx: AppContext, staff: dict[Role, Actor]) -> None:

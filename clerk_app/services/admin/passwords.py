@@ -29,10 +29,10 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
-def check_password_strength(password: str, field: str = "Hasło") -> str:
+def check_password_strength(password: str, key: str = "password") -> str:
     """Refuse passwords shorter than 8 characters or without a letter and a digit."""
     if len(password) < MIN_LENGTH:
-        raise FieldError(field, f"Hasło musi mieć co najmniej {MIN_LENGTH} znaków.")
+        raise FieldError(key, f"Hasło musi mieć co najmniej {MIN_LENGTH} znaków.")
     if not any(c.isalpha() for c in password) or not any(c.isdigit() for c in password):
-        raise FieldError(field, "Hasło musi zawierać co najmniej jedną literę i jedną cyfrę.")
+        raise FieldError(key, "Hasło musi zawierać co najmniej jedną literę i jedną cyfrę.")
     return password

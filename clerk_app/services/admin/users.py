@@ -49,12 +49,12 @@ def validate_new_user(data: NewUser) -> NewUser:
     username = data.username.strip().lower()
     if not USERNAME_RE.match(username):
         errors.append(FieldError(
-            "Nazwa użytkownika",
+            "username",
             "Od 3 do 64 znaków: małe litery bez polskich znaków, cyfry, kropka, myślnik.",
         ))
     full_name = data.full_name.strip()
     if not full_name:
-        errors.append(FieldError("Imię i nazwisko", "Pole jest wymagane."))
+        errors.append(FieldError("full_name", "Pole jest wymagane."))
     try:
         check_password_strength(data.password)
     except FieldError as exc:
@@ -69,7 +69,7 @@ def insert_user(work: Work, data: NewUser) -> int:
     data = validate_new_user(data)
     exists = work.session.scalar(select(User.id).where(User.username == data.username))
     if exists is not None:
-        raise field_error("Nazwa użytkownika", "Użytkownik o tej nazwie już istnieje.")
+        raise field_error("username", "Użytkownik o tej nazwie już istnieje.")
     user = User(
         username=data.username, full_name=data.full_name, role=data.role.value,
         password_hash=hash_password(data.password), active=True, failed_attempts=0,
@@ -113,7 +113,7 @@ def set_active(ctx: AppContext, actor: Actor, user_id: int, active: bool,
                version: int | None = None) -> None:
     with unit_of_work(ctx, actor, Permission.MANAGE_USERS) as work:
         if user_id == work.actor.user_id and not active:  # type: ignore[union-attr]
-            raise field_error("Aktywny", "Nie możesz dezaktywować własnego konta.")
+            raise field_error("active", "Nie możesz dezaktywować własnego konta.")
         user = _load(work, user_id, version)
         user.active = active
         work.audit_changes(user, "activate" if active else "deactivate")
@@ -123,7 +123,7 @@ def change_role(ctx: AppContext, actor: Actor, user_id: int, role: Role,
                 version: int | None = None) -> None:
     with unit_of_work(ctx, actor, Permission.MANAGE_USERS) as work:
         if user_id == work.actor.user_id and role != Role.ADMIN:  # type: ignore[union-attr]
-            raise field_error("Rola", "Nie możesz odebrać sobie roli administratora.")
+            raise field_error("role", "Nie możesz odebrać sobie roli administratora.")
         user = _load(work, user_id, version)
         user.role = Role(role).value
         work.audit_changes(user, "change_role")
@@ -133,7 +133,7 @@ def reset_password(ctx: AppContext, actor: Actor, user_id: int, new_password: st
                    version: int | None = None) -> None:
     """Admin sets a new password; the account is unlocked and must change it at next login."""
     with unit_of_work(ctx, actor, Permission.MANAGE_USERS) as work:
-        check_password_strength(new_password, "Nowe hasło")
+        check_password_strength(new_password, "new_password")
         user = _load(work, user_id, version)
         user.password_hash = hash_password(new_password)
         user.failed_attempts = 0
@@ -147,8 +147,8 @@ def change_own_password(ctx: AppContext, actor: Actor, old_password: str,
     with unit_of_work(ctx, actor, None) as work:
         user = _load(work, actor.user_id, None)
         if not verify_password(user.password_hash, old_password):
-            raise field_error("Obecne hasło", "Obecne hasło jest nieprawidłowe.")
-        check_password_strength(new_password, "Nowe hasło")
+            raise field_error("old_password", "Obecne hasło jest nieprawidłowe.")
+        check_password_strength(new_password, "new_password")
         user.password_hash = hash_password(new_password)
         user.must_change_password = False
         work.audit_changes(user, "change_password")

@@ -119,7 +119,7 @@ def reassign_case(ctx: AppContext, actor: Actor, case_id: int, version: int,
             raise ConflictError()
         user = work.session.get(User, assignee_id)
         if user is None or not user.active:
-            raise ValidationFailed([FieldError("Przydzielono do", "Wybierz aktywnego pracownika.")])
+            raise ValidationFailed([FieldError("assignee_id", "Wybierz aktywnego pracownika.")])
         c.assignee_id = assignee_id
         work.audit_changes(c, "reassign", case_id=c.id)
         work.session.flush()

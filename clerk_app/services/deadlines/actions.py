@@ -49,8 +49,8 @@ from clerk_app.services.deadlines.days_off import calendar_for
 from clerk_app.services.deadlines.engine import DeadlineSpec
 from clerk_app.services.deadlines.types import DeadlineView
 
-REASON_FIELD = "Powód przedłużenia"
-NEW_DUE_FIELD = "Nowy termin"
+REASON_FIELD = "reason"
+NEW_DUE_FIELD = "new_due"
 _K = DeadlineKind
 _S = DeadlineState
 
@@ -95,10 +95,11 @@ def open_decision(work: Work, cal: LegalCalendar, case: Case, complete_on: date,
                   event: str = "wpływ kompletnej prośby") -> Deadline:
     """Start the decision deadline of a deposit case that is complete on ``complete_on``."""
     if case.kind != CaseKind.DEPOSIT.value:
-        raise FieldError("Rodzaj sprawy", "Termin rozpatrzenia dotyczy prośby o rozłożenie "
-                                          "kaucji na raty.")
+        raise FieldError("kind", "Termin rozpatrzenia dotyczy prośby o rozłożenie kaucji "
+                                 "na raty.")
     if engine.open_rows(work, case.id, [_K.DECISION, _K.DELAY_NEW_DATE]):
-        raise FieldError("Termin rozpatrzenia", "Termin rozpatrzenia tej sprawy już biegnie.")
+        raise FieldError("deadline", "Termin rozpatrzenia tej sprawy już biegnie.",
+                         "Termin rozpatrzenia")
     if case.complete_on is None:
         case.complete_on = complete_on
         work.audit_changes(case, "complete", case_id=case.id)
@@ -125,7 +126,7 @@ def start_deficiency_deadline(ctx: AppContext, actor: Actor, case_id: int, deliv
     """Start the deficiency deadline from a delivery recorded outside the delivery desk."""
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         load_case(work, case_id)
-        check_not_future(work, delivered_on, "Data doręczenia")
+        check_not_future(work, delivered_on, "delivered_on")
         row = open_deficiency(work, calendar_for(work.session), case_id, delivered_on,
                               "doręczenie wezwania", letter_id)
         return engine.to_view(row)
@@ -136,7 +137,7 @@ def start_decision_deadline(ctx: AppContext, actor: Actor, case_id: int,
     """Start the one-month decision deadline of a complete deposit petition."""
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         case = load_case(work, case_id)
-        check_not_future(work, complete_on, "Data kompletnej prośby")
+        check_not_future(work, complete_on, "complete_on")
         return engine.to_view(open_decision(work, calendar_for(work.session), case,
                                             complete_on))
 
@@ -146,9 +147,10 @@ def start_iok_target(ctx: AppContext, actor: Actor, case_id: int) -> DeadlineVie
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         case = load_case(work, case_id)
         if case.kind != CaseKind.IOK.value:
-            raise FieldError("Rodzaj sprawy", "Termin obsługi dotyczy wniosków IOK.")
+            raise FieldError("kind", "Termin obsługi dotyczy wniosków IOK.")
         if engine.open_rows(work, case_id, [_K.IOK_TARGET]):
-            raise FieldError("Termin obsługi", "Termin obsługi tego wniosku już biegnie.")
+            raise FieldError("deadline", "Termin obsługi tego wniosku już biegnie.",
+                             "Termin obsługi")
         rows = start_initial_deadlines(work, case, complete=False)
         return engine.to_view(rows[0])
 
@@ -158,12 +160,12 @@ def mark_deadline_met(ctx: AppContext, actor: Actor, deadline_id: int, version: 
     """The act was done on ``on``: met when on time, otherwise recorded as missed."""
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         row = engine.load(work, deadline_id, version)
-        check_not_future(work, on, "Data")
+        check_not_future(work, on, "closed_on")
         if row.closed_on is not None or row.state not in (*engine.OPEN_STATES, _S.MISSED.value):
-            raise FieldError("Termin", "Ten termin jest już zamknięty.")
+            raise FieldError("deadline", "Ten termin jest już zamknięty.")
         if row.state == _S.SUSPENDED.value:
-            raise FieldError("Termin", "Bieg terminu jest wstrzymany (oczekiwanie na "
-                                       "usunięcie braków).")
+            raise FieldError("deadline", "Bieg terminu jest wstrzymany (oczekiwanie na "
+                                         "usunięcie braków).")
         engine.close(work, row, on)
         engine.refresh_next_deadline(work, [row.case_id])
         return engine.to_view(row)
@@ -175,10 +177,10 @@ def cancel_deadline(ctx: AppContext, actor: Actor, deadline_id: int, version: in
     reason = (reason or "").strip()
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         if not reason:
-            raise FieldError("Powód anulowania", "Podaj powód anulowania terminu.")
+            raise FieldError("reason", "Podaj powód anulowania terminu.", "Powód anulowania")
         row = engine.load(work, deadline_id, version)
         if row.closed_on is not None:
-            raise FieldError("Termin", "Ten termin jest już zamknięty.")
+            raise FieldError("deadline", "Ten termin jest już zamknięty.")
         row.explanation = f"{row.explanation}\nAnulowano: {reason}"
         engine.close(work, row, office_today(work), cancelled=True)
         engine.refresh_next_deadline(work, [row.case_id])
@@ -191,12 +193,13 @@ def extend_deadline(ctx: AppContext, actor: Actor, deadline_id: int, version: in
     reason = (reason or "").strip()
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         if not reason:
-            raise FieldError(REASON_FIELD, "Podaj powód przedłużenia terminu.")
+            raise FieldError(REASON_FIELD, "Podaj powód przedłużenia terminu.",
+                             "Powód przedłużenia")
         row = engine.load(work, deadline_id, version)
         today = office_today(work)
         if row.closed_on is not None or row.state not in (_S.RUNNING.value, _S.MISSED.value):
-            raise FieldError("Termin", "Przedłużyć można tylko biegnący lub przekroczony, "
-                                       "niezałatwiony termin.")
+            raise FieldError("deadline", "Przedłużyć można tylko biegnący lub przekroczony, "
+                                         "niezałatwiony termin.")
         if new_due <= row.due_on or new_due < today:
             raise FieldError(NEW_DUE_FIELD, "Nowy termin musi być późniejszy niż obecny "
                                             f"({format_date_pl(row.due_on)}) i nie wcześniejszy "
@@ -248,10 +251,9 @@ def record_deficiencies_removed(ctx: AppContext, actor: Actor, case_id: int,
     deposit case starts on ``on`` or resumes with the waiting days added."""
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         case = load_case(work, case_id)
-        check_not_future(work, on, "Data usunięcia braków")
+        check_not_future(work, on, "removed_on")
         if on < case.received_on:
-            raise FieldError("Data usunięcia braków", "Data jest wcześniejsza niż wpływ "
-                                                      "sprawy.")
+            raise FieldError("removed_on", "Data jest wcześniejsza niż wpływ sprawy.")
         kind, old = CaseKind(case.kind), CaseStatus(case.status)
         new = CaseStatus.IN_PROGRESS if kind is CaseKind.DEPOSIT else CaseStatus.REGISTERED
         check_transition(kind, old, new)

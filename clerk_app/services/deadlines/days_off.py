@@ -24,8 +24,8 @@ from clerk_app.services.core.errors import NotFound
 from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
 from clerk_app.services.deadlines import engine as engine
 
-NAME_FIELD = "Nazwa dnia wolnego"
-DAY_FIELD = "Dzień wolny"
+NAME_FIELD = "name"
+DAY_FIELD = "day"
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def _check_horizon(horizon_days: int) -> None:
     if isinstance(horizon_days, bool) or not isinstance(horizon_days, int) \
             or not 0 <= horizon_days <= MAX_HORIZON_DAYS:
         raise ValidationFailed([FieldError(
-            "Horyzont (dni)", f"Podaj liczbę dni od 0 do {MAX_HORIZON_DAYS}.")])
+            "horizon_days", f"Podaj liczbę dni od 0 do {MAX_HORIZON_DAYS}.")])
 
 
 def _group(rows: list[DeadlineRow]) -> tuple[AssigneeGroup, ...]:

@@ -108,7 +108,7 @@ def _check_assignee(session: Session, assignee_id: int | None) -> None:
         return
     user = session.get(User, assignee_id)
     if user is None or not user.active:
-        raise FieldError("Przydzielono do", "Wybrany pracownik nie istnieje lub jest nieaktywny.")
+        raise FieldError("assignee_id", "Wybrany pracownik nie istnieje lub jest nieaktywny.")
 
 
 def register_item(ctx: AppContext, actor: Actor, data: RegistrationInput) -> RegistrationResult:
@@ -133,7 +133,7 @@ def register_item(ctx: AppContext, actor: Actor, data: RegistrationInput) -> Reg
         elif case_id is not None:
             case_row = work.session.get(Case, case_id)
             if case_row is None:
-                raise FieldError("Sprawa", "Nie znaleziono sprawy, do której należy pismo.")
+                raise FieldError("case_id", "Nie znaleziono sprawy, do której należy pismo.")
             signature = case_row.signature
         year = data.received_at.astimezone(OFFICE_TZ).year
         number, entry = allocate_register_number(work.session, settings, year)

@@ -19,7 +19,7 @@ from clerk_app.services.core.errors import NotFound
 from clerk_app.services.core.unit_of_work import require
 
 CHUNK_SIZE = 1024 * 1024
-FIELD = "Skan"
+FIELD = "scans"
 MEDIA_TYPES = {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG",
                "image/tiff": "TIFF"}
 

@@ -31,8 +31,8 @@ from clerk_app.services.letters.issue import normalise_identifier
 from clerk_app.services.letters.types import DeliveryResult, LetterView
 from clerk_app.services.letters.views import letter_view
 
-DATE_FIELD = "Data doręczenia"
-NOTICE_FIELD = "Data pierwszego awizo"
+DATE_FIELD = "delivered_on"
+NOTICE_FIELD = "first_notice_on"
 
 
 def find_letter_by_identifier(ctx: AppContext, actor: Actor,
@@ -63,7 +63,7 @@ def _load(work: Work, letter_id: int, version: int) -> tuple[Letter, str]:
         raise ConflictError()
     if letter.delivery_status != DeliveryStatus.PENDING.value:
         when = letter.delivered_on or letter.deemed_delivered_on
-        raise FieldError("Doręczenie", "Doręczenie tego pisma zostało już zarejestrowane"
+        raise FieldError("delivery_status", "Doręczenie tego pisma zostało już zarejestrowane"
                          + (f" ({format_date_pl(when)})." if when else "."))
     signature = work.session.scalar(select(Case.signature).where(Case.id == letter.case_id))
     return letter, signature or ""

@@ -53,7 +53,7 @@ from clerk_app.services.letters.views import letter_view
 
 LETTER_SCOPE = "letter"
 PLACE = "Piekary Śląskie"
-MISSING_FIELD = "Braki formalne"
+MISSING_FIELD = "missing"
 _POSTAL = re.compile(r"^\d{2}-\d{3}\b")
 _STREET_PREFIXES = ("ul.", "al.", "pl.", "os.", "aleja", "plac", "osiedle", "rondo")
 
@@ -183,16 +183,16 @@ def issue_delay_notice(ctx: AppContext, actor: Actor, case_id: int, new_due: dat
     reason = (reason or "").strip()
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         if not reason:
-            raise FieldError("Przyczyna zwłoki", "Podaj przyczynę niezałatwienia sprawy "
-                                                 "w terminie.")
+            raise FieldError("reason", "Podaj przyczynę niezałatwienia sprawy w terminie.",
+                             "Przyczyna zwłoki")
         case = load_case(work, case_id)
         today = office_today(work)
         cal = calendar_for(work.session)
         if new_due <= today:
-            raise FieldError("Nowy termin", "Nowy termin musi być późniejszy niż dzisiaj.")
+            raise FieldError("new_due", "Nowy termin musi być późniejszy niż dzisiaj.")
         if cal.day_off_reason(new_due):
-            raise FieldError("Nowy termin", f"{format_date_pl(new_due)} to dzień wolny "
-                                            f"({cal.day_off_reason(new_due)}).")
+            raise FieldError("new_due", f"{format_date_pl(new_due)} to dzień wolny "
+                                        f"({cal.day_off_reason(new_due)}).")
         previous = engine.open_rows(work, case.id, [DeadlineKind.DECISION,
                                                     DeadlineKind.DELAY_NEW_DATE],
                                     include_missed=True)
