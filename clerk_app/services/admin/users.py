@@ -18,7 +18,7 @@ from clerk_app.services.admin.passwords import (
 )
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ConflictError, NotFound, ValidationFailed, field_error
-from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
+from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 
@@ -87,9 +87,8 @@ def create_user(ctx: AppContext, actor: Actor, data: NewUser) -> int:
 
 def list_users(ctx: AppContext, actor: Actor, include_inactive: bool = True) -> list[UserRow]:
     """All users for the admin window (any logged-in user may list active ones)."""
-    if include_inactive:
-        require(actor, Permission.MANAGE_USERS)
-    with ctx.db.read() as session:
+    permission = Permission.MANAGE_USERS if include_inactive else None
+    with read_as(ctx, actor, permission) as session:
         query = select(User).order_by(User.full_name)
         if not include_inactive:
             query = query.where(User.active.is_(True))

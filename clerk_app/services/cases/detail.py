@@ -16,7 +16,7 @@ from clerk_app.persistence.models import AuditEntry, Case, IncomingItem, Letter,
 from clerk_app.services.cases.timeline_text import describe_audit_entry
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ConflictError, NotFound, ValidationFailed
-from clerk_app.services.core.unit_of_work import require, unit_of_work
+from clerk_app.services.core.unit_of_work import read_as, unit_of_work
 from clerk_app.services.intake.registration import case_search_text
 from clerk_app.services.intake.types import SenderInput
 from clerk_app.services.intake.validation import validate_registration_sender
@@ -60,8 +60,7 @@ class TimelineEntry:
 
 
 def get_case(ctx: AppContext, actor: Actor, case_id: int) -> CaseDetail:
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         c = session.get(Case, case_id)
         if c is None:
             raise NotFound("Nie znaleziono sprawy.")
@@ -127,8 +126,7 @@ def reassign_case(ctx: AppContext, actor: Actor, case_id: int, version: int,
 
 
 def case_documents(ctx: AppContext, actor: Actor, case_id: int) -> list[IncomingDoc]:
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         items = list(session.scalars(
             select(IncomingItem).where(IncomingItem.case_id == case_id)
             .order_by(IncomingItem.received_at)))
@@ -142,8 +140,7 @@ def case_documents(ctx: AppContext, actor: Actor, case_id: int) -> list[Incoming
 
 def case_timeline(ctx: AppContext, actor: Actor, case_id: int) -> list[TimelineEntry]:
     """The case's audit entries in words, oldest first."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         rows = session.scalars(
             select(AuditEntry).where(AuditEntry.case_id == case_id).order_by(AuditEntry.id))
         return [TimelineEntry(e.at, e.username,
@@ -165,11 +162,10 @@ def clean_scanned_text(raw: str) -> str:
 
 def find_by_identifier(ctx: AppContext, actor: Actor, raw: str) -> IdentifierMatch | None:
     """What a scanned barcode or typed identifier points at: a letter, a scan or a case."""
-    require(actor, Permission.VIEW_CASES)
     ident = clean_scanned_text(raw)
     if not ident:
         return None
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         letter = session.execute(select(Letter.id, Letter.case_id)
                                  .where(Letter.identifier == ident)).first()
         if letter is not None:

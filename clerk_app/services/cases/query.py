@@ -31,7 +31,7 @@ from clerk_app.services.cases.search import (
     search_conditions,
 )
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.unit_of_work import require
+from clerk_app.services.core.unit_of_work import read_as
 
 SORT_KEYS: dict[str, tuple[Any, ...]] = {
     "signature": (Case.year, Case.number),
@@ -119,8 +119,7 @@ def _conditions(session: Session, actor: Actor, q: CaseQuery,
 
 def count_cases(ctx: AppContext, actor: Actor, q: CaseQuery) -> int:
     """How many cases match ``q`` exactly (the list's row count)."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         return _count_upto(session, actor, q, None)[0]
 
 
@@ -151,9 +150,8 @@ def first_case_page(ctx: AppContext, actor: Actor, q: CaseQuery, limit: int) -> 
     reports ``limit + 1`` (a lower bound) when there are more; other queries count first
     (capped at ``COUNT_CAP + 1`` for a search) and choose their plan by the count.
     """
-    require(actor, Permission.VIEW_CASES)
     terms = q.terms
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         if received_order_applies(terms, q.sort_key):
             page = received_ids(session, terms, _filters(actor, q), q.descending, 0,
                                 limit + 1, None, first=True)
@@ -187,8 +185,7 @@ def fetch_case_page(
     the index (reverse order, small offset), so jumping to the last row costs as little as the
     first. ``matches`` (exact or a lower bound; defaults to ``total``) helps pick the plan.
     """
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         return _page(session, actor, q, max(0, offset), limit, total, matches)
 
 

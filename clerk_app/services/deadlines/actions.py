@@ -43,7 +43,7 @@ from clerk_app.persistence.models import Case, Deadline
 from clerk_app.services.admin.settings import read_settings
 from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
 from clerk_app.services.core.errors import NotFound
-from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
+from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 from clerk_app.services.deadlines import engine as engine
 from clerk_app.services.deadlines.days_off import calendar_for
 from clerk_app.services.deadlines.engine import DeadlineSpec
@@ -225,8 +225,7 @@ def extend_deadline(ctx: AppContext, actor: Actor, deadline_id: int, version: in
 
 def list_case_deadlines(ctx: AppContext, actor: Actor, case_id: int) -> list[DeadlineView]:
     """All deadlines of a case, oldest first, with their explanation lines."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         rows = session.scalars(select(Deadline).where(Deadline.case_id == case_id)
                                .order_by(Deadline.start_on, Deadline.id))
         return [engine.to_view(r) for r in rows]

@@ -22,7 +22,7 @@ from clerk_app.services.admin.settings import read_settings
 from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
 from clerk_app.services.core.errors import ValidationFailed
 from clerk_app.services.core.numbering import allocate_register_number, allocate_signature
-from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
+from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 from clerk_app.services.deadlines.actions import start_initial_deadlines
 from clerk_app.services.intake.scans import check_scan_file, known_hashes, store_scan
 from clerk_app.services.intake.types import (
@@ -171,7 +171,6 @@ def find_possible_duplicates(
     ctx: AppContext, actor: Actor, kind: IncomingKind, sender: SenderInput, limit: int = 10
 ) -> list[DuplicateHint]:
     """Open cases of the same kind with the same PESEL, name and address, or e-mail."""
-    require(actor, Permission.VIEW_CASES)
     case_kind = CASE_KIND_OF.get(kind)
     if case_kind is None:
         return []
@@ -191,7 +190,7 @@ def find_possible_duplicates(
     query = (select(Case).where(Case.kind == case_kind.value, Case.status.not_in(closed),
                                 or_(*conditions)).order_by(Case.id.desc()).limit(limit))
     hints = []
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         for c in session.scalars(query):
             reasons = []
             if sender.pesel and c.applicant_pesel == sender.pesel.strip():

@@ -23,7 +23,7 @@ from clerk_app.domain.text import format_date_pl
 from clerk_app.persistence.models import Case, Letter
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ConflictError, NotFound
-from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
+from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 from clerk_app.services.deadlines.actions import check_not_future, open_deficiency
 from clerk_app.services.deadlines.days_off import calendar_for
 from clerk_app.services.deadlines.engine import to_view
@@ -38,11 +38,10 @@ NOTICE_FIELD = "first_notice_on"
 def find_letter_by_identifier(ctx: AppContext, actor: Actor,
                               identifier: str) -> LetterView | None:
     """The letter with this (scanned) identifier, or None."""
-    require(actor, Permission.VIEW_CASES)
     wanted = normalise_identifier(identifier)
     if not wanted:
         return None
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         row = session.execute(
             select(Letter, Case.signature).join(Case, Case.id == Letter.case_id)
             .where(Letter.identifier == wanted)).first()

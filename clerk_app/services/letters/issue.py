@@ -43,7 +43,7 @@ from clerk_app.services.admin.settings import OfficeSettings, read_settings
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import NotFound
 from clerk_app.services.core.numbering import next_number
-from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
+from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 from clerk_app.services.deadlines import engine as engine
 from clerk_app.services.deadlines.actions import load_case, office_today
 from clerk_app.services.deadlines.days_off import calendar_for
@@ -225,8 +225,7 @@ def stored_document(letter: Letter) -> LetterDocument:
 
 def letter_document(ctx: AppContext, actor: Actor, letter_id: int) -> LetterDocument:
     """A letter's content as issued (for printing it again)."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         letter = session.get(Letter, letter_id)
         if letter is None:
             raise NotFound("Nie znaleziono pisma.")
@@ -235,8 +234,7 @@ def letter_document(ctx: AppContext, actor: Actor, letter_id: int) -> LetterDocu
 
 def envelope_label(ctx: AppContext, actor: Actor, letter_id: int) -> EnvelopeLabel:
     """What goes on the letter's 100 × 50 mm envelope label (addressee and barcode)."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         row = session.execute(select(Letter, Case).join(Case, Case.id == Letter.case_id)
                               .where(Letter.id == letter_id)).first()
         if row is None:
@@ -249,8 +247,7 @@ def envelope_label(ctx: AppContext, actor: Actor, letter_id: int) -> EnvelopeLab
 
 def list_case_letters(ctx: AppContext, actor: Actor, case_id: int) -> list[LetterView]:
     """The outgoing letters of a case with their delivery state, newest first."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         signature = session.scalar(select(Case.signature).where(Case.id == case_id))
         if signature is None:
             raise NotFound("Nie znaleziono sprawy.")
