@@ -6,8 +6,6 @@ register entry, no scan and no used number.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
@@ -204,11 +202,6 @@ def find_possible_duplicates(
                                        f"{c.applicant_first_name} {c.applicant_last_name}",
                                        address, ", ".join(reasons)))
     return hints
-
-
-def deposit_amount_preview(monthly_rent: Decimal) -> Decimal:
-    """The deposit the form shows as the clerk types the rent (10 × rent)."""
-    return deposit_for_rent(monthly_rent)
 
 
 __all__ = ["Channel", "find_possible_duplicates", "register_item"]
