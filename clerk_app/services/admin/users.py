@@ -71,7 +71,7 @@ def insert_user(work: Work, data: NewUser) -> int:
     if exists is not None:
         raise field_error("username", "Użytkownik o tej nazwie już istnieje.")
     user = User(
-        username=data.username, full_name=data.full_name, role=data.role.value,
+        username=data.username, full_name=data.full_name, role=data.role,
         password_hash=hash_password(data.password), active=True, failed_attempts=0,
         created_at=work.now, must_change_password=False,
     )
@@ -93,7 +93,7 @@ def list_users(ctx: AppContext, actor: Actor, include_inactive: bool = True) -> 
         if not include_inactive:
             query = query.where(User.active.is_(True))
         return [
-            UserRow(u.id, u.username, u.full_name, Role(u.role), u.active, u.locked_until,
+            UserRow(u.id, u.username, u.full_name, u.role, u.active, u.locked_until,
                     u.last_login_at, u.version)
             for u in session.scalars(query)
         ]
@@ -124,7 +124,7 @@ def change_role(ctx: AppContext, actor: Actor, user_id: int, role: Role,
         if user_id == work.actor.user_id and role != Role.ADMIN:  # type: ignore[union-attr]
             raise field_error("role", "Nie możesz odebrać sobie roli administratora.")
         user = _load(work, user_id, version)
-        user.role = Role(role).value
+        user.role = Role(role)
         work.audit_changes(user, "change_role")
 
 

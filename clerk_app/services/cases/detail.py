@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from clerk_app.domain.cases import CaseKind, CaseStatus
+from clerk_app.domain.cases import CaseKind, CaseStatus, IncomingKind
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.text import fold_for_search
@@ -47,7 +47,7 @@ class IncomingDoc:
     id: int
     entry_number: str
     received_at: datetime
-    kind: str
+    kind: IncomingKind
     subject: str
     scans: tuple[tuple[int, str, str, int], ...]  # (scan id, identifier, filename, size)
 
@@ -69,8 +69,8 @@ def get_case(ctx: AppContext, actor: Actor, case_id: int) -> CaseDetail:
                 [i for i in (c.assignee_id, c.registered_by_id) if i]))
         ).all())
         return CaseDetail(
-            id=c.id, version=c.version, signature=c.signature, kind=CaseKind(c.kind),
-            status=CaseStatus(c.status), subject=c.subject,
+            id=c.id, version=c.version, signature=c.signature, kind=c.kind,
+            status=c.status, subject=c.subject,
             applicant=SenderInput(c.applicant_first_name, c.applicant_last_name,
                                   c.applicant_pesel, c.street, c.building, c.flat,
                                   c.postal_code, c.city, c.applicant_phone, c.applicant_email),
@@ -92,7 +92,7 @@ def update_applicant(
         if c is None:
             raise NotFound("Nie znaleziono sprawy.")
         applicant = validate_registration_sender(applicant,
-                                                 email_required=c.kind == CaseKind.IOK.value)
+                                                 email_required=c.kind is CaseKind.IOK)
         if c.version != version:
             raise ConflictError()
         c.applicant_first_name, c.applicant_last_name = applicant.first_name, applicant.last_name

@@ -104,8 +104,7 @@ def _sqlite(session: Session) -> bool:
 
 def _filters(actor: Actor, q: CaseQuery) -> Any:
     def conditions(cols: Any) -> list[ColumnElement[bool]]:
-        return filter_conditions(cols, actor, q.kind.value if q.kind else None,
-                                 q.status.value if q.status else None, q.assignee_id,
+        return filter_conditions(cols, actor, q.kind, q.status, q.assignee_id,
                                  q.only_mine)
     return conditions
 
@@ -258,9 +257,9 @@ def address_of(c: Any) -> str:
 
 def _row(c: Any) -> CaseListRow:
     return CaseListRow(
-        id=c.id, signature=c.signature, kind=CaseKind(c.kind),
+        id=c.id, signature=c.signature, kind=c.kind,
         applicant=f"{c.applicant_last_name} {c.applicant_first_name}",
-        address=address_of(c), status=CaseStatus(c.status), received_on=c.received_on,
+        address=address_of(c), status=c.status, received_on=c.received_on,
         next_deadline=c.next_deadline,
         assignee=c.assignee_name or "",
     )

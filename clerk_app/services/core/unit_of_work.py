@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from clerk_app.domain.errors import FieldError
-from clerk_app.domain.roles import Permission, Role, role_can
+from clerk_app.domain.roles import Permission, role_can
 from clerk_app.persistence.models import AuditEntry, User
 from clerk_app.services.core.context import SYSTEM_READER, Actor, AppContext
 from clerk_app.services.core.errors import ConflictError, PermissionDenied, ValidationFailed
@@ -116,7 +116,7 @@ def check_permission(session: Session, actor: Actor, permission: Permission | No
     user = session.get(User, actor.user_id)
     if user is None or not user.active:
         raise PermissionDenied("Konto jest nieaktywne. Zaloguj się ponownie.")
-    role = Role(user.role)
+    role = user.role
     if permission is not None and not role_can(role, permission):
         raise PermissionDenied(
             f"Rola „{role.label}” nie pozwala na tę czynność. Poproś kierownika lub "

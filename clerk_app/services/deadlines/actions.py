@@ -256,7 +256,7 @@ def record_deficiencies_removed(ctx: AppContext, actor: Actor, case_id: int,
         kind, old = CaseKind(case.kind), CaseStatus(case.status)
         new = CaseStatus.IN_PROGRESS if kind is CaseKind.DEPOSIT else CaseStatus.REGISTERED
         check_transition(kind, old, new)
-        case.status = new.value
+        case.status = new
         if kind is CaseKind.DEPOSIT:
             case.complete_on = on
         work.audit_changes(case, "deficiencies_removed", case_id=case.id)

@@ -53,7 +53,7 @@ def _open_case(work: Work, data: RegistrationInput, kind: CaseKind) -> Case:
     case = Case(
         signature=allocated.signature, unit_symbol=allocated.unit_symbol,
         jrwa_class=allocated.jrwa_class, number=allocated.number, year=allocated.year,
-        kind=kind.value, status=CaseStatus.REGISTERED.value, subject=data.subject,
+        kind=kind, status=CaseStatus.REGISTERED, subject=data.subject,
         applicant_first_name=s.first_name, applicant_last_name=s.last_name,
         applicant_sort=fold_for_search(f"{s.last_name} {s.first_name}"),
         applicant_pesel=s.pesel, applicant_email=s.email, applicant_phone=s.phone,
@@ -68,7 +68,7 @@ def _open_case(work: Work, data: RegistrationInput, kind: CaseKind) -> Case:
     if kind == CaseKind.IOK and data.iok is not None:
         d = data.iok
         work.session.add(IokRequest(
-            case_id=case.id, applicant_role=d.applicant_role.value,
+            case_id=case.id, applicant_role=d.applicant_role,
             contractor_number=d.contractor_number, e_invoice_consent=d.e_invoice_consent,
             signed=d.signed, filed_place=data.channel.value, legacy_account=d.legacy_account,
         ))
@@ -80,7 +80,7 @@ def _open_case(work: Work, data: RegistrationInput, kind: CaseKind) -> Case:
             instalments_requested=p.instalments_requested, justification=p.justification,
             has_petition_form=True, has_property_statement=p.has_property_statement,
             by_proxy=p.by_proxy, proxy_name=p.proxy_name,
-            proxy_relation=p.proxy_relation.value if p.proxy_relation else None,
+            proxy_relation=p.proxy_relation,
             has_power_of_attorney=p.has_power_of_attorney,
             principal_exempt=p.principal_exempt, stamp_duty_paid=p.stamp_duty_paid,
             premises_address=p.premises_address or s.address_line,
@@ -138,8 +138,8 @@ def register_item(ctx: AppContext, actor: Actor, data: RegistrationInput) -> Reg
         s = data.sender
         item = IncomingItem(
             register_year=year, register_number=number, entry_number=entry,
-            received_at=data.received_at, channel=data.channel.value, posted_on=data.posted_on,
-            kind=data.kind.value, sender_name=s.full_name, sender_pesel=s.pesel,
+            received_at=data.received_at, channel=data.channel, posted_on=data.posted_on,
+            kind=data.kind, sender_name=s.full_name, sender_pesel=s.pesel,
             sender_address=s.address_line, sender_phone=s.phone, sender_email=s.email,
             sender_reference=data.sender_reference,
             sender_reference_date=data.sender_reference_date, subject=data.subject,
@@ -184,8 +184,8 @@ def find_possible_duplicates(
                           & (Case.building == sender.building.strip()))
     if not conditions:
         return []
-    closed = [CaseStatus.CLOSED.value]
-    query = (select(Case).where(Case.kind == case_kind.value, Case.status.not_in(closed),
+    closed = [CaseStatus.CLOSED]
+    query = (select(Case).where(Case.kind == case_kind, Case.status.not_in(closed),
                                 or_(*conditions)).order_by(Case.id.desc()).limit(limit))
     hints = []
     with read_as(ctx, actor, Permission.VIEW_CASES) as session:

@@ -95,8 +95,8 @@ def record_delivery(ctx: AppContext, actor: Actor, letter_id: int, version: int,
     with unit_of_work(ctx, actor, Permission.RECORD_DELIVERY) as work:
         letter, signature = _load(work, letter_id, version)
         _check_date(work, letter, delivered_on, DATE_FIELD)
-        letter.delivery_method = DeliveryMethod(method).value
-        letter.delivery_status = DeliveryStatus.DELIVERED.value
+        letter.delivery_method = DeliveryMethod(method)
+        letter.delivery_status = DeliveryStatus.DELIVERED
         letter.delivered_on = delivered_on
         event = {DeliveryMethod.POST: "doręczenie wezwania (data z ZPO)",
                  DeliveryMethod.COUNTER: "doręczenie wezwania w urzędzie",
@@ -125,8 +125,8 @@ def record_not_collected(ctx: AppContext, actor: Actor, letter_id: int, version:
         letter, signature = _load(work, letter_id, version)
         _check_date(work, letter, first_notice_on, NOTICE_FIELD)
         deemed = calendar_for(work.session).deemed_delivery(first_notice_on)
-        letter.delivery_method = DeliveryMethod.POST.value
-        letter.delivery_status = DeliveryStatus.DEEMED.value
+        letter.delivery_method = DeliveryMethod.POST
+        letter.delivery_status = DeliveryStatus.DEEMED
         letter.first_notice_on = first_notice_on
         letter.deemed_delivered_on = deemed.result
         shifted = ""

@@ -149,7 +149,7 @@ def issue_summons(ctx: AppContext, actor: Actor, case_id: int,
         kind, status = CaseKind(case.kind), CaseStatus(case.status)
         if status is not CaseStatus.AWAITING_COMPLETION:
             check_transition(kind, status, CaseStatus.AWAITING_COMPLETION)
-            case.status = CaseStatus.AWAITING_COMPLETION.value
+            case.status = CaseStatus.AWAITING_COMPLETION
             work.audit_changes(case, "summons", case_id=case.id)
         today = office_today(work)
         identifier = _new_identifier(work, today)
