@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from clerk_app.domain.cases import DeadlineKind, DeadlineState, PeriodUnit
 from clerk_app.domain.letter_kinds import DeliveryMethod, DeliveryStatus, LetterKind
 from clerk_app.persistence.base import Base, UtcDateTime, Versioned
 from clerk_app.persistence.enum_column import EnumText
@@ -48,12 +49,14 @@ class Deadline(Versioned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(30))
-    state: Mapped[str] = mapped_column(String(20))
+    # EnumText: the rows hold DeadlineKind / DeadlineState / PeriodUnit members; typed as their
+    # base str so the deadline services may still assign plain values.
+    kind: Mapped[str] = mapped_column(EnumText(DeadlineKind, 30))
+    state: Mapped[str] = mapped_column(EnumText(DeadlineState, 20))
     start_event: Mapped[str] = mapped_column(String(200))
     start_on: Mapped[date] = mapped_column(Date)
     period_count: Mapped[int] = mapped_column(Integer)
-    period_unit: Mapped[str] = mapped_column(String(10))  # "days" or "months"
+    period_unit: Mapped[str] = mapped_column(EnumText(PeriodUnit, 10))
     nominal_end_on: Mapped[date] = mapped_column(Date)
     due_on: Mapped[date] = mapped_column(Date)
     explanation: Mapped[str] = mapped_column(Text, default="")

@@ -7,13 +7,22 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import StatementError
 
-from clerk_app.domain.cases import CaseKind, CaseStatus, Channel, IncomingKind
+from clerk_app.domain.cases import (
+    CaseKind,
+    CaseStatus,
+    Channel,
+    DeadlineKind,
+    DeadlineState,
+    IncomingKind,
+    PeriodUnit,
+)
 from clerk_app.domain.letter_kinds import DeliveryMethod, DeliveryStatus, LetterKind
 from clerk_app.domain.roles import Role
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.enum_column import EnumText
-from clerk_app.persistence.models import Case, IncomingItem, Letter, User
+from clerk_app.persistence.models import Case, Deadline, IncomingItem, Letter, User
 from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.deadlines.actions import start_decision_deadline
 from tests.services.deadline_fixtures import make_case
 
 
@@ -25,7 +34,10 @@ def test_the_columns_are_plain_strings_of_the_same_length() -> None:
                               (IncomingItem.__table__.c.kind, IncomingKind, "VARCHAR(30)"),
                               (Letter.__table__.c.kind, LetterKind, "VARCHAR(40)"),
                               (Letter.__table__.c.delivery_method, DeliveryMethod, "VARCHAR(20)"),
-                              (Letter.__table__.c.delivery_status, DeliveryStatus, "VARCHAR(20)")):
+                              (Letter.__table__.c.delivery_status, DeliveryStatus, "VARCHAR(20)"),
+                              (Deadline.__table__.c.kind, DeadlineKind, "VARCHAR(30)"),
+                              (Deadline.__table__.c.state, DeadlineState, "VARCHAR(20)"),
+                              (Deadline.__table__.c.period_unit, PeriodUnit, "VARCHAR(10)")):
         assert isinstance(column.type, EnumText) and column.type.enum is enum
         for dialect in (sqlite.dialect(), postgresql.dialect()):
             assert column.type.compile(dialect=dialect) == ddl
@@ -67,3 +79,16 @@ def test_an_unknown_value_is_refused_on_writing_and_on_reading(
     with pytest.raises(ValueError, match="'lost' stored in the database is not a CaseStatus"), \
             db.read() as session:
         session.execute(select(Case.status)).all()
+
+
+def test_deadline_rows_read_back_as_members(
+    ctx: AppContext, staff: dict[Role, Actor], db: Database
+) -> None:
+    clerk = staff[Role.CLERK]
+    case_id = make_case(ctx, clerk.user_id)
+    start_decision_deadline(ctx, clerk, case_id, ctx.today())
+    with db.read() as session:
+        row = session.scalars(select(Deadline)).one()
+        assert (row.kind, row.state, row.period_unit) == (
+            DeadlineKind.DECISION, DeadlineState.RUNNING, PeriodUnit.MONTHS)
+        assert type(row.kind) is DeadlineKind and type(row.state) is DeadlineState
