@@ -7,24 +7,25 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from argon2 import PasswordHasher
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from clerk_app.domain.roles import Role
 from clerk_app.persistence.database import Database
+from clerk_app.services.admin import passwords
 from clerk_app.services.admin.bootstrap import create_first_admin
-from clerk_app.services.admin.passwords import use_fast_hashing_for_tests
 from clerk_app.services.admin.settings import OfficeSettings
 from clerk_app.services.admin.users import NewUser, create_user
 from clerk_app.services.core.context import Actor, AppContext
 from tests import dbsupport
 
-use_fast_hashing_for_tests()
-
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 BACKENDS = ["sqlite", "postgresql"]
 TEST_PASSWORD = "Haslo1234"
 TEST_NRB = "61109010140000071219812874"
+# Cheaper Argon2id parameters (still Argon2id), so the suite does not spend minutes hashing.
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 _pg_skips: list[str] = []
 
@@ -40,6 +41,14 @@ class FakeClock:
 
     def advance(self, **kwargs: float) -> None:
         self.current += timedelta(**kwargs)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing() -> Iterator[None]:
+    """Every test hashes with :data:`FAST_HASHER` instead of the application's hasher."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "hasher", FAST_HASHER)
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,8 @@
 
 Output: tab-separated ``signature, kind, applicant, status`` with kind and status as their
 stable enum values (``iok``/``deposit``, ``registered``…), not the Polish labels, so scripts
-do not break when a label is reworded. Newest cases first. The command reads as a system user
-(a supervisor-level reader named "cli"); it changes nothing.
+do not break when a label is reworded. Newest cases first. The command reads as the system
+reader (supervisor-level, no account); it changes nothing.
 """
 
 from __future__ import annotations
@@ -16,13 +16,12 @@ from typing import TypeVar
 
 from clerk_app.cli.db_open import open_db_for_cli
 from clerk_app.domain.cases import CaseKind, CaseStatus
-from clerk_app.domain.roles import Role
 from clerk_app.services.cases.query import CaseQuery, count_cases, fetch_case_page
-from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.context import SYSTEM_READER, AppContext
 
 EXIT_OK = 0
 EXIT_USAGE = 2
-CLI_READER = Actor(0, "cli", "clerk-app (CLI)", Role.SUPERVISOR)
+CLI_READER = SYSTEM_READER
 PAGE = 500
 E = TypeVar("E", bound=StrEnum)
 

@@ -95,7 +95,7 @@ def _run(args: argparse.Namespace, compute: Callable[[LegalCalendar], ComputedDa
         print(f"Błąd: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except FieldError as exc:
-        print(f"Błąd: {exc.field}: {exc.message}", file=sys.stderr)
+        print(f"Błąd: {exc.label}: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
     print(result.result.isoformat())
     if getattr(args, "explain", False):

@@ -39,10 +39,10 @@ class DemoSummary:
 
 def _validate_count(cases: int) -> None:
     if isinstance(cases, bool) or not isinstance(cases, int) or cases < 1:
-        raise field_error("Liczba spraw",
+        raise field_error("case_count",
                           "Liczba spraw musi być liczbą całkowitą większą od zera.")
     if cases > MAX_CASES:
-        raise field_error("Liczba spraw",
+        raise field_error("case_count",
                           f"Można wygenerować najwyżej {MAX_CASES:_} spraw.".replace("_", " "))
 
 

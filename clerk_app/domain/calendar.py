@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from clerk_app.domain.calendar_days_off import statutory_holiday_name, weekend_name
 from clerk_app.domain.computed_date import ComputedDate, SkippedDay, add_calendar_months
 from clerk_app.domain.errors import FieldError
+from clerk_app.domain.field_labels import field_label
 from clerk_app.domain.text import polish_plural
 
 __all__ = ["DEEMED_DELIVERY_DAYS", "ComputedDate", "LegalCalendar", "SkippedDay"]
@@ -87,7 +88,7 @@ class LegalCalendar:
 
     def add_days(self, start: date, days: int, start_event: str) -> ComputedDate:
         """Period of ``days`` days from ``start`` (art. 57 § 1 and § 4 KPA)."""
-        _require_positive(days, "Liczba dni")
+        _require_positive(days, "days")
         nominal = start + timedelta(days=days)
         unit = polish_plural(days, "dzień", "dni", "dni")
         rule = f"{days} {unit} (art. 57 § 1 KPA – dnia zdarzenia nie wlicza się)"
@@ -95,7 +96,7 @@ class LegalCalendar:
 
     def add_months(self, start: date, months: int, start_event: str) -> ComputedDate:
         """Period of ``months`` months from ``start`` (art. 57 § 3 and § 4 KPA)."""
-        _require_positive(months, "Liczba miesięcy")
+        _require_positive(months, "months")
         nominal = add_calendar_months(start, months)
         unit = polish_plural(months, "miesiąc", "miesiące", "miesięcy")
         rule = (
@@ -149,8 +150,8 @@ class LegalCalendar:
         )
 
 
-def _require_positive(value: int, field: str) -> None:
+def _require_positive(value: int, key: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{field}: expected int, got {type(value).__name__}")
+        raise TypeError(f"{key}: expected int, got {type(value).__name__}")
     if value < 1:
-        raise FieldError(field, f"{field} musi być większa od zera.")
+        raise FieldError(key, f"{field_label(key)} musi być większa od zera.")

@@ -87,10 +87,10 @@ def allowed_transitions(kind: CaseKind, status: CaseStatus) -> frozenset[CaseSta
 
 
 def check_transition(kind: CaseKind, old: CaseStatus, new: CaseStatus) -> None:
-    """Raise FieldError("Status", …) unless ``old`` → ``new`` is allowed for ``kind``."""
+    """Raise FieldError("status", …) unless ``old`` → ``new`` is allowed for ``kind``."""
     if new not in allowed_transitions(kind, old):
         raise FieldError(
-            "Status",
+            "status",
             f"Niedozwolona zmiana statusu sprawy ({kind.label}): "
             f"„{old.label}” → „{new.label}”.",
         )

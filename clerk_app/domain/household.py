@@ -20,9 +20,9 @@ def income_per_person(total_monthly_income: Decimal, members: int) -> Decimal:
         raise TypeError("members must be int")
     if members < 1:
         raise FieldError(
-            "Liczba osób w gospodarstwie domowym", "Gospodarstwo musi liczyć co najmniej 1 osobę."
+            "household_members", "Gospodarstwo musi liczyć co najmniej 1 osobę."
         )
     total = to_money(total_monthly_income)
     if total < 0:
-        raise FieldError("Dochód miesięczny", "Dochód nie może być ujemny.")
+        raise FieldError("monthly_income", "Dochód nie może być ujemny.")
     return to_money(total / members)

@@ -29,7 +29,7 @@ def deposit_for_rent(monthly_rent: Decimal) -> Decimal:
     """The security deposit: exactly ten times the monthly rent (rent must be > 0)."""
     rent = to_money(monthly_rent)
     if rent <= 0:
-        raise FieldError("Czynsz miesięczny", "Czynsz musi być większy od zera.")
+        raise FieldError("monthly_rent", "Czynsz musi być większy od zera.")
     return to_money(rent * DEPOSIT_RENT_MULTIPLE)
 
 
@@ -59,14 +59,14 @@ def instalment_schedule(
         raise TypeError("count must be int")
     if not MIN_INSTALMENTS <= count <= MAX_INSTALMENTS:
         raise FieldError(
-            "Liczba rat",
+            "instalment_count",
             f"Liczba rat musi wynosić od {MIN_INSTALMENTS} do {MAX_INSTALMENTS}.",
         )
     total = to_money(deposit)
     if total <= 0:
-        raise FieldError("Kaucja", "Kwota kaucji musi być większa od zera.")
+        raise FieldError("deposit_amount", "Kwota kaucji musi być większa od zera.")
     if total < GROSZ * count:
-        raise FieldError("Liczba rat", "Kwota kaucji jest zbyt mała na tyle rat.")
+        raise FieldError("instalment_count", "Kwota kaucji jest zbyt mała na tyle rat.")
     amounts = split_amount(total, count, remainder_on_first)
     schedule: list[Instalment] = []
     for index, amount in enumerate(amounts):

@@ -29,15 +29,15 @@ def to_money(value: Decimal | int | str) -> Decimal:
         try:
             amount = Decimal(value.strip())
         except InvalidOperation:
-            raise FieldError("Kwota", "Nieprawidłowa kwota.") from None
+            raise FieldError("amount", "Nieprawidłowa kwota.") from None
     else:
         raise TypeError(f"money must be Decimal, int or str, not {type(value).__name__}")
     if not amount.is_finite():
-        raise FieldError("Kwota", "Nieprawidłowa kwota.")
+        raise FieldError("amount", "Nieprawidłowa kwota.")
     return amount.quantize(GROSZ, rounding=ROUND_HALF_UP)
 
 
-def parse_money(text: str, field: str = "Kwota") -> Decimal:
+def parse_money(text: str, key: str = "amount") -> Decimal:
     """Parse a non-negative amount typed by a user: ``2 345,50``, ``2345.5``, ``2345 zł``."""
     cleaned = _SPACES.sub("", text or "")
     if cleaned.lower().endswith("zł"):
@@ -45,18 +45,18 @@ def parse_money(text: str, field: str = "Kwota") -> Decimal:
     elif cleaned.lower().endswith("pln"):
         cleaned = cleaned[:-3]
     if not cleaned:
-        raise FieldError(field, "Pole jest wymagane.")
+        raise FieldError(key, "Pole jest wymagane.")
     negative = cleaned.startswith("-")
     digits = cleaned.removeprefix("-")
     if "," in digits and "." in digits:
-        raise FieldError(field, _BAD_FORMAT)
+        raise FieldError(key, _BAD_FORMAT)
     digits = digits.replace(",", ".")
     if _TOO_MANY_PLACES.fullmatch(digits):
-        raise FieldError(field, "Kwota może mieć najwyżej dwa miejsca po przecinku.")
+        raise FieldError(key, "Kwota może mieć najwyżej dwa miejsca po przecinku.")
     if not _AMOUNT.fullmatch(digits):
-        raise FieldError(field, _BAD_FORMAT)
+        raise FieldError(key, _BAD_FORMAT)
     if negative:
-        raise FieldError(field, "Kwota nie może być ujemna.")
+        raise FieldError(key, "Kwota nie może być ujemna.")
     return to_money(digits)
 
 
@@ -73,7 +73,7 @@ def amount_in_words(amount: Decimal) -> str:
     """``dwa tysiące trzysta czterdzieści pięć złotych 50/100`` (non-negative amounts)."""
     value = to_money(amount)
     if value < 0:
-        raise FieldError("Kwota", "Kwota nie może być ujemna.")
+        raise FieldError("amount", "Kwota nie może być ujemna.")
     whole, grosze = _split(value)
     words = str(num2words(whole, lang="pl"))
     currency = polish_plural(whole, "złoty", "złote", "złotych")

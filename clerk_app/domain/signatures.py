@@ -11,14 +11,14 @@ REGISTER_PLACEHOLDERS = frozenset({"number", "year"})
 _REQUIRED_PLACEHOLDERS = frozenset({"number", "year"})
 
 
-def _validate_pattern(pattern: str, field: str, allowed: frozenset[str]) -> str:
+def _validate_pattern(pattern: str, key: str, allowed: frozenset[str]) -> str:
     text = (pattern or "").strip()
     if not text:
-        raise FieldError(field, "Pole jest wymagane.")
+        raise FieldError(key, "Pole jest wymagane.")
     try:
         parsed = list(Formatter().parse(text))
     except ValueError:
-        raise FieldError(field, "Wzór zawiera niedomknięty nawias klamrowy.") from None
+        raise FieldError(key, "Wzór zawiera niedomknięty nawias klamrowy.") from None
     used: set[str] = set()
     for _literal, name, spec, conversion in parsed:
         if name is None:
@@ -26,26 +26,26 @@ def _validate_pattern(pattern: str, field: str, allowed: frozenset[str]) -> str:
         if name not in allowed or spec or conversion:
             symbols = ", ".join("{" + p + "}" for p in sorted(allowed))
             raise FieldError(
-                field, f"Nieznany symbol „{{{name}}}” we wzorze. Dozwolone: {symbols}."
+                key, f"Nieznany symbol „{{{name}}}” we wzorze. Dozwolone: {symbols}."
             )
         used.add(name)
     missing = sorted(_REQUIRED_PLACEHOLDERS - used)
     if missing:
         needed = " i ".join("{" + p + "}" for p in missing)
-        raise FieldError(field, f"Wzór musi zawierać {needed}.")
+        raise FieldError(key, f"Wzór musi zawierać {needed}.")
     return text
 
 
 def _check_number_year(number: int, year: int) -> None:
     if isinstance(number, bool) or not isinstance(number, int) or number < 1:
-        raise FieldError("Numer", "Numer musi być liczbą większą od zera.")
+        raise FieldError("number", "Numer musi być liczbą większą od zera.")
     if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 9999:
-        raise FieldError("Rok", "Nieprawidłowy rok.")
+        raise FieldError("year", "Nieprawidłowy rok.")
 
 
-def validate_signature_pattern(pattern: str, field: str = "Wzór znaku sprawy") -> str:
+def validate_signature_pattern(pattern: str, key: str = "signature_pattern") -> str:
     """Check a case-signature pattern: {number} and {year} required; {unit}, {jrwa} allowed."""
-    return _validate_pattern(pattern, field, SIGNATURE_PLACEHOLDERS)
+    return _validate_pattern(pattern, key, SIGNATURE_PLACEHOLDERS)
 
 
 def format_signature(pattern: str, unit: str, jrwa: str, number: int, year: int) -> str:
@@ -55,11 +55,9 @@ def format_signature(pattern: str, unit: str, jrwa: str, number: int, year: int)
     return text.format(unit=unit.strip(), jrwa=jrwa.strip(), number=number, year=year)
 
 
-def validate_register_pattern(
-    pattern: str, field: str = "Wzór numeru w rejestrze przesyłek"
-) -> str:
+def validate_register_pattern(pattern: str, key: str = "register_pattern") -> str:
     """Check an incoming-register number pattern: exactly {number} and {year} allowed."""
-    return _validate_pattern(pattern, field, REGISTER_PLACEHOLDERS)
+    return _validate_pattern(pattern, key, REGISTER_PLACEHOLDERS)
 
 
 def format_register_number(pattern: str, number: int, year: int) -> str:

@@ -1,7 +1,7 @@
 """Field validators: PESEL, NRB bank account, e-mail, postal code, phone, required text.
 
 Each validator returns the normalized value or raises :class:`FieldError` with a Polish
-message naming the problem.
+message naming the problem; ``key`` names the field (see ``field_labels``).
 """
 
 from __future__ import annotations
@@ -28,30 +28,30 @@ MIN_PHONE_DIGITS = 9
 MAX_PHONE_DIGITS = 15
 
 
-def require_text(value: str | None, field: str, max_len: int = 200) -> str:
+def require_text(value: str | None, key: str, max_len: int = 200) -> str:
     """Stripped text; FieldError when empty or longer than ``max_len`` characters."""
     text = (value or "").strip()
     if not text:
-        raise FieldError(field, REQUIRED)
+        raise FieldError(key, REQUIRED)
     if len(text) > max_len:
         chars = polish_plural(max_len, "znak", "znaki", "znaków")
-        raise FieldError(field, f"Tekst może mieć najwyżej {max_len} {chars}.")
+        raise FieldError(key, f"Tekst może mieć najwyżej {max_len} {chars}.")
     return text
 
 
-def validate_pesel(value: str, field: str = "PESEL") -> str:
+def validate_pesel(value: str, key: str = "pesel") -> str:
     """11 digits, valid checksum and a real encoded birth date; returns the digits."""
     number = _SEPARATORS.sub("", value or "")
     if not number:
-        raise FieldError(field, REQUIRED)
+        raise FieldError(key, REQUIRED)
     if not number.isdigit() or not number.isascii() or len(number) != 11:
-        raise FieldError(field, "Numer PESEL musi mieć 11 cyfr.")
+        raise FieldError(key, "Numer PESEL musi mieć 11 cyfr.")
     if number[-1] != stdnum_pesel.calc_check_digit(number[:-1]):
-        raise FieldError(field, "Nieprawidłowa suma kontrolna numeru PESEL.")
+        raise FieldError(key, "Nieprawidłowa suma kontrolna numeru PESEL.")
     try:
         stdnum_pesel.get_birth_date(number)
     except ValidationError:
-        raise FieldError(field, "Numer PESEL zawiera nieprawidłową datę urodzenia.") from None
+        raise FieldError(key, "Numer PESEL zawiera nieprawidłową datę urodzenia.") from None
     return number
 
 
@@ -67,19 +67,19 @@ def _compact_nrb(value: str) -> str:
     return number
 
 
-def validate_nrb(value: str, field: str = "Numer rachunku bankowego") -> str:
+def validate_nrb(value: str, key: str = "bank_account") -> str:
     """26-digit Polish account number (spaces, dashes, ``PL`` allowed), IBAN mod-97 checked."""
     number = _compact_nrb(value)
     if not number:
-        raise FieldError(field, REQUIRED)
+        raise FieldError(key, REQUIRED)
     if not number.isdigit() or not number.isascii():
-        raise FieldError(field, "Numer rachunku może zawierać tylko cyfry.")
+        raise FieldError(key, "Numer rachunku może zawierać tylko cyfry.")
     if len(number) != NRB_DIGITS:
-        raise FieldError(field, "Numer rachunku musi mieć 26 cyfr.")
+        raise FieldError(key, "Numer rachunku musi mieć 26 cyfr.")
     try:
         iban.validate("PL" + number)
     except ValidationError:
-        raise FieldError(field, "Nieprawidłowa suma kontrolna numeru rachunku.") from None
+        raise FieldError(key, "Nieprawidłowa suma kontrolna numeru rachunku.") from None
     return number
 
 
@@ -87,17 +87,17 @@ def format_nrb(digits: str) -> str:
     """``12 3456 7890 1234 5678 9012 3456``: two digits, then groups of four."""
     number = _compact_nrb(digits)
     if len(number) != NRB_DIGITS or not number.isdigit():
-        raise FieldError("Numer rachunku bankowego", "Numer rachunku musi mieć 26 cyfr.")
+        raise FieldError("bank_account", "Numer rachunku musi mieć 26 cyfr.")
     groups = [number[:2]] + [number[i : i + 4] for i in range(2, NRB_DIGITS, 4)]
     return " ".join(groups)
 
 
-def validate_email(value: str, field: str = "Adres e-mail") -> str:
+def validate_email(value: str, key: str = "email") -> str:
     """Practical syntax check (no DNS); returns the address with a lower-cased domain."""
     address = (value or "").strip()
     if not address:
-        raise FieldError(field, REQUIRED)
-    invalid = FieldError(field, "Nieprawidłowy adres e-mail.")
+        raise FieldError(key, REQUIRED)
+    invalid = FieldError(key, "Nieprawidłowy adres e-mail.")
     if len(address) > 254 or address.count("@") != 1:
         raise invalid
     local, domain = address.split("@")
@@ -112,29 +112,29 @@ def validate_email(value: str, field: str = "Adres e-mail") -> str:
     return f"{local}@{domain}"
 
 
-def validate_postal_code(value: str, field: str = "Kod pocztowy") -> str:
+def validate_postal_code(value: str, key: str = "postal_code") -> str:
     """Polish postal code; ``41940`` and ``41-940`` both give ``41-940``."""
     text = (value or "").strip()
     if not text:
-        raise FieldError(field, REQUIRED)
+        raise FieldError(key, REQUIRED)
     match = _POSTAL_CODE.fullmatch(text)
     if not match or not text.isascii():
-        raise FieldError(field, "Kod pocztowy musi mieć postać 00-000.")
+        raise FieldError(key, "Kod pocztowy musi mieć postać 00-000.")
     return f"{match.group(1)}-{match.group(2)}"
 
 
-def validate_phone(value: str, field: str = "Telefon") -> str:
+def validate_phone(value: str, key: str = "phone") -> str:
     """Digits, spaces and a leading ``+``; at least 9 digits. Whitespace is collapsed."""
     text = " ".join((value or "").split())
     if not text:
-        raise FieldError(field, REQUIRED)
+        raise FieldError(key, REQUIRED)
     if not _PHONE.fullmatch(text) or not text.isascii():
         raise FieldError(
-            field, "Numer telefonu może zawierać tylko cyfry, spacje i znak + na początku."
+            key, "Numer telefonu może zawierać tylko cyfry, spacje i znak + na początku."
         )
     digits = sum(ch.isdigit() for ch in text)
     if digits < MIN_PHONE_DIGITS:
-        raise FieldError(field, "Numer telefonu musi mieć co najmniej 9 cyfr.")
+        raise FieldError(key, "Numer telefonu musi mieć co najmniej 9 cyfr.")
     if digits > MAX_PHONE_DIGITS:
-        raise FieldError(field, "Numer telefonu może mieć najwyżej 15 cyfr.")
+        raise FieldError(key, "Numer telefonu może mieć najwyżej 15 cyfr.")
     return text

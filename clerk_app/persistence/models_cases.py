@@ -8,7 +8,9 @@ from decimal import Decimal
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from clerk_app.domain.cases import ApplicantRole, CaseKind, CaseStatus, ProxyRelation
 from clerk_app.persistence.base import Base, UtcDateTime, Versioned
+from clerk_app.persistence.enum_column import EnumText
 
 MONEY = Numeric(12, 2)
 
@@ -38,8 +40,8 @@ class Case(Versioned, Base):
     jrwa_class: Mapped[str] = mapped_column(String(20))
     number: Mapped[int] = mapped_column(Integer)
     year: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(20))
-    status: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[CaseKind] = mapped_column(EnumText(CaseKind, 20))
+    status: Mapped[CaseStatus] = mapped_column(EnumText(CaseStatus, 40))
     subject: Mapped[str] = mapped_column(String(300), default="")
 
     applicant_first_name: Mapped[str] = mapped_column(String(100))
@@ -75,7 +77,7 @@ class IokRequest(Versioned, Base):
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
                                          primary_key=True)
-    applicant_role: Mapped[str] = mapped_column(String(20))
+    applicant_role: Mapped[ApplicantRole] = mapped_column(EnumText(ApplicantRole, 20))
     contractor_number: Mapped[str | None] = mapped_column(String(40), nullable=True)
     e_invoice_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     signed: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -99,7 +101,8 @@ class DepositPetition(Versioned, Base):
     has_property_statement: Mapped[bool] = mapped_column(Boolean, default=False)
     by_proxy: Mapped[bool] = mapped_column(Boolean, default=False)
     proxy_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    proxy_relation: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    proxy_relation: Mapped[ProxyRelation | None] = mapped_column(EnumText(ProxyRelation, 20),
+                                                                 nullable=True)
     has_power_of_attorney: Mapped[bool] = mapped_column(Boolean, default=False)
     principal_exempt: Mapped[bool] = mapped_column(Boolean, default=False)
     stamp_duty_paid: Mapped[bool] = mapped_column(Boolean, default=False)

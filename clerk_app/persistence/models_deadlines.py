@@ -11,7 +11,9 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from clerk_app.domain.cases import DeadlineKind, DeadlineState, PeriodUnit
 from clerk_app.persistence.base import Base, Versioned
+from clerk_app.persistence.enum_column import EnumText
 from clerk_app.persistence.models_letters import Letter
 
 
@@ -26,12 +28,14 @@ class Deadline(Versioned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(30))
-    state: Mapped[str] = mapped_column(String(20))
+    # EnumText: rows hold DeadlineKind / DeadlineState / PeriodUnit members; typed as their
+    # base str so the deadline engine may assign plain values.
+    kind: Mapped[str] = mapped_column(EnumText(DeadlineKind, 30))
+    state: Mapped[str] = mapped_column(EnumText(DeadlineState, 20))
     start_event: Mapped[str] = mapped_column(String(40))  # a domain CaseEvent value
     start_on: Mapped[date] = mapped_column(Date)
     period_count: Mapped[int] = mapped_column(Integer)
-    period_unit: Mapped[str] = mapped_column(String(10))  # "days", "months" or "date"
+    period_unit: Mapped[str] = mapped_column(EnumText(PeriodUnit, 10))  # days, months, date
     reference: Mapped[str | None] = mapped_column(String(40), nullable=True)
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     nominal_end_on: Mapped[date | None] = mapped_column(Date, nullable=True)

@@ -7,7 +7,9 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from clerk_app.domain.cases import Channel, IncomingKind
 from clerk_app.persistence.base import Base, UtcDateTime, Versioned
+from clerk_app.persistence.enum_column import EnumText
 
 
 class IncomingItem(Versioned, Base):
@@ -25,9 +27,9 @@ class IncomingItem(Versioned, Base):
     register_number: Mapped[int] = mapped_column(Integer)
     entry_number: Mapped[str] = mapped_column(String(40), unique=True)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    channel: Mapped[str] = mapped_column(String(30))
+    channel: Mapped[Channel] = mapped_column(EnumText(Channel, 30))
     posted_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    kind: Mapped[str] = mapped_column(String(30))
+    kind: Mapped[IncomingKind] = mapped_column(EnumText(IncomingKind, 30))
     sender_name: Mapped[str] = mapped_column(String(200))
     sender_pesel: Mapped[str | None] = mapped_column(String(11), nullable=True)
     sender_address: Mapped[str] = mapped_column(String(300), default="")

@@ -7,7 +7,9 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from clerk_app.domain.letter_kinds import DeliveryMethod, DeliveryStatus, LetterKind
 from clerk_app.persistence.base import Base, UtcDateTime, Versioned
+from clerk_app.persistence.enum_column import EnumText
 
 
 class Letter(Versioned, Base):
@@ -19,14 +21,16 @@ class Letter(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     identifier: Mapped[str] = mapped_column(String(40), unique=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[LetterKind] = mapped_column(EnumText(LetterKind, 40))
     addressee: Mapped[str] = mapped_column(Text)
     dated_on: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    delivery_method: Mapped[str] = mapped_column(String(20), default="post")
+    delivery_method: Mapped[DeliveryMethod] = mapped_column(EnumText(DeliveryMethod, 20),
+                                                            default=DeliveryMethod.POST)
     sent_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    delivery_status: Mapped[str] = mapped_column(String(20), default="pending")
+    delivery_status: Mapped[DeliveryStatus] = mapped_column(EnumText(DeliveryStatus, 20),
+                                                            default=DeliveryStatus.PENDING)
     delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     first_notice_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     deemed_delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain import checklists as cl
 from clerk_app.domain.cases import CaseKind
+from clerk_app.domain.field_labels import field_label
 from clerk_app.ui.changes import Change
 from clerk_app.ui.qt_helpers import to_date, to_qdate
 from clerk_app.ui.service_dialog import ServiceDialog
 
-MISSING_FIELD = "Braki formalne"  # the field the summons service names
+MISSING_FIELD = "missing"  # the key of the field the summons service names
 TYPICAL_DEFICIENCIES: dict[CaseKind, tuple[cl.ChecklistItem, ...]] = {
     CaseKind.DEPOSIT: (cl.DEPOSIT_PETITION, cl.DEPOSIT_PROPERTY_STATEMENT,
                        cl.DEPOSIT_POWER_OF_ATTORNEY, cl.DEPOSIT_STAMP_DUTY),
@@ -146,8 +147,9 @@ class SummonsDialog(_ActionDialog):
 
 @dataclass(frozen=True)
 class DateReasonSpec:
-    """What a date (+ reason) dialog asks; the field names are the ones the service uses
-    in its validation errors, so a bad field gets the focus."""
+    """What a date (+ reason) dialog asks. The fields are the keys the service uses in its
+    validation errors, so a bad field gets the focus; their labels default to the field-label
+    table."""
 
     title: str
     intro: str
@@ -156,6 +158,7 @@ class DateReasonSpec:
     initial: date
     reason_field: str | None = None
     reason_hint: str = ""
+    reason_label: str = ""
 
 
 class DateReasonDialog(_ActionDialog):
@@ -173,20 +176,21 @@ class DateReasonDialog(_ActionDialog):
         self.date_edit = QDateEdit(to_qdate(spec.initial), self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd.MM.yyyy")
-        form.addRow(self._label(spec.date_field, self.date_edit), self.date_edit)
+        form.addRow(self._label(field_label(spec.date_field), self.date_edit), self.date_edit)
         self.field_widgets = {spec.date_field: self.date_edit}
         self.reason_edit: QPlainTextEdit | None = None
         if spec.reason_field is not None:
             self.reason_edit = _text_box(self, spec.reason_hint, 3)
-            form.addRow(self._label(spec.reason_field, self.reason_edit), self.reason_edit)
+            label = spec.reason_label or field_label(spec.reason_field)
+            form.addRow(self._label(label, self.reason_edit), self.reason_edit)
             self.field_widgets[spec.reason_field] = self.reason_edit
         self.body.addLayout(form)
         self.finish_layout()
         self.busy_widgets += list(self.field_widgets.values())
         self.date_edit.setFocus()
 
-    def _label(self, field: str, buddy: QWidget) -> QLabel:
-        label = QLabel(f"&{field}:", self)
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(f"&{text}:", self)
         label.setBuddy(buddy)
         return label
 

@@ -187,7 +187,7 @@ class CaseLettersTab(QWidget):
             self.tr("Dzień, w którym wnioskodawca usunął braki (data wpływu uzupełnienia). "
                     "Termin na uzupełnienie zostanie zamknięty, a termin rozpatrzenia "
                     "zacznie biec lub zostanie wznowiony."),
-            self.tr("Zapisz"), "Data usunięcia braków", ctx.today())
+            self.tr("Zapisz"), "removed_on", ctx.today())
         return self._date_dialog(spec, lambda day, _r: dl.record_deficiencies_removed(
             ctx, actor, case_id, day))
 
@@ -197,8 +197,9 @@ class CaseLettersTab(QWidget):
             self.tr("Zawiadomienie o zwłoce"),
             self.tr("Sprawa nie zostanie załatwiona w terminie: podaj przyczynę i nowy "
                     "termin (art. 36 KPA). Dotychczasowy termin zostanie zastąpiony."),
-            self.tr("Wystaw zawiadomienie"), "Nowy termin", self._delay_notice_date(),
-            "Przyczyna zwłoki", self.tr("np. konieczność uzyskania dodatkowych wyjaśnień"))
+            self.tr("Wystaw zawiadomienie"), "new_due", self._delay_notice_date(),
+            "reason", self.tr("np. konieczność uzyskania dodatkowych wyjaśnień"),
+            self.tr("Przyczyna zwłoki"))
         return self._date_dialog(spec, lambda day, reason: issued_pdf(
             lt.issue_delay_notice(ctx, actor, case_id, day, reason)))
 
@@ -212,7 +213,7 @@ class CaseLettersTab(QWidget):
             self.tr("{0}: obecny termin {1}. Podaj nowy termin (dzień roboczy) i powód.")
             .format(deadline.kind.label, format_date_pl(deadline.due_on)),
             self.tr("Przedłuż"), dl.NEW_DUE_FIELD, self._extension_date(deadline.due_on),
-            dl.REASON_FIELD)
+            dl.REASON_FIELD, reason_label=self.tr("Powód przedłużenia"))
         return self._date_dialog(spec, lambda day, reason: dl.extend_deadline(
             ctx, actor, dl_id, version, day, reason))
 

@@ -7,7 +7,14 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 from clerk_app.services.admin.users import change_own_password
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.changes import Change, ChangeKind
-from clerk_app.ui.qt_helpers import app_icon, buddy_map, child, focus_field, load_form
+from clerk_app.ui.qt_helpers import (
+    app_icon,
+    buddy_label_text,
+    child,
+    focus_field,
+    keyed_inputs,
+    load_form,
+)
 from clerk_app.ui.service_dialog import ServiceDialog
 
 
@@ -26,7 +33,9 @@ class ChangePasswordDialog(ServiceDialog):
         self.ok_button = child(form, QPushButton, "okButton")
         self.cancel_button = child(form, QPushButton, "cancelButton")
         self.attach_error_label(child(form, QLabel, "errorLabel"))
-        self.field_widgets = buddy_map(form)
+        self.form = form
+        self.field_widgets = keyed_inputs(form, {"old_password": "oldEdit",
+                                                 "new_password": "newEdit"})
         self.busy_widgets = [self.old_edit, self.new_edit, self.repeat_edit, self.ok_button]
         self.ok_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.reject)
@@ -35,7 +44,8 @@ class ChangePasswordDialog(ServiceDialog):
     def submit(self) -> None:
         old, new = self.old_edit.text(), self.new_edit.text()
         if new != self.repeat_edit.text():
-            self.set_error(self.tr("Pole „Powtórz nowe hasło”: Hasła nie są takie same."))
+            self.set_error(self.tr("Pole „{0}”: Hasła nie są takie same.").format(
+                buddy_label_text(self.form, self.repeat_edit)))
             focus_field(self.repeat_edit)
             return
         self.op(lambda: change_own_password(self.ctx, self.actor, old, new)).on_success(

@@ -127,9 +127,9 @@ class DeliveryDialog(ServiceDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-        self.field_widgets = {"Data doręczenia": self.date_edit,
-                              "Data pierwszego awizo": self.date_edit,
-                              "Doręczenie": self.identifier_edit}
+        self.field_widgets = {"delivered_on": self.date_edit,
+                              "first_notice_on": self.date_edit,
+                              "delivery_status": self.identifier_edit}
         self.busy_widgets = [self.identifier_edit, self.find_button, self.how_box,
                              self.ok_button]
         self.method_group.idToggled.connect(lambda _id, _on: self._update())

@@ -23,11 +23,16 @@ from clerk_app.services.admin.users import NewUser
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.error_text import user_message
 from clerk_app.ui.operations import Op
-from clerk_app.ui.qt_helpers import app_icon, buddy_map, child, focus_field, load_form
+from clerk_app.ui.qt_helpers import (
+    app_icon,
+    buddy_label_text,
+    child,
+    focus_field,
+    keyed_inputs,
+    load_form,
+)
 from clerk_app.ui.service_dialog import ServiceDialog
 from clerk_app.ui.settings_form import OfficeSettingsForm
-
-REPEAT_FIELD = "Powtórz hasło"
 
 
 class FirstStartDialog(ServiceDialog):
@@ -60,8 +65,10 @@ class FirstStartDialog(ServiceDialog):
         self.create_button = child(form, QPushButton, "createButton")
         self.cancel_button = child(form, QPushButton, "cancelButton")
         self.attach_error_label(child(form, QLabel, "errorLabel"))
-        self.field_widgets = {**self.settings_form.field_widgets, **buddy_map(form)}
-        self.field_widgets.pop("Liczba spraw", None)
+        self.form = form
+        self.field_widgets = {**self.settings_form.field_widgets, **keyed_inputs(form, {
+            "username": "usernameEdit", "full_name": "fullNameEdit",
+            "password": "passwordEdit"})}
         self.busy_widgets = [
             child(form, QGroupBox, "adminGroup"), child(form, QGroupBox, "settingsGroup"),
             self.demo_check, self.demo_count, self.create_button, self.cancel_button,
@@ -90,7 +97,8 @@ class FirstStartDialog(ServiceDialog):
             self._finish()
             return
         if self.password_edit.text() != self.repeat_edit.text():
-            self.set_error(self.tr("Pole „{0}”: Hasła nie są takie same.").format(REPEAT_FIELD))
+            self.set_error(self.tr("Pole „{0}”: Hasła nie są takie same.").format(
+                buddy_label_text(self.form, self.repeat_edit)))
             focus_field(self.repeat_edit)
             return
         admin = NewUser(self.username_edit.text(), self.full_name_edit.text(), Role.ADMIN,

@@ -32,7 +32,7 @@ class LoginDialog(ServiceDialog):
         self.cancel_button = child(form, QPushButton, "cancelButton")
         self.attach_error_label(child(form, QLabel, "errorLabel"))
         self.busy_widgets = [self.username_edit, self.password_edit, self.login_button]
-        self.field_widgets = {"Nazwa użytkownika": self.username_edit, "Hasło": self.password_edit}
+        self.field_widgets = {"username": self.username_edit, "password": self.password_edit}
         self.login_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.reject)
         self.setMinimumWidth(440)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import TypeVar
 
@@ -117,17 +118,27 @@ def focus_field(widget: QWidget) -> None:
 
 
 def field_label_text(label: QLabel) -> str:
-    """``"&Nazwa użytkownika:"`` → ``"Nazwa użytkownika"`` (the service's field name)."""
+    """``"&Nazwa użytkownika:"`` → ``"Nazwa użytkownika"`` (the field's name for people)."""
     return label.text().replace("&", "").strip().rstrip(":").strip()
 
 
-def buddy_map(form: QWidget) -> dict[str, QWidget]:
-    """Field name (its label's text) → input widget, from the labels' buddies in a form."""
-    found: dict[str, QWidget] = {}
+def buddy_label_text(form: QWidget, widget: QWidget) -> str:
+    """The text of the label in ``form`` whose buddy is ``widget`` (for a message naming
+    the field as the form shows it); the widget's object name when it has no label."""
     for label in form.findChildren(QLabel):
-        buddy = label.buddy()
-        if buddy is not None:
-            found[field_label_text(label)] = buddy
+        if label.buddy() is widget:
+            return field_label_text(label)
+    return widget.objectName()
+
+
+def keyed_inputs(form: QWidget, object_names: Mapping[str, str]) -> dict[str, QWidget]:
+    """Field key → input, for each ``key: objectName`` pair whose input ``form`` contains
+    (the keys are the ones services name in ``ValidationFailed``)."""
+    found: dict[str, QWidget] = {}
+    for key, name in object_names.items():
+        widget = form.findChild(QWidget, name)
+        if widget is not None:
+            found[key] = widget
     return found
 
 

@@ -198,12 +198,11 @@ class RegistrationForm(QWidget):
                 self.cancel_button]
 
     def field_widgets(self) -> dict[str, QWidget]:
-        """The services' Polish field names → the inputs (to focus the first bad one)."""
+        """The services' field keys → the inputs (to focus the first bad one)."""
         return {**self.sender_form.fields, **self.iok.fields, **self.deposit.fields,
-                **self.picker.fields, "Data wpływu": self.received,
-                "Data nadania": self.posted, "Treść (temat)": self.subject,
-                "Liczba załączników": self.attachments, "Przydzielono do": self.assignee,
-                "Skan": self.scan_list}
+                **self.picker.fields, "received_at": self.received, "posted_on": self.posted,
+                "subject": self.subject, "attachments_count": self.attachments,
+                "assignee_id": self.assignee, "scans": self.scan_list}
 
     def state(self) -> tuple[object, ...]:
         return (self.channel.currentIndex(), self.posted.date_value(), self.kind.currentIndex(),

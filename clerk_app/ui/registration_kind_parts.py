@@ -124,9 +124,9 @@ class DepositSection(QGroupBox):
         form.addRow("", self.power_of_attorney)
         form.addRow("", self.stamp_duty)
         form.addRow("", self.exempt)
-        self.fields: dict[str, QWidget] = {"Czynsz miesięczny": self.rent,
-                                           "Liczba rat": self.instalments,
-                                           "Pełnomocnik": self.proxy_name}
+        self.fields: dict[str, QWidget] = {"monthly_rent": self.rent,
+                                           "instalments_requested": self.instalments,
+                                           "proxy_name": self.proxy_name}
         self.rent.textChanged.connect(self._update_preview)
         self.by_proxy.toggled.connect(self._proxy_toggled)
         self.proxy_relation.currentIndexChanged.connect(lambda _i: self._proxy_toggled(
@@ -154,7 +154,7 @@ class DepositSection(QGroupBox):
 
     def rent_amount(self) -> Decimal | None:
         try:
-            return parse_money(self.rent.text(), "Czynsz miesięczny")
+            return parse_money(self.rent.text(), "monthly_rent")
         except FieldError:
             return None
 
@@ -207,7 +207,7 @@ class CasePicker(QGroupBox):
         form = QFormLayout(self)
         form.addRow(self.tr("Znak &sprawy:"), self.signature)
         form.addRow("", self.found)
-        self.fields: dict[str, QWidget] = {"Sprawa": self.signature}
+        self.fields: dict[str, QWidget] = {"case_id": self.signature}
         self.signature.editingFinished.connect(self.look_up)
         self.signature.textEdited.connect(lambda _t: self._set(None, ""))
 

@@ -1,8 +1,8 @@
 """The sender / applicant fields: name, PESEL, address and contact.
 
-Shared by the registration form and the case view's "Dane" tab. Every input is registered
-under the Polish field name the services use in ``ValidationFailed``, so a failing field can
-be focused.
+The sender form is shared by the registration dialog and the case view's "Dane" tab. Every
+input is registered under the field key the services use in ``ValidationFailed`` (the
+attribute of ``SenderInput``), so a failing field can be focused whatever its label says.
 """
 
 from __future__ import annotations
@@ -42,10 +42,10 @@ class SenderForm(QWidget):
         self.city.setText(default_city)
         self.email = self._edit(200, "np. jan.kowalski@example.pl")
         self.fields: dict[str, QWidget] = {
-            "Imię": self.first_name, "Nazwisko": self.last_name, "PESEL": self.pesel,
-            "Telefon": self.phone, "Ulica": self.street, "Nr budynku": self.building,
-            "Nr lokalu": self.flat, "Kod pocztowy": self.postal_code,
-            "Miejscowość": self.city, "Adres e-mail": self.email,
+            "first_name": self.first_name, "last_name": self.last_name, "pesel": self.pesel,
+            "phone": self.phone, "street": self.street, "building": self.building,
+            "flat": self.flat, "postal_code": self.postal_code, "city": self.city,
+            "email": self.email,
         }
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)

@@ -19,7 +19,7 @@ T = TypeVar("T")
 class ServiceDialog(QDialog):
     """A dialog whose actions run service calls as ops of its ``runner``.
 
-    Subclasses fill ``field_widgets`` (the service's Polish field name → input widget), set
+    Subclasses fill ``field_widgets`` (the service's field key → input widget), set
     ``error_label`` and ``busy_widgets``, and run ``self.op(work)...run()``.
     """
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit, QPushButton, QSpinBox, QTa
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.validators import format_nrb
 from clerk_app.services.admin.settings import OfficeSettings
-from clerk_app.ui.qt_helpers import buddy_map, child, load_form
+from clerk_app.ui.qt_helpers import child, load_form
 
 _FIELDS = [f.name for f in dataclasses.fields(OfficeSettings) if f.name != "version"]
 
@@ -17,7 +17,8 @@ _FIELDS = [f.name for f in dataclasses.fields(OfficeSettings) if f.name != "vers
 class OfficeSettingsForm(QWidget):
     """Tabs with one input per ``OfficeSettings`` field (the widgets are named as the fields).
 
-    ``field_widgets`` maps the Polish field names used in service errors to the inputs.
+    ``field_widgets`` maps the field keys used in service errors (the attribute names) to
+    the inputs.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -32,7 +33,7 @@ class OfficeSettingsForm(QWidget):
             self.inputs[name] = widget
             if isinstance(widget, QLineEdit):
                 widget.setMinimumWidth(320)
-        self.field_widgets = buddy_map(form)
+        self.field_widgets: dict[str, QWidget] = dict(self.inputs)
         child(form, QPushButton, "scanDirButton").clicked.connect(self._choose_scan_dir)
         self._version = 0
 

@@ -16,8 +16,19 @@ from clerk_app.services.admin.users import (
 )
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.changes import Change, ChangeKind
-from clerk_app.ui.qt_helpers import app_icon, buddy_map, child, focus_field, load_form
+from clerk_app.ui.qt_helpers import (
+    app_icon,
+    buddy_label_text,
+    child,
+    focus_field,
+    keyed_inputs,
+    load_form,
+)
 from clerk_app.ui.service_dialog import ServiceDialog
+
+# The services' field keys → the inputs of the user forms (each form has some of them).
+ACCOUNT_INPUTS = {"username": "usernameEdit", "full_name": "fullNameEdit", "role": "roleCombo",
+                  "password": "passwordEdit", "new_password": "newEdit"}
 
 
 class _UserFormDialog(ServiceDialog):
@@ -33,7 +44,7 @@ class _UserFormDialog(ServiceDialog):
         self.ok_button = child(self.form, QPushButton, "okButton")
         self.cancel_button = child(self.form, QPushButton, "cancelButton")
         self.attach_error_label(child(self.form, QLabel, "errorLabel"))
-        self.field_widgets = buddy_map(self.form)
+        self.field_widgets = keyed_inputs(self.form, ACCOUNT_INPUTS)
         self.busy_widgets = [self.form]
         self.ok_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.reject)
@@ -51,8 +62,8 @@ class _UserFormDialog(ServiceDialog):
     def passwords_match(self, password: QLineEdit, repeat: QLineEdit) -> bool:
         if password.text() == repeat.text():
             return True
-        label = "Powtórz hasło" if "Powtórz hasło" in self.field_widgets else "Powtórz nowe hasło"
-        self.set_error(self.tr("Pole „{0}”: Hasła nie są takie same.").format(label))
+        self.set_error(self.tr("Pole „{0}”: Hasła nie są takie same.").format(
+            buddy_label_text(self.form, repeat)))
         focus_field(repeat)
         return False
 

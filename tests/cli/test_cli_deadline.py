@@ -3,7 +3,10 @@ from datetime import date
 
 import pytest
 
+from clerk_app.cli import deadline_cmd
 from clerk_app.cli.deadline_cmd import register
+from clerk_app.domain.calendar import ComputedDate, LegalCalendar
+from clerk_app.domain.errors import FieldError
 
 
 def _run(argv: list[str], **extra: object) -> int:
@@ -73,3 +76,15 @@ def test_bad_input_exits_2_with_polish_message(
     assert captured.out == ""
     assert captured.err.startswith("Błąd: ")
     assert "Traceback" not in captured.err
+
+
+
+def test_a_field_error_is_printed_with_the_polish_label(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    def compute(_calendar: LegalCalendar) -> ComputedDate:
+        raise FieldError("days", "Liczba dni musi być większa od zera.")
+
+    assert deadline_cmd._run(argparse.Namespace(), compute) == 2
+    assert capsys.readouterr().err == (
+        "Błąd: Liczba dni: Liczba dni musi być większa od zera.\n")

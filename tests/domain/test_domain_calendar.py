@@ -63,7 +63,8 @@ def test_months_leap_year_and_same_day() -> None:
 def test_non_positive_periods_rejected(bad: int) -> None:
     with pytest.raises(FieldError) as days_error:
         CAL.add_days(date(2025, 1, 1), bad, "x")
-    assert days_error.value.field == "Liczba dni"
+    assert days_error.value.key == "days"
+    assert days_error.value.label == "Liczba dni"
     with pytest.raises(FieldError):
         CAL.add_months(date(2025, 1, 1), bad, "x")
 

@@ -81,7 +81,7 @@ def test_check_transition() -> None:
     check_transition(CaseKind.DEPOSIT, S.IN_PROGRESS, S.CONSENT)
     with pytest.raises(FieldError) as error:
         check_transition(CaseKind.DEPOSIT, S.REGISTERED, S.CONSENT)
-    assert error.value.field == "Status"
+    assert error.value.key == "status"
     assert "Zarejestrowana" in error.value.message and "Zgoda" in error.value.message
     with pytest.raises(FieldError):
         check_transition(CaseKind.IOK, S.REGISTERED, S.IN_PROGRESS)

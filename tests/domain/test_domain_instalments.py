@@ -75,7 +75,7 @@ def test_first_due_on_holiday_is_shifted() -> None:
 def test_schedule_count_limits(count: int) -> None:
     with pytest.raises(FieldError) as error:
         instalment_schedule(Decimal("1000"), count, date(2026, 1, 15), CAL)
-    assert error.value.field == "Liczba rat"
+    assert error.value.key == "instalment_count"
 
 
 def test_schedule_rejects_non_positive_or_tiny_deposit() -> None:

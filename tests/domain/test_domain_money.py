@@ -64,8 +64,9 @@ def test_parse_money_accepts_polish_input(text: str, expected: str) -> None:
 )
 def test_parse_money_rejects(text: str, fragment: str) -> None:
     with pytest.raises(FieldError) as error:
-        parse_money(text, field="Czynsz")
-    assert error.value.field == "Czynsz"
+        parse_money(text, key="monthly_rent")
+    assert error.value.key == "monthly_rent"
+    assert error.value.label == "Czynsz miesięczny"
     assert fragment in error.value.message
 
 

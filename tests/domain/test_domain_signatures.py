@@ -31,7 +31,7 @@ def test_format_signature() -> None:
 def test_invalid_signature_patterns(pattern: str, fragment: str) -> None:
     with pytest.raises(FieldError) as error:
         validate_signature_pattern(pattern)
-    assert error.value.field == "Wzór znaku sprawy"
+    assert error.value.key == "signature_pattern"
     assert fragment in error.value.message
 
 
@@ -45,4 +45,4 @@ def test_register_number() -> None:
     assert format_register_number("{number}/{year}", 15, 2026) == "15/2026"
     with pytest.raises(FieldError) as error:
         validate_register_pattern("{unit}/{number}/{year}")
-    assert error.value.field == "Wzór numeru w rejestrze przesyłek"
+    assert error.value.key == "register_pattern"

@@ -32,7 +32,7 @@ def test_valid_pesel() -> None:
 def test_pesel_bad_checksum() -> None:
     with pytest.raises(FieldError) as error:
         validate_pesel("44051401358")
-    assert error.value.field == "PESEL"
+    assert error.value.key == "pesel"
     assert _message(error) == "Nieprawidłowa suma kontrolna numeru PESEL."
 
 
@@ -46,8 +46,8 @@ def test_pesel_invalid_birth_date_with_valid_checksum(number: str) -> None:
 @pytest.mark.parametrize("number", ["4405140135", "440514013590", "4405140135X", "４４051401359"])
 def test_pesel_wrong_length_or_characters(number: str) -> None:
     with pytest.raises(FieldError) as error:
-        validate_pesel(number, field="PESEL członka")
-    assert error.value.field == "PESEL członka"
+        validate_pesel(number, key="member_pesel")
+    assert error.value.key == "member_pesel"
     assert "11 cyfr" in _message(error)
 
 
@@ -70,7 +70,7 @@ def test_valid_nrb(text: str) -> None:
 def test_nrb_bad_checksum() -> None:
     with pytest.raises(FieldError) as error:
         validate_nrb("61 1090 1014 0000 0712 1981 2875")
-    assert error.value.field == "Numer rachunku bankowego"
+    assert error.value.key == "bank_account"
     assert "suma kontrolna" in _message(error)
 
 
@@ -115,7 +115,7 @@ def test_valid_email(text: str, expected: str) -> None:
 def test_invalid_email(text: str) -> None:
     with pytest.raises(FieldError) as error:
         validate_email(text)
-    assert error.value.field == "Adres e-mail"
+    assert error.value.key == "email"
     assert _message(error) == "Nieprawidłowy adres e-mail."
 
 
@@ -156,10 +156,11 @@ def test_invalid_phone(text: str, fragment: str) -> None:
 
 
 def test_require_text() -> None:
-    assert require_text("  Jan  ", "Imię") == "Jan"
+    assert require_text("  Jan  ", "first_name") == "Jan"
     with pytest.raises(FieldError) as error:
-        require_text(None, "Imię")
-    assert (error.value.field, error.value.message) == ("Imię", "Pole jest wymagane.")
+        require_text(None, "first_name")
+    assert (error.value.key, error.value.message) == ("first_name", "Pole jest wymagane.")
+    assert str(error.value) == "Imię: Pole jest wymagane."
     with pytest.raises(FieldError, match="wymagane"):
         require_text("   ", "Imię")
     with pytest.raises(FieldError, match="najwyżej 5 znaków"):

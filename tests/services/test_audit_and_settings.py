@@ -58,11 +58,10 @@ def test_settings_validation_names_fields(ctx: AppContext, admin: Actor) -> None
     with pytest.raises(ValidationFailed) as err:
         settings.save_settings(ctx, admin, bad)
     fields = err.value.fields
-    assert "Rachunek bankowy na kaucje" in fields
-    assert "Nazwa BGM" in fields
-    assert "Wzór znaku sprawy" in fields
-    assert "Termin na uzupełnienie braków (dni)" in fields
-    assert "Opłata skarbowa" in fields
+    assert set(fields) == {"deposit_bank_account", "bgm_name", "signature_pattern",
+                           "deficiency_days", "stamp_duty"}
+    assert "Pole „Termin na uzupełnienie braków (dni)”: Podaj liczbę" in err.value.message
+    assert "Pole „Rachunek bankowy na kaucje”: Nieprawidłowa suma" in err.value.message
     assert settings.load_settings(ctx) == current
 
 

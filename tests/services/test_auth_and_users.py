@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from argon2 import Type
 from sqlalchemy import select
 
 from clerk_app.domain.roles import Role
 from clerk_app.persistence.models import AuditEntry, User
-from clerk_app.services.admin import auth, users
+from clerk_app.services.admin import auth, passwords, users
 from clerk_app.services.admin.users import NewUser
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import (
@@ -16,7 +17,7 @@ from clerk_app.services.core.errors import (
     PermissionDenied,
     ValidationFailed,
 )
-from tests.conftest import TEST_PASSWORD, FakeClock
+from tests.conftest import FAST_HASHER, TEST_PASSWORD, FakeClock
 
 
 def test_login_ok_returns_actor_and_audits(ctx: AppContext, admin: Actor) -> None:
@@ -91,14 +92,14 @@ def test_duplicate_user_name_refused(ctx: AppContext, staff: dict[Role, Actor]) 
         users.create_user(
             ctx, staff[Role.ADMIN], NewUser("Referent", "Ktoś", Role.CLERK, "Haslo12345")
         )
-    assert err.value.fields == ["Nazwa użytkownika"]
+    assert err.value.fields == ["username"]
     assert "już istnieje" in err.value.message
 
 
 def test_empty_fields_named_and_nothing_saved(ctx: AppContext, admin: Actor) -> None:
     with pytest.raises(ValidationFailed) as err:
         users.create_user(ctx, admin, NewUser("", "  ", Role.CLERK, "krotkie"))
-    assert err.value.fields == ["Nazwa użytkownika", "Imię i nazwisko", "Hasło"]
+    assert err.value.fields == ["username", "full_name", "password"]
     with ctx.db.read() as s:
         assert s.scalar(select(User.id).where(User.username == "")) is None
         assert len(list(s.scalars(select(User)))) == 1
@@ -137,3 +138,13 @@ def test_stale_version_conflicts(ctx: AppContext, staff: dict[Role, Actor]) -> N
     users.change_role(ctx, admin, row.id, Role.CLERK, version=row.version)
     with pytest.raises(ConflictError, match="zmieniony przez innego użytkownika"):
         users.set_active(ctx, admin, row.id, False, version=row.version)
+
+
+def test_the_application_hashes_with_argon2id_defaults_and_tests_with_a_cheaper_one() -> None:
+    strong = passwords.APP_HASHER
+    assert (strong.type, strong.memory_cost, strong.time_cost) == (Type.ID, 65536, 3)
+    assert passwords.hasher is FAST_HASHER  # put there by the suite's fixture
+    assert passwords.hash_password(TEST_PASSWORD).startswith("$argon2id$v=19$m=1024,t=1")
+    # Each hash carries its parameters: one made either way verifies with the other.
+    assert strong.verify(FAST_HASHER.hash(TEST_PASSWORD), TEST_PASSWORD)
+    assert passwords.verify_password(strong.hash(TEST_PASSWORD), TEST_PASSWORD)

@@ -144,7 +144,7 @@ def test_invalid_edit_names_field(
     with pytest.raises(ValidationFailed) as err:
         case_detail.update_applicant(ctx, clerk, detail.id, detail.version,
                                      replace(detail.applicant, email=""))
-    assert err.value.fields == ["Adres e-mail"]
+    assert err.value.fields == ["email"]
 
 
 def test_find_by_identifier(ctx: AppContext, staff: dict[Role, Actor], cases: list[int]) -> None:
@@ -158,7 +158,7 @@ def test_supplement_kind_requires_case(ctx: AppContext, staff: dict[Role, Actor]
     with pytest.raises(ValidationFailed) as err:
         intake.register_item(ctx, staff[Role.COUNTER],
                              iok_request(kind=IncomingKind.SUPPLEMENT))
-    assert err.value.fields == ["Sprawa"]
+    assert err.value.fields == ["case_id"]
 
 
 def test_whole_signature_found_through_its_index(

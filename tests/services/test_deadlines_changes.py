@@ -41,7 +41,7 @@ def test_extension_needs_a_reason_and_is_audited(
 
     with pytest.raises(ValidationFailed) as err:
         extend_deadline(ctx, clerk, deadline.id, deadline.version, date(2026, 3, 16), "  ")
-    assert err.value.fields == ["Powód przedłużenia"]
+    assert err.value.fields == ["reason"]
     assert err.value.message == "Pole „Powód przedłużenia”: Podaj powód przedłużenia terminu."
     assert deadline_rows(ctx, case_id)[0].due_on == date(2026, 3, 9)
     assert deadline_rows(ctx, case_id)[0].version == deadline.version
@@ -50,7 +50,7 @@ def test_extension_needs_a_reason_and_is_audited(
     with pytest.raises(ValidationFailed) as err:
         extend_deadline(ctx, clerk, deadline.id, deadline.version, date(2026, 3, 14),
                         "prośba strony")
-    assert err.value.fields == ["Nowy termin"]  # a Saturday
+    assert err.value.fields == ["new_due"]  # a Saturday
 
     extended = extend_deadline(ctx, clerk, deadline.id, deadline.version, date(2026, 3, 16),
                                "Prośba strony z 02.03.2026 (pobyt w szpitalu)")
@@ -85,7 +85,7 @@ def test_day_off_moves_open_deadline_and_back(
         add_day_off(ctx, clerk, date(2026, 3, 24), "Dzień wolny")
     with pytest.raises(ValidationFailed) as err:
         add_day_off(ctx, admin, date(2026, 3, 24), " ")
-    assert err.value.fields == ["Nazwa dnia wolnego"]
+    assert err.value.fields == ["name"]
     with pytest.raises(ValidationFailed):
         add_day_off(ctx, admin, date(2026, 3, 22), "niedziela")
 
@@ -136,7 +136,9 @@ def test_delay_notice_replaces_decision_deadline(
     set_today(clock, date(2026, 3, 30))
     with pytest.raises(ValidationFailed) as err:
         issue_delay_notice(ctx, clerk, case_id, date(2026, 4, 20), "")
-    assert err.value.fields == ["Przyczyna zwłoki"]
+    assert err.value.fields == ["reason"]
+    assert err.value.message == ("Pole „Przyczyna zwłoki”: Podaj przyczynę niezałatwienia "
+                                 "sprawy w terminie.")
     letter = issue_delay_notice(ctx, clerk, case_id, date(2026, 4, 20),
                                 "Oczekiwanie na opinię Zakładu Gospodarki Mieszkaniowej.")
     assert render_letter(letter.document).startswith(b"%PDF")

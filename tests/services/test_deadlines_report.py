@@ -58,7 +58,8 @@ def test_report_groups_by_assignee_with_horizon(
     finally:
         event.remove(ctx.db.engine, "before_cursor_execute", count)
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    assert len(selects) == 2  # days off + the joined query: no N+1
+    # the account re-read by primary key, days off and the joined query: no N+1
+    assert len(selects) == 3
 
     assert report.as_of == date(2026, 3, 2) and report.horizon_end == date(2026, 3, 16)
     assert report.generated_by == "Krystyna Kierownik"
@@ -89,7 +90,7 @@ def test_report_needs_supervisor_and_valid_horizon(
         deadline_report_rows(ctx, staff[Role.CLERK], date(2026, 3, 2), 14)
     with pytest.raises(ValidationFailed) as err:
         deadline_report_rows(ctx, staff[Role.SUPERVISOR], date(2026, 3, 2), -1)
-    assert err.value.fields == ["Horyzont (dni)"]
+    assert err.value.fields == ["horizon_days"]
 
 
 def test_dashboard_rows_per_role(ctx: AppContext, staff: dict[Role, Actor]) -> None:

@@ -98,7 +98,7 @@ def test_delivery_date_before_the_letter_is_refused(
     letter = issue_summons(ctx, clerk, case_id, ["Podpis"])
     with pytest.raises(ValidationFailed) as err:
         record_delivery(ctx, clerk, letter.letter_id, letter.version, date(2026, 2, 27))
-    assert err.value.fields == ["Data doręczenia"]
+    assert err.value.fields == ["delivered_on"]
     assert deadline_rows(ctx, case_id) == []
 
 

@@ -56,12 +56,12 @@ def test_lookup_and_counter_delivery(
     with pytest.raises(ValidationFailed) as err:
         record_email_delivery(ctx, counter, first.letter_id, result.letter.version,
                               date(2026, 3, 4))
-    assert err.value.fields == ["Doręczenie"]
+    assert err.value.fields == ["delivery_status"]
     assert "04.03.2026" in err.value.message
 
     with pytest.raises(ValidationFailed) as err:
         record_email_delivery(ctx, counter, other.letter_id, other.version, date(2026, 3, 5))
-    assert err.value.fields == ["Data doręczenia"]  # in the future
+    assert err.value.fields == ["delivered_on"]  # in the future
     email = record_email_delivery(ctx, counter, other.letter_id, other.version,
                                   date(2026, 3, 3))
     assert email.letter.delivery_method is DeliveryMethod.EMAIL

@@ -460,7 +460,7 @@ def test_refused_for_bad_count_and_for_non_admins(ctx: AppContext,
     for bad in (0, -3):
         with pytest.raises(ValidationFailed) as info:
             generate_demo_data(ctx, staff[Role.ADMIN], bad)
-        assert info.value.fields == ["Liczba spraw"]
+        assert info.value.fields == ["case_count"]
     for role in (Role.COUNTER, Role.CLERK, Role.SUPERVISOR):
         with pytest.raises(PermissionDenied):
             generate_demo_data(ctx, staff[role], 10)

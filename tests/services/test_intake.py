@@ -121,13 +121,14 @@ def test_bad_input_names_fields_and_saves_nothing(
         subject=" ", channel=Channel.POST)
     with pytest.raises(ValidationFailed) as err:
         intake.register_item(ctx, staff[Role.COUNTER], bad)
-    assert set(err.value.fields) == {"Imię", "PESEL", "Adres e-mail", "Kod pocztowy",
-                                     "Treść (temat)", "Data nadania"}
+    assert set(err.value.fields) == {"first_name", "pesel", "email", "postal_code",
+                                     "subject", "posted_on"}
+    assert "Pole „Treść (temat)”: Pole jest wymagane." in err.value.message
     with pytest.raises(ValidationFailed) as err:
         intake.register_item(ctx, staff[Role.COUNTER], deposit_petition(
             deposit=DepositDetailsInput(Decimal("0"), 12, by_proxy=True,
                                         proxy_relation=ProxyRelation.OTHER)))
-    assert set(err.value.fields) == {"Czynsz miesięczny", "Liczba rat", "Pełnomocnik"}
+    assert set(err.value.fields) == {"monthly_rent", "instalments_requested", "proxy_name"}
     assert count(ctx, Case) == count(ctx, IncomingItem) == 0
 
 
@@ -159,7 +160,7 @@ def test_bad_files_refused_and_nothing_stored(
     with pytest.raises(ValidationFailed, match=message) as err:
         intake.register_item(ctx, staff[Role.COUNTER],
                              iok_request(scans=(ScanUpload(good), ScanUpload(bad))))
-    assert err.value.fields == ["Skan"]
+    assert err.value.fields == ["scans"]
     for model in (Case, IncomingItem, Scan, ScanChunk, NumberSequence):
         assert count(ctx, model) == 0
     # The failed registration burned no number.

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from clerk_app.domain.roles import Permission
 from clerk_app.persistence.models import AuditEntry, Case
 from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
-from clerk_app.services.core.unit_of_work import require
+from clerk_app.services.core.unit_of_work import read_as
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,6 @@ def _office_midnight(day: date) -> datetime:
 
 def list_audit(ctx: AppContext, actor: Actor, flt: AuditFilter) -> list[AuditRow]:
     """Newest first; dates are office (Warsaw) calendar days, both ends included."""
-    require(actor, Permission.VIEW_AUDIT)
     query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(flt.limit)
     if flt.username:
         query = query.where(AuditEntry.username == flt.username.strip().lower())
@@ -49,7 +48,7 @@ def list_audit(ctx: AppContext, actor: Actor, flt: AuditFilter) -> list[AuditRow
         query = query.where(AuditEntry.at >= _office_midnight(flt.date_from))
     if flt.date_to:
         query = query.where(AuditEntry.at < _office_midnight(flt.date_to + timedelta(days=1)))
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_AUDIT) as session:
         if flt.case_signature:
             case_id = session.scalar(
                 select(Case.id).where(Case.signature == flt.case_signature.strip())

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from clerk_app.domain.roles import Role
 from clerk_app.persistence.models import User
 from clerk_app.services.admin.passwords import verify_password
 from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
@@ -28,7 +27,7 @@ def authenticate(ctx: AppContext, username: str, password: str) -> Actor:
         user = work.session.scalars(select(User).where(User.username == name)).one_or_none()
         if user is None or not user.active:
             raise AuthenticationFailed()
-        work.actor = Actor(user.id, user.username, user.full_name, Role(user.role))
+        work.actor = Actor(user.id, user.username, user.full_name, user.role)
         if user.locked_until is not None and user.locked_until > work.now:
             until = user.locked_until.astimezone(OFFICE_TZ).strftime("%H:%M")
             raise AccountLocked(
@@ -40,7 +39,7 @@ def authenticate(ctx: AppContext, username: str, password: str) -> Actor:
             user.locked_until = None
             user.last_login_at = work.now
             work.audit("users", user.id, "login")
-            actor = Actor(user.id, user.username, user.full_name, Role(user.role),
+            actor = Actor(user.id, user.username, user.full_name, user.role,
                           must_change_password=user.must_change_password)
         else:
             user.failed_attempts += 1

@@ -7,32 +7,30 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from clerk_app.domain.errors import FieldError
 
-_hasher = PasswordHasher()  # argon2id, library defaults (64 MiB, t=3)
+APP_HASHER = PasswordHasher()  # argon2id, library defaults (64 MiB, t=3, 4 lanes)
 MIN_LENGTH = 8
 
-
-def use_fast_hashing_for_tests() -> None:
-    """Cheaper Argon2id parameters (still Argon2id) so test suites do not spend minutes
-    hashing; never called by the application."""
-    global _hasher
-    _hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+hasher: PasswordHasher = APP_HASHER
+"""The hasher in use, looked up at every call, so it can be replaced (a test suite puts a
+cheaper Argon2id one here). A hash carries its own parameters: it verifies whichever
+Argon2id hasher made it."""
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return hasher.hash(password)
 
 
 def verify_password(password_hash: str, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash, password)
+        return hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
 
-def check_password_strength(password: str, field: str = "Hasło") -> str:
+def check_password_strength(password: str, key: str = "password") -> str:
     """Refuse passwords shorter than 8 characters or without a letter and a digit."""
     if len(password) < MIN_LENGTH:
-        raise FieldError(field, f"Hasło musi mieć co najmniej {MIN_LENGTH} znaków.")
+        raise FieldError(key, f"Hasło musi mieć co najmniej {MIN_LENGTH} znaków.")
     if not any(c.isalpha() for c in password) or not any(c.isdigit() for c in password):
-        raise FieldError(field, "Hasło musi zawierać co najmniej jedną literę i jedną cyfrę.")
+        raise FieldError(key, "Hasło musi zawierać co najmniej jedną literę i jedną cyfrę.")
     return password

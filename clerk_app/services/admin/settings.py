@@ -62,36 +62,34 @@ class OfficeSettings:
         return Decimal(self.stamp_duty)
 
 
-_LABELS = {
-    "city_office_name": "Nazwa urzędu", "city_office_address": "Adres urzędu",
-    "bgm_name": "Nazwa BGM", "bgm_address": "Adres BGM", "zgm_name": "Nazwa ZGM",
-    "zgm_address": "Adres ZGM", "counter_addresses": "Punkty obsługi (w pismach)",
-    "iok_unit": "Symbol komórki (IOK)",
-    "iok_jrwa": "Klasa JRWA (IOK)", "deposit_unit": "Symbol komórki (kaucja)",
-    "deposit_jrwa": "Klasa JRWA (kaucja)", "signatory_title": "Stanowisko podpisującego",
-}
-_POSITIVE_INTS = {
-    "deficiency_days": ("Termin na uzupełnienie braków (dni)", 1, 60),
-    "decision_months": ("Termin rozpatrzenia (miesiące)", 1, 12),
-    "iok_target_days": ("Termin obsługi wniosku IOK (dni)", 1, 90),
-    "scan_max_mb": ("Maksymalny rozmiar skanu (MB)", 1, 500),
+_REQUIRED_TEXT = (
+    "city_office_name", "city_office_address", "bgm_name", "bgm_address", "zgm_name",
+    "zgm_address", "counter_addresses", "iok_unit", "iok_jrwa", "deposit_unit",
+    "deposit_jrwa", "signatory_title",
+)
+_INT_RANGES = {
+    "deficiency_days": (1, 60),
+    "decision_months": (1, 12),
+    "iok_target_days": (1, 90),
+    "scan_max_mb": (1, 500),
 }
 
 
 def validate_settings(s: OfficeSettings) -> OfficeSettings:
-    """Check every setting; raise ``ValidationFailed`` naming each bad field."""
+    """Check every setting; raise ``ValidationFailed`` naming each bad field (by the
+    attribute of ``OfficeSettings``)."""
     errors: list[FieldError] = []
     values = dataclasses.asdict(s)
-    for key, label in _LABELS.items():
+    for key in _REQUIRED_TEXT:
         values[key] = str(values[key]).strip()
         if not values[key]:
-            errors.append(FieldError(label, "Pole jest wymagane."))
+            errors.append(FieldError(key, "Pole jest wymagane."))
     for key in ("iok_unit", "deposit_unit", "iok_jrwa", "deposit_jrwa"):
         if values[key] and not all(c.isalnum() or c in "-_" for c in values[key]):
-            errors.append(FieldError(_LABELS[key], "Dozwolone są tylko litery, cyfry, - i _."))
-    for key, (label, low, high) in _POSITIVE_INTS.items():
+            errors.append(FieldError(key, "Dozwolone są tylko litery, cyfry, - i _."))
+    for key, (low, high) in _INT_RANGES.items():
         if not isinstance(values[key], int) or not low <= values[key] <= high:
-            errors.append(FieldError(label, f"Podaj liczbę całkowitą od {low} do {high}."))
+            errors.append(FieldError(key, f"Podaj liczbę całkowitą od {low} do {high}."))
     for key, check in (("signature_pattern", validate_signature_pattern),
                        ("register_pattern", validate_register_pattern)):
         try:
@@ -104,11 +102,11 @@ def validate_settings(s: OfficeSettings) -> OfficeSettings:
             raise InvalidOperation
         values["stamp_duty"] = str(duty.quantize(Decimal("0.01")))
     except InvalidOperation:
-        errors.append(FieldError("Opłata skarbowa", "Podaj kwotę w złotych, np. 17,00."))
+        errors.append(FieldError("stamp_duty", "Podaj kwotę w złotych, np. 17,00."))
     if str(values["deposit_bank_account"]).strip():
         try:
             values["deposit_bank_account"] = validate_nrb(values["deposit_bank_account"],
-                                                          "Rachunek bankowy na kaucje")
+                                                          "deposit_bank_account")
         except FieldError as exc:
             errors.append(exc)
     if errors:

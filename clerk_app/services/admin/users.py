@@ -19,7 +19,7 @@ from clerk_app.services.admin.passwords import (
 )
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ConflictError, NotFound, ValidationFailed, field_error
-from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
+from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 
@@ -50,12 +50,12 @@ def validate_new_user(data: NewUser) -> NewUser:
     username = data.username.strip().lower()
     if not USERNAME_RE.match(username):
         errors.append(FieldError(
-            "Nazwa użytkownika",
+            "username",
             "Od 3 do 64 znaków: małe litery bez polskich znaków, cyfry, kropka, myślnik.",
         ))
     full_name = data.full_name.strip()
     if not full_name:
-        errors.append(FieldError("Imię i nazwisko", "Pole jest wymagane."))
+        errors.append(FieldError("full_name", "Pole jest wymagane."))
     try:
         check_password_strength(data.password)
     except FieldError as exc:
@@ -70,9 +70,9 @@ def insert_user(work: Work, data: NewUser) -> int:
     data = validate_new_user(data)
     exists = work.session.scalar(select(User.id).where(User.username == data.username))
     if exists is not None:
-        raise field_error("Nazwa użytkownika", "Użytkownik o tej nazwie już istnieje.")
+        raise field_error("username", "Użytkownik o tej nazwie już istnieje.")
     user = User(
-        username=data.username, full_name=data.full_name, role=data.role.value,
+        username=data.username, full_name=data.full_name, role=data.role,
         password_hash=hash_password(data.password), active=True, failed_attempts=0,
         created_at=work.now, must_change_password=False,
     )
@@ -88,9 +88,8 @@ def create_user(ctx: AppContext, actor: Actor, data: NewUser) -> int:
 
 def list_users(ctx: AppContext, actor: Actor, include_inactive: bool = True) -> list[UserRow]:
     """All users for the admin window (any logged-in user may list active ones)."""
-    if include_inactive:
-        require(actor, Permission.MANAGE_USERS)
-    with ctx.db.read() as session:
+    permission = Permission.MANAGE_USERS if include_inactive else None
+    with read_as(ctx, actor, permission) as session:
         return read_users(session, include_inactive)
 
 
@@ -100,7 +99,7 @@ def read_users(session: Session, include_inactive: bool) -> list[UserRow]:
     if not include_inactive:
         query = query.where(User.active.is_(True))
     return [
-        UserRow(u.id, u.username, u.full_name, Role(u.role), u.active, u.locked_until,
+        UserRow(u.id, u.username, u.full_name, u.role, u.active, u.locked_until,
                 u.last_login_at, u.version)
         for u in session.scalars(query)
     ]
@@ -119,7 +118,7 @@ def set_active(ctx: AppContext, actor: Actor, user_id: int, active: bool,
                version: int | None = None) -> None:
     with unit_of_work(ctx, actor, Permission.MANAGE_USERS) as work:
         if user_id == work.actor.user_id and not active:  # type: ignore[union-attr]
-            raise field_error("Aktywny", "Nie możesz dezaktywować własnego konta.")
+            raise field_error("active", "Nie możesz dezaktywować własnego konta.")
         user = _load(work, user_id, version)
         user.active = active
         work.audit_changes(user, "activate" if active else "deactivate")
@@ -129,9 +128,9 @@ def change_role(ctx: AppContext, actor: Actor, user_id: int, role: Role,
                 version: int | None = None) -> None:
     with unit_of_work(ctx, actor, Permission.MANAGE_USERS) as work:
         if user_id == work.actor.user_id and role != Role.ADMIN:  # type: ignore[union-attr]
-            raise field_error("Rola", "Nie możesz odebrać sobie roli administratora.")
+            raise field_error("role", "Nie możesz odebrać sobie roli administratora.")
         user = _load(work, user_id, version)
-        user.role = Role(role).value
+        user.role = Role(role)
         work.audit_changes(user, "change_role")
 
 
@@ -139,7 +138,7 @@ def reset_password(ctx: AppContext, actor: Actor, user_id: int, new_password: st
                    version: int | None = None) -> None:
     """Admin sets a new password; the account is unlocked and must change it at next login."""
     with unit_of_work(ctx, actor, Permission.MANAGE_USERS) as work:
-        check_password_strength(new_password, "Nowe hasło")
+        check_password_strength(new_password, "new_password")
         user = _load(work, user_id, version)
         user.password_hash = hash_password(new_password)
         user.failed_attempts = 0
@@ -153,8 +152,8 @@ def change_own_password(ctx: AppContext, actor: Actor, old_password: str,
     with unit_of_work(ctx, actor, None) as work:
         user = _load(work, actor.user_id, None)
         if not verify_password(user.password_hash, old_password):
-            raise field_error("Obecne hasło", "Obecne hasło jest nieprawidłowe.")
-        check_password_strength(new_password, "Nowe hasło")
+            raise field_error("old_password", "Obecne hasło jest nieprawidłowe.")
+        check_password_strength(new_password, "new_password")
         user.password_hash = hash_password(new_password)
         user.must_change_password = False
         work.audit_changes(user, "change_password")

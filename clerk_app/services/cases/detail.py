@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerk_app.domain.cases import CaseKind, CaseStatus
+from clerk_app.domain.cases import CaseKind, CaseStatus, IncomingKind
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.text import fold_for_search
@@ -17,7 +17,7 @@ from clerk_app.persistence.models import AuditEntry, Case, IncomingItem, Letter,
 from clerk_app.services.cases.timeline_text import describe_audit_entry
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ConflictError, NotFound, ValidationFailed
-from clerk_app.services.core.unit_of_work import require, unit_of_work
+from clerk_app.services.core.unit_of_work import read_as, unit_of_work
 from clerk_app.services.intake.registration import case_search_text
 from clerk_app.services.intake.types import SenderInput
 from clerk_app.services.intake.validation import validate_registration_sender
@@ -48,7 +48,7 @@ class IncomingDoc:
     id: int
     entry_number: str
     received_at: datetime
-    kind: str
+    kind: IncomingKind
     subject: str
     scans: tuple[tuple[int, str, str, int], ...]  # (scan id, identifier, filename, size)
 
@@ -82,8 +82,7 @@ def read_case_detail(session: Session, case_id: int) -> CaseDetail:
 
 
 def get_case(ctx: AppContext, actor: Actor, case_id: int) -> CaseDetail:
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         return read_case_detail(session, case_id)
 
 
@@ -99,7 +98,7 @@ def update_applicant(
         if c is None:
             raise NotFound("Nie znaleziono sprawy.")
         applicant = validate_registration_sender(applicant,
-                                                 email_required=c.kind == CaseKind.IOK.value)
+                                                 email_required=c.kind is CaseKind.IOK)
         if c.version != version:
             raise ConflictError()
         c.applicant_first_name, c.applicant_last_name = applicant.first_name, applicant.last_name
@@ -125,7 +124,7 @@ def reassign_case(ctx: AppContext, actor: Actor, case_id: int, version: int,
             raise ConflictError()
         user = work.session.get(User, assignee_id)
         if user is None or not user.active:
-            raise ValidationFailed([FieldError("Przydzielono do", "Wybierz aktywnego pracownika.")])
+            raise ValidationFailed([FieldError("assignee_id", "Wybierz aktywnego pracownika.")])
         c.assignee_id = assignee_id
         work.audit_changes(c, "reassign", case_id=c.id)
         work.session.flush()
@@ -146,8 +145,7 @@ def read_documents(session: Session, case_id: int) -> list[IncomingDoc]:
 
 
 def case_documents(ctx: AppContext, actor: Actor, case_id: int) -> list[IncomingDoc]:
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         return read_documents(session, case_id)
 
 
@@ -162,8 +160,7 @@ def read_timeline(session: Session, case_id: int) -> list[TimelineEntry]:
 
 def case_timeline(ctx: AppContext, actor: Actor, case_id: int) -> list[TimelineEntry]:
     """The case's audit entries in words, oldest first."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         return read_timeline(session, case_id)
 
 
@@ -196,16 +193,14 @@ def _match(session: Session, raw: str) -> IdentifierMatch | None:
 
 def find_by_identifier(ctx: AppContext, actor: Actor, raw: str) -> IdentifierMatch | None:
     """What a scanned barcode or typed identifier points at: a letter, a scan or a case."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         return _match(session, raw)
 
 
 def case_for_identifier(ctx: AppContext, actor: Actor, raw: str) -> CaseDetail | None:
     """The case a typed signature or a scanned letter / scan identifier belongs to (the
     supplement's case picker), in one read; None when nothing has that identifier."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         match = _match(session, raw)
         return read_case_detail(session, match.case_id) if match is not None else None
 

@@ -31,7 +31,7 @@ from clerk_app.services.cases.search import (
     search_conditions,
 )
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.unit_of_work import require
+from clerk_app.services.core.unit_of_work import read_as
 
 SORT_KEYS: dict[str, tuple[Any, ...]] = {
     "signature": (Case.year, Case.number),
@@ -104,8 +104,7 @@ def _sqlite(session: Session) -> bool:
 
 def _filters(actor: Actor, q: CaseQuery) -> Any:
     def conditions(cols: Any) -> list[ColumnElement[bool]]:
-        return filter_conditions(cols, actor, q.kind.value if q.kind else None,
-                                 q.status.value if q.status else None, q.assignee_id,
+        return filter_conditions(cols, actor, q.kind, q.status, q.assignee_id,
                                  q.only_mine)
     return conditions
 
@@ -119,8 +118,7 @@ def _conditions(session: Session, actor: Actor, q: CaseQuery,
 
 def count_cases(ctx: AppContext, actor: Actor, q: CaseQuery) -> int:
     """How many cases match ``q`` exactly (the list's row count)."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         return _count_upto(session, actor, q, None)[0]
 
 
@@ -151,9 +149,8 @@ def first_case_page(ctx: AppContext, actor: Actor, q: CaseQuery, limit: int) -> 
     reports ``limit + 1`` (a lower bound) when there are more; other queries count first
     (capped at ``COUNT_CAP + 1`` for a search) and choose their plan by the count.
     """
-    require(actor, Permission.VIEW_CASES)
     terms = q.terms
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         if received_order_applies(terms, q.sort_key):
             page = received_ids(session, terms, _filters(actor, q), q.descending, 0,
                                 limit + 1, None, first=True)
@@ -187,8 +184,7 @@ def fetch_case_page(
     the index (reverse order, small offset), so jumping to the last row costs as little as the
     first. ``matches`` (exact or a lower bound; defaults to ``total``) helps pick the plan.
     """
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         return _page(session, actor, q, max(0, offset), limit, total, matches)
 
 
@@ -261,9 +257,9 @@ def address_of(c: Any) -> str:
 
 def _row(c: Any) -> CaseListRow:
     return CaseListRow(
-        id=c.id, signature=c.signature, kind=CaseKind(c.kind),
+        id=c.id, signature=c.signature, kind=c.kind,
         applicant=f"{c.applicant_last_name} {c.applicant_first_name}",
-        address=address_of(c), status=CaseStatus(c.status), received_on=c.received_on,
+        address=address_of(c), status=c.status, received_on=c.received_on,
         next_deadline=c.next_deadline,
         assignee=c.assignee_name or "",
     )

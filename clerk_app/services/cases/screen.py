@@ -18,7 +18,7 @@ from clerk_app.services.cases.detail import (
     read_timeline,
 )
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.unit_of_work import require
+from clerk_app.services.core.unit_of_work import read_as
 from clerk_app.services.deadlines.days_off import calendar_for
 from clerk_app.services.deadlines.queries import read_case_deadlines
 from clerk_app.services.deadlines.types import DeadlineView
@@ -42,8 +42,7 @@ class CaseScreen:
 
 def case_screen(ctx: AppContext, actor: Actor, case_id: int) -> CaseScreen:
     """The case window's data in one read transaction (one consistent state)."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read(snapshot=True) as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES, snapshot=True) as session:
         deadlines = read_case_deadlines(session, case_id)
         cal, today = calendar_for(session), ctx.today()
         current = current_decision_due([(d.kind, d.due_on, d.is_open) for d in deadlines])

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Integer, column, func, select, table
 from sqlalchemy.sql import Select
 
+from clerk_app.domain.cases import CaseKind, CaseStatus
 from clerk_app.domain.text import fold_for_search
 from clerk_app.services.core.context import Actor
 
@@ -144,7 +145,7 @@ def search_conditions(cols: Any, terms: SearchTerms, *, sqlite: bool,
     return conditions
 
 
-def filter_conditions(cols: Any, actor: Actor, kind: str | None, status: str | None,
+def filter_conditions(cols: Any, actor: Actor, kind: CaseKind | None, status: CaseStatus | None,
                       assignee_id: int | None, only_mine: bool) -> list[ColumnElement[bool]]:
     """The list's filters (kind, status, assignee or "my cases")."""
     conditions: list[ColumnElement[bool]] = []

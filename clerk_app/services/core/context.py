@@ -28,6 +28,12 @@ class Actor:
     must_change_password: bool = False
 
 
+SYSTEM_READER = Actor(0, "system", "clerk-app (system)", Role.SUPERVISOR)
+"""The reader of command-line reads: no account behind it, so reads made as this very object
+(recognised by identity, not by equal fields) skip the account check and only its role counts.
+"""
+
+
 @dataclass
 class AppContext:
     """The injectable environment of services: a database and a clock (UTC, aware)."""

@@ -16,16 +16,21 @@ class ServiceError(Exception):
 
 
 class ValidationFailed(ServiceError):
-    """One or more fields are invalid; nothing was saved."""
+    """One or more fields are invalid; nothing was saved.
+
+    The message names each field by its Polish label; ``fields`` gives their keys (for the UI
+    to focus the first bad input).
+    """
 
     def __init__(self, errors: Sequence[FieldError]) -> None:
         self.errors = list(errors)
-        lines = [f"Pole „{e.field}”: {e.message}" for e in self.errors]
+        lines = [f"Pole „{e.label}”: {e.message}" for e in self.errors]
         super().__init__("\n".join(lines))
 
     @property
     def fields(self) -> list[str]:
-        return [e.field for e in self.errors]
+        """The keys of the invalid fields, in the order they were found."""
+        return [e.key for e in self.errors]
 
 
 class PermissionDenied(ServiceError):
@@ -57,6 +62,6 @@ class AccountLocked(ServiceError):
     pass
 
 
-def field_error(field: str, message: str) -> ValidationFailed:
+def field_error(key: str, message: str, label: str | None = None) -> ValidationFailed:
     """Shorthand for a validation failure of a single field."""
-    return ValidationFailed([FieldError(field, message)])
+    return ValidationFailed([FieldError(key, message, label)])

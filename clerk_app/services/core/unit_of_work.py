@@ -1,4 +1,5 @@
-"""One transaction per user action: role check, audit entries, conflict translation."""
+"""One transaction per user action: the account and role re-read and checked for reads and
+writes alike, audit entries, conflict translation."""
 
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from clerk_app.domain.errors import FieldError
-from clerk_app.domain.roles import Permission, Role, role_can
+from clerk_app.domain.roles import Permission, role_can
 from clerk_app.persistence.models import AuditEntry, User
-from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.context import SYSTEM_READER, Actor, AppContext
 from clerk_app.services.core.errors import ConflictError, PermissionDenied, ValidationFailed
 
 SECRET_FIELDS = frozenset({"password_hash"})
@@ -108,15 +109,14 @@ def _identity(obj: Any) -> str:
     return ident[0] if len(ident) == 1 else "/".join(str(i) for i in ident)
 
 
-def check_permission(
-    work_session: Session, actor: Actor, permission: Permission | None
-) -> Actor:
+def check_permission(session: Session, actor: Actor, permission: Permission | None) -> Actor:
     """Re-read the actor's account: an inactive account or a role without ``permission`` is
-    refused even when the UI offered the action."""
-    user = work_session.get(User, actor.user_id)
+    refused even when the UI offered the action. Returns the actor as the database has it
+    now (its current role)."""
+    user = session.get(User, actor.user_id)
     if user is None or not user.active:
         raise PermissionDenied("Konto jest nieaktywne. Zaloguj się ponownie.")
-    role = Role(user.role)
+    role = user.role
     if permission is not None and not role_can(role, permission):
         raise PermissionDenied(
             f"Rola „{role.label}” nie pozwala na tę czynność. Poproś kierownika lub "
@@ -148,9 +148,22 @@ def unit_of_work(
         raise ConflictError() from exc
 
 
-def require(actor: Actor, permission: Permission) -> None:
-    """Cheap check without a database round trip (read-only services)."""
-    if not role_can(actor.role, permission):
-        raise PermissionDenied(
-            f"Rola „{actor.role.label}” nie pozwala na tę czynność."
-        )
+@contextmanager
+def read_as(
+    ctx: AppContext, actor: Actor, permission: Permission | None = None, *,
+    snapshot: bool = False,
+) -> Iterator[Session]:
+    """Open a read transaction for one user action, under the same rule as a write.
+
+    The actor's account is re-read in the read transaction itself (one primary-key read):
+    an inactive account, or a role without ``permission``, is refused on the very next
+    read, not only after logging in again. ``permission`` None: any active account. The
+    command line reads as :data:`SYSTEM_READER`, which has no account to re-read.
+    ``snapshot``: several queries of one screen see one committed state (see ``Database.read``).
+    """
+    with ctx.db.read(snapshot=snapshot) as session:
+        if actor is not SYSTEM_READER:
+            check_permission(session, actor, permission)
+        elif permission is not None and not role_can(actor.role, permission):
+            raise PermissionDenied()
+        yield session

@@ -29,15 +29,15 @@ from clerk_app.domain.text import format_date_pl
 from clerk_app.persistence.models import Case, Deadline
 from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
 from clerk_app.services.core.errors import NotFound
-from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
+from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 from clerk_app.services.deadlines import engine
 from clerk_app.services.deadlines.days_off import calendar_for
 from clerk_app.services.deadlines.events import EventFacts, apply_event
 from clerk_app.services.deadlines.queries import read_case_deadlines
 from clerk_app.services.deadlines.types import DeadlineView
 
-REASON_FIELD = "Powód przedłużenia"
-NEW_DUE_FIELD = "Nowy termin"
+REASON_FIELD = "reason"
+NEW_DUE_FIELD = "new_due"
 _K = DeadlineKind
 _S = DeadlineState
 
@@ -88,7 +88,7 @@ def start_deficiency_deadline(ctx: AppContext, actor: Actor, case_id: int, deliv
     """Start the deficiency deadline from a delivery recorded outside the delivery desk."""
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         case = load_case(work, case_id)
-        check_not_future(work, delivered_on, "Data doręczenia")
+        check_not_future(work, delivered_on, "delivered_on")
         cal = calendar_for(work.session)
         outcome = apply_event(work, cal, case, CaseEvent.SUMMONS_DELIVERY_RECORDED,
                               delivered_on, EventFacts(letter_id=letter_id))
@@ -100,12 +100,13 @@ def start_decision_deadline(ctx: AppContext, actor: Actor, case_id: int,
     """Start the one-month decision deadline of a complete deposit petition."""
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         case = load_case(work, case_id)
-        check_not_future(work, complete_on, "Data kompletnej prośby")
+        check_not_future(work, complete_on, "complete_on")
         if case.kind != CaseKind.DEPOSIT.value:
-            raise FieldError("Rodzaj sprawy", "Termin rozpatrzenia dotyczy prośby o rozłożenie "
-                                          "kaucji na raty.")
+            raise FieldError("kind", "Termin rozpatrzenia dotyczy prośby o rozłożenie kaucji "
+                                     "na raty.")
         if engine.open_rows(work, case.id, [_K.DECISION, _K.DELAY_NEW_DATE]):
-            raise FieldError("Termin rozpatrzenia", "Termin rozpatrzenia tej sprawy już biegnie.")
+            raise FieldError("deadline", "Termin rozpatrzenia tej sprawy już biegnie.",
+                             "Termin rozpatrzenia")
         if case.complete_on is None:
             case.complete_on = complete_on
             work.audit_changes(case, "complete", case_id=case.id)
@@ -119,9 +120,10 @@ def start_iok_target(ctx: AppContext, actor: Actor, case_id: int) -> DeadlineVie
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         case = load_case(work, case_id)
         if case.kind != CaseKind.IOK.value:
-            raise FieldError("Rodzaj sprawy", "Termin obsługi dotyczy wniosków IOK.")
+            raise FieldError("kind", "Termin obsługi dotyczy wniosków IOK.")
         if engine.open_rows(work, case_id, [_K.IOK_TARGET]):
-            raise FieldError("Termin obsługi", "Termin obsługi tego wniosku już biegnie.")
+            raise FieldError("deadline", "Termin obsługi tego wniosku już biegnie.",
+                             "Termin obsługi")
         rows = start_initial_deadlines(work, case, complete=False)
         return engine.to_view(calendar_for(work.session), rows[0])
 
@@ -131,11 +133,11 @@ def mark_deadline_met(ctx: AppContext, actor: Actor, deadline_id: int, version: 
     """The act was done on ``on``: met when on time, otherwise recorded as missed."""
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         row = engine.load(work, deadline_id, version)
-        check_not_future(work, on, "Data")
+        check_not_future(work, on, "closed_on")
         if row.closed_on is not None or row.state not in (*engine.OPEN_STATES, _S.MISSED.value):
-            raise FieldError("Termin", "Ten termin jest już zamknięty.")
+            raise FieldError("deadline", "Ten termin jest już zamknięty.")
         if row.state == _S.SUSPENDED.value:
-            raise FieldError("Termin", "Bieg terminu jest wstrzymany (oczekiwanie na "
+            raise FieldError("deadline", "Bieg terminu jest wstrzymany (oczekiwanie na "
                                          "usunięcie braków).")
         cal = calendar_for(work.session)
         value = engine.to_value(row).closed(on, CaseEvent.DEADLINE_MET, row.due_on)
@@ -150,10 +152,10 @@ def cancel_deadline(ctx: AppContext, actor: Actor, deadline_id: int, version: in
     reason = (reason or "").strip()
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         if not reason:
-            raise FieldError("Powód anulowania", "Podaj powód anulowania terminu.")
+            raise FieldError("reason", "Podaj powód anulowania terminu.", "Powód anulowania")
         row = engine.load(work, deadline_id, version)
         if row.closed_on is not None:
-            raise FieldError("Termin", "Ten termin jest już zamknięty.")
+            raise FieldError("deadline", "Ten termin jest już zamknięty.")
         cal = calendar_for(work.session)
         value = engine.to_value(row).closed(office_today(work), CaseEvent.DEADLINE_CANCELLED,
                                             row.due_on, cancelled=True, note=reason)
@@ -168,12 +170,13 @@ def extend_deadline(ctx: AppContext, actor: Actor, deadline_id: int, version: in
     reason = (reason or "").strip()
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         if not reason:
-            raise FieldError(REASON_FIELD, "Podaj powód przedłużenia terminu.")
+            raise FieldError(REASON_FIELD, "Podaj powód przedłużenia terminu.",
+                             "Powód przedłużenia")
         row = engine.load(work, deadline_id, version)
         today = office_today(work)
         if (row.closed_on is not None or row.due_on is None
                 or row.state not in (_S.RUNNING.value, _S.MISSED.value)):
-            raise FieldError("Termin", "Przedłużyć można tylko biegnący lub przekroczony, "
+            raise FieldError("deadline", "Przedłużyć można tylko biegnący lub przekroczony, "
                                          "niezałatwiony termin.")
         if new_due <= row.due_on or new_due < today:
             raise FieldError(NEW_DUE_FIELD, "Nowy termin musi być późniejszy niż obecny "
@@ -192,15 +195,13 @@ def extend_deadline(ctx: AppContext, actor: Actor, deadline_id: int, version: in
 
 def list_case_deadlines(ctx: AppContext, actor: Actor, case_id: int) -> list[DeadlineView]:
     """All deadlines of a case, oldest first, with their explanation lines."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         return read_case_deadlines(session, case_id)
 
 
 def propose_delay_new_date(ctx: AppContext, actor: Actor, case_id: int) -> date:
     """The new date a delay notice of the case proposes (domain rule, office calendar)."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         deadlines = read_case_deadlines(session, case_id)
         due = current_decision_due([(d.kind, d.due_on, d.is_open) for d in deadlines])
         return default_delay_new_date(calendar_for(session), ctx.today(), due)
@@ -224,14 +225,13 @@ def record_deficiencies_removed(ctx: AppContext, actor: Actor, case_id: int,
     event's effects apply (the 7 days close; the decision month resumes, or starts)."""
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         case = load_case(work, case_id)
-        check_not_future(work, on, "Data usunięcia braków")
+        check_not_future(work, on, "removed_on")
         if on < case.received_on:
-            raise FieldError("Data usunięcia braków", "Data jest wcześniejsza niż wpływ "
-                                                      "sprawy.")
+            raise FieldError("removed_on", "Data jest wcześniejsza niż wpływ sprawy.")
         kind, old = CaseKind(case.kind), CaseStatus(case.status)
         new = CaseStatus.IN_PROGRESS if kind is CaseKind.DEPOSIT else CaseStatus.REGISTERED
         check_transition(kind, old, new)
-        case.status = new.value
+        case.status = new
         if kind is CaseKind.DEPOSIT and case.complete_on is None:
             case.complete_on = on  # the first completion: the month runs from here
         work.audit_changes(case, "deficiencies_removed", case_id=case.id)

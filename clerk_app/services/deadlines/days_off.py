@@ -27,11 +27,11 @@ from clerk_app.domain.roles import Permission
 from clerk_app.persistence.models import DayOff, Deadline
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import NotFound
-from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
+from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 from clerk_app.services.deadlines import engine as engine
 
-NAME_FIELD = "Nazwa dnia wolnego"
-DAY_FIELD = "Dzień wolny"
+NAME_FIELD = "name"
+DAY_FIELD = "day"
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,7 @@ def calendar_for(session: Session) -> LegalCalendar:
 
 def list_days_off(ctx: AppContext, actor: Actor) -> list[DayOffRow]:
     """All one-off days off, oldest first."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         return [DayOffRow(r.id, r.day, r.name, DayOffKind(r.kind))
                 for r in session.scalars(select(DayOff).order_by(DayOff.day))]
 

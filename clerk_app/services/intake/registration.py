@@ -6,8 +6,6 @@ register entry, no scan and no used number.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
@@ -22,7 +20,7 @@ from clerk_app.services.admin.settings import read_settings
 from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
 from clerk_app.services.core.errors import ValidationFailed
 from clerk_app.services.core.numbering import allocate_register_number, allocate_signature
-from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
+from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 from clerk_app.services.deadlines.actions import start_initial_deadlines
 from clerk_app.services.intake.scans import check_scan_file, known_hashes, store_scan
 from clerk_app.services.intake.types import (
@@ -55,7 +53,7 @@ def _open_case(work: Work, data: RegistrationInput, kind: CaseKind) -> Case:
     case = Case(
         signature=allocated.signature, unit_symbol=allocated.unit_symbol,
         jrwa_class=allocated.jrwa_class, number=allocated.number, year=allocated.year,
-        kind=kind.value, status=CaseStatus.REGISTERED.value, subject=data.subject,
+        kind=kind, status=CaseStatus.REGISTERED, subject=data.subject,
         applicant_first_name=s.first_name, applicant_last_name=s.last_name,
         applicant_sort=fold_for_search(f"{s.last_name} {s.first_name}"),
         applicant_pesel=s.pesel, applicant_email=s.email, applicant_phone=s.phone,
@@ -70,7 +68,7 @@ def _open_case(work: Work, data: RegistrationInput, kind: CaseKind) -> Case:
     if kind == CaseKind.IOK and data.iok is not None:
         d = data.iok
         work.session.add(IokRequest(
-            case_id=case.id, applicant_role=d.applicant_role.value,
+            case_id=case.id, applicant_role=d.applicant_role,
             contractor_number=d.contractor_number, e_invoice_consent=d.e_invoice_consent,
             signed=d.signed, filed_place=data.channel.value, legacy_account=d.legacy_account,
         ))
@@ -82,7 +80,7 @@ def _open_case(work: Work, data: RegistrationInput, kind: CaseKind) -> Case:
             instalments_requested=p.instalments_requested, justification=p.justification,
             has_petition_form=True, has_property_statement=p.has_property_statement,
             by_proxy=p.by_proxy, proxy_name=p.proxy_name,
-            proxy_relation=p.proxy_relation.value if p.proxy_relation else None,
+            proxy_relation=p.proxy_relation,
             has_power_of_attorney=p.has_power_of_attorney,
             principal_exempt=p.principal_exempt, stamp_duty_paid=p.stamp_duty_paid,
             premises_address=p.premises_address or s.address_line,
@@ -108,7 +106,7 @@ def _check_assignee(session: Session, assignee_id: int | None) -> None:
         return
     user = session.get(User, assignee_id)
     if user is None or not user.active:
-        raise FieldError("Przydzielono do", "Wybrany pracownik nie istnieje lub jest nieaktywny.")
+        raise FieldError("assignee_id", "Wybrany pracownik nie istnieje lub jest nieaktywny.")
 
 
 def register_item(ctx: AppContext, actor: Actor, data: RegistrationInput) -> RegistrationResult:
@@ -133,15 +131,15 @@ def register_item(ctx: AppContext, actor: Actor, data: RegistrationInput) -> Reg
         elif case_id is not None:
             case_row = work.session.get(Case, case_id)
             if case_row is None:
-                raise FieldError("Sprawa", "Nie znaleziono sprawy, do której należy pismo.")
+                raise FieldError("case_id", "Nie znaleziono sprawy, do której należy pismo.")
             signature = case_row.signature
         year = data.received_at.astimezone(OFFICE_TZ).year
         number, entry = allocate_register_number(work.session, settings, year)
         s = data.sender
         item = IncomingItem(
             register_year=year, register_number=number, entry_number=entry,
-            received_at=data.received_at, channel=data.channel.value, posted_on=data.posted_on,
-            kind=data.kind.value, sender_name=s.full_name, sender_pesel=s.pesel,
+            received_at=data.received_at, channel=data.channel, posted_on=data.posted_on,
+            kind=data.kind, sender_name=s.full_name, sender_pesel=s.pesel,
             sender_address=s.address_line, sender_phone=s.phone, sender_email=s.email,
             sender_reference=data.sender_reference,
             sender_reference_date=data.sender_reference_date, subject=data.subject,
@@ -171,7 +169,6 @@ def find_possible_duplicates(
     ctx: AppContext, actor: Actor, kind: IncomingKind, sender: SenderInput, limit: int = 10
 ) -> list[DuplicateHint]:
     """Open cases of the same kind with the same PESEL, name and address, or e-mail."""
-    require(actor, Permission.VIEW_CASES)
     case_kind = CASE_KIND_OF.get(kind)
     if case_kind is None:
         return []
@@ -187,11 +184,11 @@ def find_possible_duplicates(
                           & (Case.building == sender.building.strip()))
     if not conditions:
         return []
-    closed = [CaseStatus.CLOSED.value]
-    query = (select(Case).where(Case.kind == case_kind.value, Case.status.not_in(closed),
+    closed = [CaseStatus.CLOSED]
+    query = (select(Case).where(Case.kind == case_kind, Case.status.not_in(closed),
                                 or_(*conditions)).order_by(Case.id.desc()).limit(limit))
     hints = []
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         for c in session.scalars(query):
             reasons = []
             if sender.pesel and c.applicant_pesel == sender.pesel.strip():
@@ -205,11 +202,6 @@ def find_possible_duplicates(
                                        f"{c.applicant_first_name} {c.applicant_last_name}",
                                        address, ", ".join(reasons)))
     return hints
-
-
-def deposit_amount_preview(monthly_rent: Decimal) -> Decimal:
-    """The deposit the form shows as the clerk types the rent (10 × rent)."""
-    return deposit_for_rent(monthly_rent)
 
 
 __all__ = ["Channel", "find_possible_duplicates", "register_item"]

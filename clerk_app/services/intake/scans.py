@@ -16,10 +16,10 @@ from clerk_app.domain.roles import Permission
 from clerk_app.persistence.models import Scan, ScanChunk
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import NotFound
-from clerk_app.services.core.unit_of_work import require
+from clerk_app.services.core.unit_of_work import read_as
 
 CHUNK_SIZE = 1024 * 1024
-FIELD = "Skan"
+FIELD = "scans"
 MEDIA_TYPES = {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG",
                "image/tiff": "TIFF"}
 
@@ -189,8 +189,7 @@ def inspect_scans(ctx: AppContext, paths: list[Path], max_bytes: int) -> ScanBat
 
 
 def list_scans(ctx: AppContext, actor: Actor, case_id: int) -> list[ScanInfo]:
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         rows = session.scalars(select(Scan).where(Scan.case_id == case_id).order_by(Scan.id))
         return [ScanInfo(s.id, s.identifier, s.filename, s.media_type, s.size_bytes, s.sha256,
                          s.created_at, s.incoming_item_id) for s in rows]
@@ -198,15 +197,14 @@ def list_scans(ctx: AppContext, actor: Actor, case_id: int) -> list[ScanInfo]:
 
 def iter_scan_bytes(ctx: AppContext, actor: Actor, scan_id: int) -> Iterator[bytes]:
     """The scan's content chunk by chunk (one query per chunk; nothing held whole)."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         if session.get(Scan, scan_id) is None:
             raise NotFound("Nie znaleziono skanu.")
         seqs = list(session.scalars(
             select(ScanChunk.seq).where(ScanChunk.scan_id == scan_id).order_by(ScanChunk.seq)
         ))
     for seq in seqs:
-        with ctx.db.read() as session:
+        with read_as(ctx, actor, Permission.VIEW_CASES) as session:
             yield session.scalars(
                 select(ScanChunk.data).where(ScanChunk.scan_id == scan_id, ScanChunk.seq == seq)
             ).one()

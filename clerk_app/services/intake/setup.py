@@ -9,7 +9,7 @@ from clerk_app.domain.roles import Permission, Role
 from clerk_app.services.admin.settings import OfficeSettings, read_settings
 from clerk_app.services.admin.users import UserRow, read_users
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.unit_of_work import require
+from clerk_app.services.core.unit_of_work import read_as
 
 ASSIGNABLE_ROLES = (Role.CLERK, Role.SUPERVISOR)
 
@@ -22,8 +22,7 @@ class RegistrationSetup:
 
 def registration_setup(ctx: AppContext, actor: Actor) -> RegistrationSetup:
     """The registration dialog's set-up in one read transaction."""
-    require(actor, Permission.REGISTER_ITEM)
-    with ctx.db.read(snapshot=True) as session:
+    with read_as(ctx, actor, Permission.REGISTER_ITEM, snapshot=True) as session:
         users = read_users(session, include_inactive=False)
         return RegistrationSetup(read_settings(session),
                                  [u for u in users if u.role in ASSIGNABLE_ROLES])

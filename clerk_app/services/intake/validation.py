@@ -38,8 +38,8 @@ class _Collector:
             self.errors.append(exc)
             return fallback
 
-    def fail(self, field: str, message: str) -> None:
-        self.errors.append(FieldError(field, message))
+    def fail(self, key: str, message: str) -> None:
+        self.errors.append(FieldError(key, message))
 
 
 def _optional(value: str | None) -> str | None:
@@ -48,8 +48,8 @@ def _optional(value: str | None) -> str | None:
 
 
 def _sender(c: _Collector, s: SenderInput, email_required: bool) -> SenderInput:
-    first = c.check(lambda: require_text(s.first_name, "Imię", 100), "")
-    last = c.check(lambda: require_text(s.last_name, "Nazwisko", 100), "")
+    first = c.check(lambda: require_text(s.first_name, "first_name", 100), "")
+    last = c.check(lambda: require_text(s.last_name, "last_name", 100), "")
     pesel = _optional(s.pesel)
     if pesel is not None:
         raw_pesel = pesel
@@ -59,8 +59,8 @@ def _sender(c: _Collector, s: SenderInput, email_required: bool) -> SenderInput:
         raw_email = email
         email = c.check(lambda: validate_email(raw_email), raw_email)
     elif email_required:
-        c.fail("Adres e-mail", "Adres e-mail jest wymagany: na niego wysyłane są dane "
-                               "logowania do IOK.")
+        c.fail("email", "Adres e-mail jest wymagany: na niego wysyłane są dane logowania "
+                        "do IOK.")
     phone = _optional(s.phone)
     if phone is not None:
         raw_phone = phone
@@ -74,16 +74,16 @@ def _sender(c: _Collector, s: SenderInput, email_required: bool) -> SenderInput:
 
 def _deposit(c: _Collector, d: DepositDetailsInput | None) -> DepositDetailsInput | None:
     if d is None:
-        c.fail("Czynsz miesięczny", "Podaj miesięczny czynsz lokalu.")
+        c.fail("monthly_rent", "Podaj miesięczny czynsz lokalu.")
         return None
     if not isinstance(d.monthly_rent, Decimal) or d.monthly_rent <= 0:
-        c.fail("Czynsz miesięczny", "Czynsz musi być kwotą większą od zera.")
+        c.fail("monthly_rent", "Czynsz musi być kwotą większą od zera.")
     elif d.monthly_rent != d.monthly_rent.quantize(Decimal("0.01")):
-        c.fail("Czynsz miesięczny", "Podaj kwotę z dokładnością do grosza.")
+        c.fail("monthly_rent", "Podaj kwotę z dokładnością do grosza.")
     if not 2 <= d.instalments_requested <= 10:
-        c.fail("Liczba rat", "Kaucję można rozłożyć na od 2 do 10 rat.")
+        c.fail("instalments_requested", "Kaucję można rozłożyć na od 2 do 10 rat.")
     if d.by_proxy and not (d.proxy_name or "").strip():
-        c.fail("Pełnomocnik", "Podaj imię i nazwisko pełnomocnika.")
+        c.fail("proxy_name", "Podaj imię i nazwisko pełnomocnika.")
     return d
 
 
@@ -91,18 +91,18 @@ def validate_registration(data: RegistrationInput) -> RegistrationInput:
     """Normalise the form or raise ``ValidationFailed`` listing every bad field."""
     c = _Collector()
     if data.received_at.tzinfo is None:
-        c.fail("Data wpływu", "Podaj datę i godzinę wpływu.")
+        c.fail("received_at", "Podaj datę i godzinę wpływu.")
     sender = _sender(c, data.sender, data.kind == IncomingKind.IOK_REQUEST)
-    subject = c.check(lambda: require_text(data.subject, "Treść (temat)", 300), "")
+    subject = c.check(lambda: require_text(data.subject, "subject", 300), "")
     if data.channel == Channel.POST and data.posted_on is None:
-        c.fail("Data nadania", "Dla przesyłki pocztowej podaj datę nadania.")
+        c.fail("posted_on", "Dla przesyłki pocztowej podaj datę nadania.")
     if data.posted_on is not None and data.received_at.tzinfo is not None \
             and data.posted_on > data.received_at.date():
-        c.fail("Data nadania", "Data nadania nie może być późniejsza niż data wpływu.")
+        c.fail("posted_on", "Data nadania nie może być późniejsza niż data wpływu.")
     if data.attachments_count < 0 or data.attachments_count > 999:
-        c.fail("Liczba załączników", "Podaj liczbę od 0 do 999.")
+        c.fail("attachments_count", "Podaj liczbę od 0 do 999.")
     if data.kind == IncomingKind.SUPPLEMENT and data.case_id is None:
-        c.fail("Sprawa", "Wskaż sprawę, do której należy uzupełnienie.")
+        c.fail("case_id", "Wskaż sprawę, do której należy uzupełnienie.")
     iok = data.iok
     deposit = data.deposit
     if data.kind == IncomingKind.IOK_REQUEST:

@@ -27,7 +27,7 @@ from clerk_app.domain.text import format_date_pl
 from clerk_app.persistence.models import Case, Letter
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ConflictError, NotFound
-from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
+from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 from clerk_app.services.deadlines.actions import check_not_future, load_case
 from clerk_app.services.deadlines.days_off import calendar_for
 from clerk_app.services.deadlines.engine import to_view
@@ -36,8 +36,8 @@ from clerk_app.services.letters.issue import normalise_identifier
 from clerk_app.services.letters.types import DeliveryResult, LetterView
 from clerk_app.services.letters.views import letter_view
 
-DATE_FIELD = "Data doręczenia"
-NOTICE_FIELD = "Data pierwszego awizo"
+DATE_FIELD = "delivered_on"
+NOTICE_FIELD = "first_notice_on"
 
 
 @dataclass(frozen=True)
@@ -62,15 +62,13 @@ def _letter_with_identifier(session: Session, identifier: str) -> LetterView | N
 def find_letter_by_identifier(ctx: AppContext, actor: Actor,
                               identifier: str) -> LetterView | None:
     """The letter with this (scanned) identifier, or None."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         return _letter_with_identifier(session, identifier)
 
 
 def delivery_desk(ctx: AppContext, actor: Actor, identifier: str) -> DeliveryDesk:
     """The letter with this identifier and the calendar, in one read."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         return DeliveryDesk(_letter_with_identifier(session, identifier),
                             calendar_for(session))
 
@@ -89,7 +87,7 @@ def _load(work: Work, letter_id: int, version: int) -> tuple[Letter, str]:
         raise ConflictError()
     if letter.delivery_status != DeliveryStatus.PENDING.value:
         when = letter.delivered_on or letter.deemed_delivered_on
-        raise FieldError("Doręczenie", "Doręczenie tego pisma zostało już zarejestrowane"
+        raise FieldError("delivery_status", "Doręczenie tego pisma zostało już zarejestrowane"
                          + (f" ({format_date_pl(when)})." if when else "."))
     signature = work.session.scalar(select(Case.signature).where(Case.id == letter.case_id))
     return letter, signature or ""
@@ -134,8 +132,8 @@ def record_delivery(ctx: AppContext, actor: Actor, letter_id: int, version: int,
     with unit_of_work(ctx, actor, Permission.RECORD_DELIVERY) as work:
         letter, signature = _load(work, letter_id, version)
         _check_date(work, letter, delivered_on, DATE_FIELD)
-        letter.delivery_method = DeliveryMethod(method).value
-        letter.delivery_status = DeliveryStatus.DELIVERED.value
+        letter.delivery_method = DeliveryMethod(method)
+        letter.delivery_status = DeliveryStatus.DELIVERED
         letter.delivered_on = delivered_on
         event = {DeliveryMethod.POST: CaseEvent.SUMMONS_DELIVERED,
                  DeliveryMethod.COUNTER: CaseEvent.SUMMONS_HANDED_OVER,
@@ -163,8 +161,8 @@ def record_not_collected(ctx: AppContext, actor: Actor, letter_id: int, version:
         letter, signature = _load(work, letter_id, version)
         _check_date(work, letter, first_notice_on, NOTICE_FIELD)
         deemed = calendar_for(work.session).deemed_delivery(first_notice_on)
-        letter.delivery_method = DeliveryMethod.POST.value
-        letter.delivery_status = DeliveryStatus.DEEMED.value
+        letter.delivery_method = DeliveryMethod.POST
+        letter.delivery_status = DeliveryStatus.DEEMED
         letter.first_notice_on = first_notice_on
         letter.deemed_delivered_on = deemed.result
         return _after_delivery(work, letter, signature, deemed.result,

@@ -42,7 +42,7 @@ from clerk_app.services.admin.settings import OfficeSettings, read_settings
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import NotFound
 from clerk_app.services.core.numbering import next_number
-from clerk_app.services.core.unit_of_work import Work, require, unit_of_work
+from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 from clerk_app.services.deadlines import engine as engine
 from clerk_app.services.deadlines.actions import load_case, office_today
 from clerk_app.services.deadlines.days_off import calendar_for
@@ -52,7 +52,7 @@ from clerk_app.services.letters.views import read_case_letters
 
 LETTER_SCOPE = "letter"
 PLACE = "Piekary Śląskie"
-MISSING_FIELD = "Braki formalne"
+MISSING_FIELD = "missing"
 _POSTAL = re.compile(r"^\d{2}-\d{3}\b")
 _STREET_PREFIXES = ("ul.", "al.", "pl.", "os.", "aleja", "plac", "osiedle", "rondo")
 
@@ -148,7 +148,7 @@ def issue_summons(ctx: AppContext, actor: Actor, case_id: int,
         kind, status = CaseKind(case.kind), CaseStatus(case.status)
         if status is not CaseStatus.AWAITING_COMPLETION:
             check_transition(kind, status, CaseStatus.AWAITING_COMPLETION)
-            case.status = CaseStatus.AWAITING_COMPLETION.value
+            case.status = CaseStatus.AWAITING_COMPLETION
             work.audit_changes(case, "summons", case_id=case.id)
         today = office_today(work)
         identifier = _new_identifier(work, today)
@@ -178,15 +178,15 @@ def issue_delay_notice(ctx: AppContext, actor: Actor, case_id: int, new_due: dat
     reason = (reason or "").strip()
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         if not reason:
-            raise FieldError("Przyczyna zwłoki", "Podaj przyczynę niezałatwienia sprawy "
-                                                 "w terminie.")
+            raise FieldError("reason", "Podaj przyczynę niezałatwienia sprawy w terminie.",
+                             "Przyczyna zwłoki")
         case = load_case(work, case_id)
         today = office_today(work)
         cal = calendar_for(work.session)
         if new_due <= today:
-            raise FieldError("Nowy termin", "Nowy termin musi być późniejszy niż dzisiaj.")
+            raise FieldError("new_due", "Nowy termin musi być późniejszy niż dzisiaj.")
         if cal.office_day_off_reason(new_due):
-            raise FieldError("Nowy termin", f"{format_date_pl(new_due)} to dzień wolny "
+            raise FieldError("new_due", f"{format_date_pl(new_due)} to dzień wolny "
                                             f"({cal.office_day_off_reason(new_due)}).")
         previous = engine.open_rows(work, case.id, [DeadlineKind.DECISION,
                                                     DeadlineKind.DELAY_NEW_DATE],
@@ -213,8 +213,7 @@ def stored_document(letter: Letter) -> LetterDocument:
 
 def letter_document(ctx: AppContext, actor: Actor, letter_id: int) -> LetterDocument:
     """A letter's content as issued (for printing it again)."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         letter = session.get(Letter, letter_id)
         if letter is None:
             raise NotFound("Nie znaleziono pisma.")
@@ -223,8 +222,7 @@ def letter_document(ctx: AppContext, actor: Actor, letter_id: int) -> LetterDocu
 
 def envelope_label(ctx: AppContext, actor: Actor, letter_id: int) -> EnvelopeLabel:
     """What goes on the letter's 100 × 50 mm envelope label (addressee and barcode)."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         row = session.execute(select(Letter, Case).join(Case, Case.id == Letter.case_id)
                               .where(Letter.id == letter_id)).first()
         if row is None:
@@ -237,6 +235,5 @@ def envelope_label(ctx: AppContext, actor: Actor, letter_id: int) -> EnvelopeLab
 
 def list_case_letters(ctx: AppContext, actor: Actor, case_id: int) -> list[LetterView]:
     """The outgoing letters of a case with their delivery state, newest first."""
-    require(actor, Permission.VIEW_CASES)
-    with ctx.db.read() as session:
+    with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         return read_case_letters(session, case_id)
