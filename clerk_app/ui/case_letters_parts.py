@@ -147,7 +147,10 @@ class LettersSection(QSplitter):
             return (self.tr("Wybierz termin, aby zobaczyć, jak obliczono jego datę.")
                     if self.deadlines_model.rowCount() else
                     self.tr("W tej sprawie nie biegnie żaden termin."))
-        title = self.tr("{0} – {1}, termin {2}").format(
-            deadline.kind.label, self.deadlines_model.text(deadline, COL_STATE).lower(),
-            format_date_pl(deadline.due_on))
+        state = self.deadlines_model.text(deadline, COL_STATE).lower()
+        if deadline.due_on is None:  # suspended: no date until the clock runs again
+            title = self.tr("{0} – {1}").format(deadline.kind.label, state)
+        else:
+            title = self.tr("{0} – {1}, termin {2}").format(
+                deadline.kind.label, state, format_date_pl(deadline.due_on))
         return "\n".join([title, *deadline.explanation_lines])

@@ -172,6 +172,11 @@ def test_removal_resumes_and_extension_needs_a_reason(
     set_today(clock, date(2026, 3, 9))
     view, tab = open_tab(qtbot, ctx, clerk, case_id)
     assert not tab.extend_button.isEnabled()  # a suspended deadline is not extended
+    # While suspended there is no due date: a dash in the table, none in the explanation.
+    assert cell(tab.deadlines_model, 0, COL_DUE) == "—"
+    text = tab.explanation.toPlainText()
+    assert text.startswith("Rozpatrzenie prośby – wstrzymany\n")
+    assert "Termin upływa" not in text
     tab.removed_button.click()
     removed = tab.dialog
     assert isinstance(removed, DateReasonDialog) and removed.reason_edit is None
