@@ -13,7 +13,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -71,10 +71,6 @@ def _styles() -> dict[str, ParagraphStyle]:
         "party": ParagraphStyle("a-party", parent=body, alignment=TA_LEFT, spaceAfter=0),
         "cell": ParagraphStyle("a-cell", parent=body, fontSize=9, leading=11.5,
                                alignment=TA_LEFT, spaceAfter=0),
-        "cell_r": ParagraphStyle("a-cell-r", parent=body, fontSize=9, leading=11.5,
-                                 alignment=TA_RIGHT, spaceAfter=0),
-        "cell_b": ParagraphStyle("a-cell-b", parent=body, fontName=FONT_BOLD, fontSize=9,
-                                 leading=11.5, alignment=TA_LEFT, spaceAfter=0),
         "small": ParagraphStyle("a-small", parent=body, fontSize=8.5, leading=11,
                                 alignment=TA_LEFT),
         "sign": ParagraphStyle("a-sign", parent=centre, fontSize=9.5, leading=12,
@@ -90,25 +86,22 @@ def _markup(text: str) -> str:
 
 
 def _schedule_table(doc: AgreementDocument, st: dict[str, ParagraphStyle]) -> Table:
-    head = ["Nr raty", "Termin płatności", "Kwota", "Kwota słownie"]
-    rows: list[list[Any]] = [[Paragraph(h, st["cell_b"]) for h in head]]
+    # Plain strings where nothing wraps (cheaper than paragraphs); words may wrap.
+    rows: list[list[Any]] = [["Nr\nraty", "Termin\npłatności", "Kwota", "Kwota słownie"]]
     for item in doc.schedule:
-        rows.append([
-            Paragraph(f"{item.number}.", st["cell"]),
-            Paragraph(format_date_pl(item.due_date), st["cell"]),
-            Paragraph(format_money(item.amount).replace(" ", "\u00a0"), st["cell_r"]),
-            Paragraph(escape(amount_in_words(item.amount)), st["cell"]),
-        ])
-    rows.append([
-        Paragraph("Razem", st["cell_b"]), "",
-        Paragraph(f"<b>{format_money(doc.schedule_total).replace(' ', '&nbsp;')}</b>",
-                  st["cell_r"]),
-        Paragraph(escape(amount_in_words(doc.schedule_total)), st["cell"]),
-    ])
+        rows.append([f"{item.number}.", format_date_pl(item.due_date),
+                     format_money(item.amount),
+                     Paragraph(escape(amount_in_words(item.amount)), st["cell"])])
+    rows.append(["Razem", "", format_money(doc.schedule_total),
+                 Paragraph(escape(amount_in_words(doc.schedule_total)), st["cell"])])
     table = Table(rows, colWidths=[16 * mm, 29 * mm, 30 * mm, WIDTH - 75 * mm],
                   repeatRows=1, hAlign="LEFT")
     last = len(rows) - 1
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), FONT_REGULAR, 9, 11.5),
+        ("FONT", (0, 0), (-1, 0), FONT_BOLD, 9, 11),
+        ("FONT", (0, last), (2, last), FONT_BOLD, 9, 11.5),
+        ("ALIGN", (2, 1), (2, -1), "RIGHT"),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
         ("BACKGROUND", (0, last), (-1, last), colors.HexColor("#f2f2f2")),
