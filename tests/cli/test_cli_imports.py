@@ -42,3 +42,13 @@ def test_deadline_explain_and_bad_input_load_no_database_stack() -> None:
     _, report = _probe("deadline", "months", "0", "--from", "2026-01-31")
     assert report == {"code": 2, "loaded": []}
 
+
+
+def test_instalments_loads_no_database_stack() -> None:
+    lines, report = _probe("instalments", "--rent", "1160,58", "--count", "10",
+                           "--first-due", "2026-12-15", "--words")
+    assert lines[0] == "1\t2026-12-15\t1160.58\ttysiąc sto sześćdziesiąt złotych 58/100"
+    assert lines[-1] == "total\t11605.80"
+    assert report == {"code": 0, "loaded": []}
+    _, report = _probe("instalments", "--rent", "0", "--count", "3", "--first-due", "2026-12-15")
+    assert report == {"code": 2, "loaded": []}
