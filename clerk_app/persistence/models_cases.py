@@ -9,6 +9,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, Numeric, Strin
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clerk_app.domain.cases import ApplicantRole, CaseKind, CaseStatus, ProxyRelation
+from clerk_app.domain.deposit_petition import PowerOfAttorneyForm, StampDutyPayment
 from clerk_app.persistence.base import Base, UtcDateTime, Versioned
 from clerk_app.persistence.enum_column import EnumText
 
@@ -93,9 +94,11 @@ class DepositPetition(Versioned, Base):
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
                                          primary_key=True)
-    monthly_rent: Mapped[Decimal] = mapped_column(MONEY)
-    deposit_amount: Mapped[Decimal] = mapped_column(MONEY)
+    monthly_rent: Mapped[Decimal | None] = mapped_column(MONEY, nullable=True)
+    deposit_amount: Mapped[Decimal | None] = mapped_column(MONEY, nullable=True)
     instalments_requested: Mapped[int] = mapped_column(Integer)
+    first_due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    petition_signed: Mapped[bool] = mapped_column(Boolean, default=True)
     justification: Mapped[str] = mapped_column(Text, default="")
     has_petition_form: Mapped[bool] = mapped_column(Boolean, default=True)
     has_property_statement: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -107,6 +110,14 @@ class DepositPetition(Versioned, Base):
     principal_exempt: Mapped[bool] = mapped_column(Boolean, default=False)
     stamp_duty_paid: Mapped[bool] = mapped_column(Boolean, default=False)
     premises_address: Mapped[str] = mapped_column(String(200), default="")
+    proxy_address: Mapped[str] = mapped_column(String(300), default="")
+    power_of_attorney_form: Mapped[PowerOfAttorneyForm | None] = mapped_column(
+        EnumText(PowerOfAttorneyForm, 20), nullable=True)
+    stamp_duty_paid_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    stamp_duty_payment: Mapped[StampDutyPayment | None] = mapped_column(
+        EnumText(StampDutyPayment, 20), nullable=True)
+    stamp_duty_exempt_override: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    stamp_duty_override_reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class PropertyStatement(Versioned, Base):
