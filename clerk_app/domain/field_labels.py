@@ -32,6 +32,15 @@ FIELD_LABELS: dict[str, str] = {
     "monthly_rent": "Czynsz miesięczny",
     "instalments_requested": "Liczba rat",
     "proxy_name": "Pełnomocnik",
+    # the substance of a deposit petition
+    "first_due_on": "Termin pierwszej raty",
+    "justification": "Uzasadnienie",
+    "premises_address": "Adres lokalu",
+    "proxy_address": "Adres pełnomocnika",
+    "proxy_relation": "Stosunek pełnomocnika do mocodawcy",
+    "stamp_duty_paid_on": "Data zapłaty opłaty skarbowej",
+    "stamp_duty_payment": "Sposób zapłaty opłaty skarbowej",
+    "stamp_duty_override_reason": "Powód zmiany zwolnienia z opłaty skarbowej",
     # money, calendar, deposit and signatures (domain rules)
     "amount": "Kwota",
     "bank_account": "Numer rachunku bankowego",
