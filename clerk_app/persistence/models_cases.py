@@ -133,6 +133,9 @@ class PropertyStatement(Versioned, Base):
     savings: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0.00"))
     debts: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0.00"))
     remarks: Mapped[str] = mapped_column(Text, default="")
+    other_assets: Mapped[str] = mapped_column(Text, default="")
+    debts_description: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class HouseholdMember(Base):
@@ -145,8 +148,7 @@ class HouseholdMember(Base):
     full_name: Mapped[str] = mapped_column(String(200))
     relation: Mapped[str] = mapped_column(String(60))
     pesel: Mapped[str | None] = mapped_column(String(11), nullable=True)
-    monthly_income: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0.00"))
-    income_source: Mapped[str] = mapped_column(String(120), default="")
+    birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class InstalmentAgreement(Versioned, Base):
