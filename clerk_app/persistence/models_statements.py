@@ -24,7 +24,7 @@ class HouseholdIncome(Base):
     amount: Mapped[Decimal] = mapped_column(MONEY)
 
 
-class StatementView(Base):
+class StatementViewEntry(Base):
     """Someone opened a case's property statement (RODO: every view is traceable)."""
 
     __tablename__ = "property_statement_views"
