@@ -133,3 +133,16 @@ def test_every_bad_field_is_reported(ctx: AppContext, staff: Staff) -> None:
     with pytest.raises(ValidationFailed, match="co najmniej 1 osobę"):
         save_statement(ctx, clerk, case_id, 0, replace(STATEMENT, members=()))
     assert not read_statement(ctx, clerk, case_id).recorded
+
+
+def test_case_timeline_shows_no_finances(ctx: AppContext, staff: Staff) -> None:
+    """The counter reads the timeline: a saved statement is named, its figures are not."""
+    from clerk_app.services.cases.detail import case_timeline
+
+    case_id = _new_case(ctx, staff)
+    version = save_statement(ctx, staff[Role.CLERK], case_id, 0, STATEMENT)
+    save_statement(ctx, staff[Role.CLERK], case_id, version,
+                   replace(STATEMENT, savings=Decimal("9999.99")))
+    texts = [e.text for e in case_timeline(ctx, staff[Role.COUNTER], case_id)]
+    assert texts.count("Zapisano oświadczenie o stanie majątkowym") == 3
+    assert not any("9999" in t or "1500" in t or "Ślęzak (ojciec)" in t for t in texts)
