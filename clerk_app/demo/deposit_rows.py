@@ -20,6 +20,7 @@ from clerk_app.demo.rows import Ids, Row, Rows
 from clerk_app.demo.statement_rows import StatementRows
 from clerk_app.domain.cases import CaseStatus, DeadlineKind, ProxyRelation
 from clerk_app.domain.computed_date import add_calendar_months
+from clerk_app.domain.deposit_petition import PowerOfAttorneyForm, StampDutyPayment
 from clerk_app.domain.instalments import split_amount
 from clerk_app.domain.text import format_date_pl, polish_plural
 from clerk_app.services.core.context import OFFICE_TZ
@@ -138,11 +139,15 @@ class DepositRows:
         if not statement_missing:
             self.statements.add(rows, cid, complete_on or r, person)
         proxy_name = None
+        proxy_address = ""
         if by_proxy:
             proxy_female = d.chance(0.5)
             family = person.last if relation != _OTHER_PROXY else d.one(pools.SURNAMES)
             proxy_name = (f"{self.people.first_name(proxy_female)} "
                           f"{gendered(family, proxy_female)}")
+            a_street, a_building, a_flat, a_postal, a_city = self.people.address(False)
+            a_house = f"{a_building}/{a_flat}" if a_flat else a_building
+            proxy_address = f"ul. {a_street} {a_house}, {a_postal} {a_city}"
         has_power = by_proxy and not (pending and lack == "power")
         stamp_paid = by_proxy and relation == _OTHER_PROXY and not (pending and lack == "stamp")
         p_street, p_building, p_flat, p_postal, p_city = self.people.address(local_only=True)
@@ -150,6 +155,8 @@ class DepositRows:
         rows.deposit.append({
             "case_id": cid, "monthly_rent": rent, "deposit_amount": deposit,
             "instalments_requested": count,
+            "first_due_on": add_calendar_months(r.replace(day=10), 1),
+            "petition_signed": True,
             "justification": (pools.JUSTIFICATION_DEFICIENT if statement_missing
                               else d.one(pools.DEPOSIT_JUSTIFICATIONS)),
             "has_petition_form": True, "has_property_statement": not statement_missing,
@@ -158,6 +165,11 @@ class DepositRows:
             "has_power_of_attorney": has_power, "principal_exempt": False,
             "stamp_duty_paid": stamp_paid,
             "premises_address": f"ul. {p_street} {p_house}, {p_postal} {p_city}",
+            "proxy_address": proxy_address,
+            "power_of_attorney_form": PowerOfAttorneyForm.ORIGINAL.value if has_power else None,
+            "stamp_duty_paid_on": r if stamp_paid else None,
+            "stamp_duty_payment": StampDutyPayment.TRANSFER.value if stamp_paid else None,
+            "stamp_duty_exempt_override": None, "stamp_duty_override_reason": "",
             "version": 1,
         })
         return int(not statement_missing) + int(has_power) + int(stamp_paid)

@@ -12,7 +12,8 @@ from clerk_app.services.core.numbering import REGISTER_SCOPE
 # The tables a load writes (locked against other writers and analysed on PostgreSQL).
 LOADED_TABLES = (
     "cases", "incoming_items", "iok_requests", "deposit_petitions",
-    "property_statements", "household_members", "instalment_agreements", "instalments",
+    "property_statements", "household_members", "household_incomes", "instalment_agreements",
+    "instalments",
     "deadlines", "deadline_suspensions", "number_sequences",
 )
 _KEYED_TABLES = ("cases", "incoming_items", "deadlines", "household_members",

@@ -16,6 +16,7 @@ from clerk_app.persistence.models import (
     Deadline,
     DeadlineSuspension,
     DepositPetition,
+    HouseholdIncome,
     HouseholdMember,
     IncomingItem,
     Instalment,
@@ -42,6 +43,7 @@ class Rows:
     deposit: list[Row] = field(default_factory=list)
     statements: list[Row] = field(default_factory=list)
     members: list[Row] = field(default_factory=list)
+    incomes: list[Row] = field(default_factory=list)
     agreements: list[Row] = field(default_factory=list)
     instalments: list[Row] = field(default_factory=list)
     deadlines: list[Row] = field(default_factory=list)
@@ -54,6 +56,7 @@ class Rows:
             (table_of(IokRequest), self.iok), (table_of(DepositPetition), self.deposit),
             (table_of(PropertyStatement), self.statements),
             (table_of(HouseholdMember), self.members),
+            (table_of(HouseholdIncome), self.incomes),
             (table_of(InstalmentAgreement), self.agreements),
             (table_of(Instalment), self.instalments), (table_of(Deadline), self.deadlines),
             (table_of(DeadlineSuspension), self.suspensions),

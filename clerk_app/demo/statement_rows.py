@@ -32,11 +32,13 @@ class StatementRows:
             "vehicles": d.one(pools.VEHICLES) if d.chance(0.35) else "",
             "savings": Decimal(d.between(0, 200) * 100 if d.chance(0.45) else 0),
             "debts": Decimal(d.between(0, 300) * 50 if d.chance(0.3) else 0),
-            "remarks": d.one(pools.STATEMENT_REMARKS), "version": 1,
+            "remarks": d.one(pools.STATEMENT_REMARKS), "other_assets": "",
+            "debts_description": "", "updated_at": None, "version": 1,
         })
         size: int = self.household_sizes.draw(d)
         relation = "wnioskodawczyni" if person.female else "wnioskodawca"
-        self.member(rows, case_id, person.first, person.last, relation, person.pesel)
+        self.member(rows, case_id, person.first, person.last, relation, person.pesel,
+                    person.birth)
         if size >= 2:
             if d.chance(0.6):
                 female = not person.female
@@ -50,23 +52,19 @@ class StatementRows:
                 relation = "matka" if female else "ojciec"
             pesel = people.pesel(birth, female) if d.chance(0.75) else None
             self.member(rows, case_id, people.first_name(female), gendered(family, female),
-                        relation, pesel)
+                        relation, pesel, birth)
         for _ in range(size - 2):
             female = d.chance(0.5)
             birth = signed_on - timedelta(days=d.between(200, 6400))
             allowance = 800 if signed_on.year >= 2024 else 500
-            rows.members.append({
-                "id": self.ids.member, "case_id": case_id,
-                "full_name": f"{people.first_name(female)} {gendered(person.last, female)}",
-                "relation": "córka" if female else "syn",
-                "pesel": people.pesel(birth, female) if d.chance(0.9) else None,
-                "monthly_income": Decimal(allowance),
-                "income_source": f"świadczenie wychowawcze {allowance}+",
-            })
-            self.ids.member += 1
+            pesel = people.pesel(birth, female) if d.chance(0.9) else None
+            self.add_member(rows, case_id,
+                            f"{people.first_name(female)} {gendered(person.last, female)}",
+                            "córka" if female else "syn", pesel, birth,
+                            f"świadczenie wychowawcze {allowance}+", Decimal(allowance))
 
     def member(self, rows: Rows, case_id: int, first: str, last: str, relation: str,
-               pesel: str | None) -> None:
+               pesel: str | None, birth: date) -> None:
         """An adult household member with a drawn income (or none)."""
         d = self.d
         if d.chance(0.12):
@@ -74,9 +72,18 @@ class StatementRows:
         else:
             source, low, high = d.one(pools.INCOME_SOURCES)
             income = Decimal(d.between(low * 100, high * 100)).scaleb(-2)
+        self.add_member(rows, case_id, f"{first} {last}", relation, pesel, birth, source,
+                        income)
+
+    def add_member(self, rows: Rows, case_id: int, name: str, relation: str,
+                   pesel: str | None, birth: date, source: str, income: Decimal) -> None:
+        """A household member and its one income (none when there is no income)."""
+        member_id = self.ids.member
         rows.members.append({
-            "id": self.ids.member, "case_id": case_id, "full_name": f"{first} {last}",
-            "relation": relation, "pesel": pesel, "monthly_income": income,
-            "income_source": source,
+            "id": member_id, "case_id": case_id, "full_name": name, "relation": relation,
+            "pesel": pesel, "birth_date": birth,
         })
+        if income:
+            rows.incomes.append({"member_id": member_id, "number": 1, "source": source,
+                                 "amount": income})
         self.ids.member += 1

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from clerk_app.domain.errors import FieldError
@@ -26,3 +27,25 @@ def income_per_person(total_monthly_income: Decimal, members: int) -> Decimal:
     if total < 0:
         raise FieldError("monthly_income", "Dochód nie może być ujemny.")
     return to_money(total / members)
+
+
+@dataclass(frozen=True)
+class HouseholdTotals:
+    """The figures of a property statement, to the grosz."""
+
+    member_incomes: tuple[Decimal, ...]  # each member's monthly incomes added up
+    total_income: Decimal
+    income_per_person: Decimal | None  # None for a statement listing nobody
+    savings: Decimal
+    debts: Decimal
+    savings_less_debts: Decimal
+
+
+def household_totals(incomes_by_member: Sequence[Sequence[Decimal]], savings: Decimal,
+                     debts: Decimal) -> HouseholdTotals:
+    """Each member's income, the household's, the income per person and savings less debts."""
+    members = tuple(total_income(incomes) for incomes in incomes_by_member)
+    total = total_income(members)
+    per_person = income_per_person(total, len(members)) if members else None
+    saved, owed = to_money(savings), to_money(debts)
+    return HouseholdTotals(members, total, per_person, saved, owed, saved - owed)

@@ -15,10 +15,12 @@ from clerk_app.persistence.models_cases import (
 from clerk_app.persistence.models_deadlines import Deadline, DeadlineRedating, DeadlineSuspension
 from clerk_app.persistence.models_intake import IncomingItem, Scan, ScanChunk
 from clerk_app.persistence.models_letters import Letter
+from clerk_app.persistence.models_statements import HouseholdIncome, StatementViewEntry
 
 __all__ = [
     "AuditEntry", "Base", "Case", "CaseNote", "DayOff", "Deadline", "DeadlineRedating",
-    "DeadlineSuspension", "DepositPetition",
-    "HouseholdMember", "IncomingItem", "Instalment", "InstalmentAgreement", "IokRequest",
-    "Letter", "NumberSequence", "PropertyStatement", "Scan", "ScanChunk", "Setting", "User",
+    "DeadlineSuspension", "DepositPetition", "HouseholdIncome", "HouseholdMember",
+    "IncomingItem", "Instalment", "InstalmentAgreement", "IokRequest", "Letter",
+    "NumberSequence", "PropertyStatement", "Scan", "ScanChunk", "Setting", "StatementViewEntry",
+    "User",
 ]

@@ -9,6 +9,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, Numeric, Strin
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clerk_app.domain.cases import ApplicantRole, CaseKind, CaseStatus, ProxyRelation
+from clerk_app.domain.deposit_petition import PowerOfAttorneyForm, StampDutyPayment
 from clerk_app.persistence.base import Base, UtcDateTime, Versioned
 from clerk_app.persistence.enum_column import EnumText
 
@@ -93,9 +94,11 @@ class DepositPetition(Versioned, Base):
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
                                          primary_key=True)
-    monthly_rent: Mapped[Decimal] = mapped_column(MONEY)
-    deposit_amount: Mapped[Decimal] = mapped_column(MONEY)
+    monthly_rent: Mapped[Decimal | None] = mapped_column(MONEY, nullable=True)
+    deposit_amount: Mapped[Decimal | None] = mapped_column(MONEY, nullable=True)
     instalments_requested: Mapped[int] = mapped_column(Integer)
+    first_due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    petition_signed: Mapped[bool] = mapped_column(Boolean, default=True)
     justification: Mapped[str] = mapped_column(Text, default="")
     has_petition_form: Mapped[bool] = mapped_column(Boolean, default=True)
     has_property_statement: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -107,6 +110,14 @@ class DepositPetition(Versioned, Base):
     principal_exempt: Mapped[bool] = mapped_column(Boolean, default=False)
     stamp_duty_paid: Mapped[bool] = mapped_column(Boolean, default=False)
     premises_address: Mapped[str] = mapped_column(String(200), default="")
+    proxy_address: Mapped[str] = mapped_column(String(300), default="")
+    power_of_attorney_form: Mapped[PowerOfAttorneyForm | None] = mapped_column(
+        EnumText(PowerOfAttorneyForm, 20), nullable=True)
+    stamp_duty_paid_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    stamp_duty_payment: Mapped[StampDutyPayment | None] = mapped_column(
+        EnumText(StampDutyPayment, 20), nullable=True)
+    stamp_duty_exempt_override: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    stamp_duty_override_reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class PropertyStatement(Versioned, Base):
@@ -122,6 +133,9 @@ class PropertyStatement(Versioned, Base):
     savings: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0.00"))
     debts: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0.00"))
     remarks: Mapped[str] = mapped_column(Text, default="")
+    other_assets: Mapped[str] = mapped_column(Text, default="")
+    debts_description: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class HouseholdMember(Base):
@@ -134,8 +148,7 @@ class HouseholdMember(Base):
     full_name: Mapped[str] = mapped_column(String(200))
     relation: Mapped[str] = mapped_column(String(60))
     pesel: Mapped[str | None] = mapped_column(String(11), nullable=True)
-    monthly_income: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0.00"))
-    income_source: Mapped[str] = mapped_column(String(120), default="")
+    birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class InstalmentAgreement(Versioned, Base):

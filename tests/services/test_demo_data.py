@@ -49,6 +49,7 @@ from clerk_app.persistence.models import (
     Deadline,
     DeadlineSuspension,
     DepositPetition,
+    HouseholdIncome,
     HouseholdMember,
     IncomingItem,
     Instalment,
@@ -393,6 +394,9 @@ def test_property_statements_and_household(ctx: AppContext, demo: DemoSummary) -
     petitions = {p["case_id"]: p for p in _rows(ctx.db, DepositPetition, ("case_id",))}
     statements = {s["case_id"]: s for s in _rows(ctx.db, PropertyStatement, ("case_id",))}
     members = _by_case(_rows(ctx.db, HouseholdMember))
+    incomes = _rows(ctx.db, HouseholdIncome, ("member_id", "number"))
+    assert {i["member_id"] for i in incomes} <= {m["id"] for h in members.values() for m in h}
+    assert all(i["amount"] > 0 and i["source"] for i in incomes)
     assert set(statements) <= set(petitions)
     assert 0.5 * len(petitions) < len(statements) < len(petitions)
     for case_id, petition in petitions.items():
@@ -406,9 +410,9 @@ def test_property_statements_and_household(ctx: AppContext, demo: DemoSummary) -
                                      f"{case['applicant_last_name']}")
         assert head["relation"] in ("wnioskodawca", "wnioskodawczyni")
         for m in household:
-            assert m["monthly_income"] >= 0
             if m["pesel"]:
                 validate_pesel(m["pesel"])
+                assert pesel_birth_date(m["pesel"]) == m["birth_date"]
     assert Counter(len(m) for m in members.values()).keys() == {1, 2, 3, 4}
     iok = _rows(ctx.db, IokRequest, ("case_id",))
     assert {r["case_id"] for r in iok} == {c for c, v in cases.items() if v["kind"] == "iok"}

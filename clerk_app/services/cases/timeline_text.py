@@ -40,6 +40,8 @@ _SHOWN_ON_CREATE = ("signature", "entry_number", "filename", "identifier", "due_
 
 def describe_audit_entry(entity: str, action: str, changes: dict[str, Any]) -> str:
     """E.g. 'Zmieniono dane wnioskodawcy: nazwisko: Kowalski → Kowalska'."""
+    if entity in ("property_statements", "household_members"):  # no figures: counter reads it
+        return "Zapisano oświadczenie o stanie majątkowym"
     head = _ACTIONS.get((entity, action), f"{entity}: {action}")
     if action in {"register", "create", "attach", "issue", "start"}:
         shown = [f"{_FIELDS[k]} {v[1]}" for k, v in changes.items()
