@@ -32,6 +32,7 @@ from reportlab.platypus import (
 
 from clerk_app.documents.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
 from clerk_app.documents.letter_layout import draw_barcode, draw_fitted
+from clerk_app.documents.page_count_canvas import canvas_maker
 from clerk_app.domain.agreement import AgreementDocument
 from clerk_app.domain.agreement_texts import (
     CLOSING_OF_PARTIES,
@@ -207,28 +208,6 @@ def _draw_footer(canvas: Canvas, doc: AgreementDocument, page: int, pages: int) 
     canvas.restoreState()
 
 
-class _AgreementCanvas(Canvas):
-    """Canvas that knows the page count before drawing the footers ("Strona 1 z 2")."""
-
-    document: AgreementDocument
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            _draw_footer(self, self.document, number, total)
-            super().showPage()
-        super().save()
-
-
 def render_agreement_pdf(doc: AgreementDocument) -> bytes:
     """The agreement as PDF bytes (A4, DejaVu fonts, barcode of the identifier on page 1)."""
     register_fonts()
@@ -249,10 +228,6 @@ def render_agreement_pdf(doc: AgreementDocument) -> bytes:
         PageTemplate("later", [later], onPage=lambda c, _d: _draw_later_page(c, doc)),
     ])
 
-    def make_canvas(*args: Any, **kwargs: Any) -> _AgreementCanvas:
-        canvas = _AgreementCanvas(*args, **kwargs)
-        canvas.document = doc
-        return canvas
-
-    template.build(agreement_story(doc), canvasmaker=make_canvas)
+    template.build(agreement_story(doc), canvasmaker=canvas_maker(
+        lambda canvas, page, pages: _draw_footer(canvas, doc, page, pages)))
     return buffer.getvalue()

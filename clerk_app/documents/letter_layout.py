@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import Any
 
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.pagesizes import A4
@@ -20,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from clerk_app.documents.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
+from clerk_app.documents.page_count_canvas import canvas_maker
 from clerk_app.domain.letter_texts import EnvelopeLabel, LetterHeader
 
 PAGE_W, PAGE_H = A4
@@ -119,28 +119,6 @@ def _draw_footer(canvas: Canvas, header: LetterHeader, page: int, pages: int) ->
     canvas.restoreState()
 
 
-class _LetterCanvas(Canvas):
-    """Canvas that knows the page count before drawing footers ("strona 1 z 2")."""
-
-    header: LetterHeader
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            _draw_footer(self, self.header, number, total)
-            super().showPage()
-        super().save()
-
-
 def render_letter_pdf(header: LetterHeader, story: Sequence[Flowable]) -> bytes:
     """Lay out ``story`` under the header on A4 pages; returns the PDF bytes."""
     register_fonts()
@@ -162,12 +140,8 @@ def render_letter_pdf(header: LetterHeader, story: Sequence[Flowable]) -> bytes:
         PageTemplate("later", [later], onPage=lambda c, _d: _draw_marks(c)),
     ])
 
-    def make_canvas(*args: Any, **kwargs: Any) -> _LetterCanvas:
-        canvas = _LetterCanvas(*args, **kwargs)
-        canvas.header = header
-        return canvas
-
-    doc.build(list(story), canvasmaker=make_canvas)
+    doc.build(list(story), canvasmaker=canvas_maker(
+        lambda canvas, page, pages: _draw_footer(canvas, header, page, pages)))
     return buffer.getvalue()
 
 
