@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from clerk_app.domain.calendar import LegalCalendar
-from clerk_app.domain.deadline_rules import current_decision_due, default_delay_new_date
 from clerk_app.domain.roles import Permission
 from clerk_app.services.cases.detail import (
     CaseDetail,
@@ -20,7 +19,7 @@ from clerk_app.services.cases.detail import (
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.unit_of_work import read_as
 from clerk_app.services.deadlines.days_off import calendar_for
-from clerk_app.services.deadlines.queries import read_case_deadlines
+from clerk_app.services.deadlines.queries import delay_notice_date, read_case_deadlines
 from clerk_app.services.deadlines.types import DeadlineView
 from clerk_app.services.letters.types import LetterView
 from clerk_app.services.letters.views import read_case_letters
@@ -45,7 +44,6 @@ def case_screen(ctx: AppContext, actor: Actor, case_id: int) -> CaseScreen:
     with read_as(ctx, actor, Permission.VIEW_CASES, snapshot=True) as session:
         deadlines = read_case_deadlines(session, case_id)
         cal, today = calendar_for(session), ctx.today()
-        current = current_decision_due([(d.kind, d.due_on, d.is_open) for d in deadlines])
         return CaseScreen(
             detail=read_case_detail(session, case_id),
             documents=read_documents(session, case_id),
@@ -54,5 +52,5 @@ def case_screen(ctx: AppContext, actor: Actor, case_id: int) -> CaseScreen:
             letters=read_case_letters(session, case_id),
             calendar=cal,
             today=today,
-            delay_notice_date=default_delay_new_date(cal, today, current),
+            delay_notice_date=delay_notice_date(cal, today, deadlines),
         )

@@ -22,7 +22,6 @@ from clerk_app.domain.cases import (
     DeadlineState,
     check_transition,
 )
-from clerk_app.domain.deadline_rules import current_decision_due, default_delay_new_date
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.text import format_date_pl
@@ -33,7 +32,7 @@ from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 from clerk_app.services.deadlines import engine
 from clerk_app.services.deadlines.days_off import calendar_for
 from clerk_app.services.deadlines.events import EventFacts, apply_event
-from clerk_app.services.deadlines.queries import read_case_deadlines
+from clerk_app.services.deadlines.queries import delay_notice_date, read_case_deadlines
 from clerk_app.services.deadlines.types import DeadlineView
 
 REASON_FIELD = "reason"
@@ -202,9 +201,8 @@ def list_case_deadlines(ctx: AppContext, actor: Actor, case_id: int) -> list[Dea
 def propose_delay_new_date(ctx: AppContext, actor: Actor, case_id: int) -> date:
     """The new date a delay notice of the case proposes (domain rule, office calendar)."""
     with read_as(ctx, actor, Permission.VIEW_CASES) as session:
-        deadlines = read_case_deadlines(session, case_id)
-        due = current_decision_due([(d.kind, d.due_on, d.is_open) for d in deadlines])
-        return default_delay_new_date(calendar_for(session), ctx.today(), due)
+        return delay_notice_date(calendar_for(session), ctx.today(),
+                                 read_case_deadlines(session, case_id))
 
 
 def refresh_missed(ctx: AppContext, today: date) -> int:

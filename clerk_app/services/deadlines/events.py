@@ -114,8 +114,3 @@ def _new(work: Work, kind: DeadlineKind, event: CaseEvent, on: date, facts: Even
                            facts.reference, facts.reason, earlier)
     return NewDeadline(kind, event, on, periods(work).period_of(kind), facts.letter_id)
 
-
-def allows(event: CaseEvent, action: Action) -> bool:
-    """True when the table lets ``event`` do ``action`` to a deadline the clerk chose."""
-    return any(e.deadline is None and e.action is action
-               for e in effects_of(event, CaseKind.DEPOSIT) + effects_of(event, CaseKind.IOK))

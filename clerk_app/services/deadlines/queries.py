@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.cases import CaseKind, CaseStatus, DeadlineKind, DeadlineState
 from clerk_app.domain.deadline_report import UNASSIGNED, DeadlineRow
+from clerk_app.domain.deadline_rules import current_decision_due, default_delay_new_date
 from clerk_app.persistence.models import Case, Deadline, User
 from clerk_app.services.deadlines.days_off import calendar_for
 from clerk_app.services.deadlines.engine import to_view
@@ -87,3 +88,9 @@ def read_case_deadlines(session: Session, case_id: int) -> list[DeadlineView]:
     rows = session.scalars(select(Deadline).where(Deadline.case_id == case_id)
                            .order_by(Deadline.start_on, Deadline.id))
     return [to_view(cal, r) for r in rows]
+
+
+def delay_notice_date(cal: LegalCalendar, today: date, deadlines: list[DeadlineView]) -> date:
+    """The new date a delay notice of a case with ``deadlines`` proposes (domain rule)."""
+    current = current_decision_due([(d.kind, d.due_on, d.is_open) for d in deadlines])
+    return default_delay_new_date(cal, today, current)

@@ -100,13 +100,12 @@ def _check_date(work: Work, letter: Letter, day: date, field: str) -> None:
     check_not_future(work, day, field)
 
 
-def _still_waiting(work: Work, letter: Letter) -> bool:
+def _still_waiting(work: Work, case: Case, letter: Letter) -> bool:
     """The case still waits for the applicant on this summons: it is the newest summons and
     the deficiencies have not been removed (a late receipt then starts no new deadline)."""
-    status = work.session.scalar(select(Case.status).where(Case.id == letter.case_id))
     newest = work.session.scalar(select(func.max(Letter.id)).where(
         Letter.case_id == letter.case_id, Letter.kind == LetterKind.SUMMONS.value))
-    return status == CaseStatus.AWAITING_COMPLETION.value and newest == letter.id
+    return case.status == CaseStatus.AWAITING_COMPLETION and newest == letter.id
 
 
 def _after_delivery(work: Work, letter: Letter, signature: str, on: date,
@@ -117,7 +116,7 @@ def _after_delivery(work: Work, letter: Letter, signature: str, on: date,
         case = load_case(work, letter.case_id)
         cal = calendar_for(work.session)
         facts = EventFacts(letter_id=letter.id, reference=letter.identifier,
-                           still_waiting=_still_waiting(work, letter))
+                           still_waiting=_still_waiting(work, case, letter))
         outcome = apply_event(work, cal, case, event, on, facts)
         started = to_view(cal, outcome.started[0]) if outcome.started else None
     work.session.flush()
