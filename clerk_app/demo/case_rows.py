@@ -130,6 +130,7 @@ class CaseBuilder:
             "received_on": received_on, "complete_on": None, "next_deadline": None,
             "assignee_id": assignee, "registered_by_id": registered_by,
             "created_at": received_at, "settled_on": None, "settlement_remarks": "",
+            "settlement": None,
             "lease_concluded": None, "lease_ended_on": None, "anonymised_at": None,
             "version": 1,
         }

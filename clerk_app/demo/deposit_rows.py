@@ -22,6 +22,7 @@ from clerk_app.domain.cases import CaseStatus, DeadlineKind, ProxyRelation
 from clerk_app.domain.computed_date import add_calendar_months
 from clerk_app.domain.deposit_petition import PowerOfAttorneyForm, StampDutyPayment
 from clerk_app.domain.instalments import split_amount
+from clerk_app.domain.settlement import SettlementKind
 from clerk_app.domain.text import format_date_pl, polish_plural
 from clerk_app.services.core.context import OFFICE_TZ
 
@@ -104,6 +105,7 @@ class DepositRows:
                 deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, EV_SUMMONS,
                               closed_on=left_on, state=MISSED)
                 case["settled_on"] = left_on
+                case["settlement"] = SettlementKind.LEFT_WITHOUT_CONSIDERATION.value
                 case["settlement_remarks"] = (
                     "Prośbę pozostawiono bez rozpoznania – braki formalne nie zostały usunięte.")
                 case["lease_concluded"] = False
@@ -122,12 +124,14 @@ class DepositRows:
                               closed_on=decided)
                 if route == "refusal":
                     case["settled_on"] = decided
+                    case["settlement"] = SettlementKind.REFUSAL.value
                     case["settlement_remarks"] = "Odmowa rozłożenia kaucji na raty."
                     case["lease_concluded"] = False
                 elif route == "agreement":
                     signed_on = deadlines.after(decided, 3, 21)
                     self.agreement(rows, cid, deposit, count, signed_on)
                     case["settled_on"] = signed_on
+                    case["settlement"] = SettlementKind.AGREEMENT_SIGNED.value
                     case["settlement_remarks"] = (
                         f"Zgoda; umowa o rozłożenie kaucji na {count} {rat} zawarta "
                         f"{format_date_pl(signed_on)}.")

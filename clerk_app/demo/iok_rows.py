@@ -15,6 +15,7 @@ from clerk_app.domain.cases import (
     DeadlineKind,
     IncomingKind,
 )
+from clerk_app.domain.settlement import SettlementKind
 
 _S = CaseStatus
 _TENANT = ApplicantRole.TENANT.value
@@ -62,6 +63,7 @@ class IokRows:
                 deadlines.add(rows, cid, target, r, EV_FILED, closed_on=left_on,
                               state=CANCELLED, suspension=(summons, None))
                 case["settled_on"] = left_on
+                case["settlement"] = SettlementKind.LEFT_WITHOUT_CONSIDERATION.value
                 case["settlement_remarks"] = (
                     "Wniosek pozostawiony bez rozpoznania – braki nie zostały usunięte.")
             else:
@@ -77,6 +79,7 @@ class IokRows:
                 deadlines.add(rows, cid, target, r, EV_FILED, closed_on=login_sent_on,
                               suspension=waited)
                 case["settled_on"] = login_sent_on
+                case["settlement"] = SettlementKind.LOGIN_DATA_SENT.value
                 case["settlement_remarks"] = "Dane logowania wysłane na adres e-mail z wniosku."
         rows.iok.append({
             "case_id": cid, "applicant_role": _TENANT if d.chance(0.85) else _OWNER,

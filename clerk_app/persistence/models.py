@@ -5,6 +5,7 @@ from clerk_app.persistence.models_admin import AuditEntry, DayOff, NumberSequenc
 from clerk_app.persistence.models_cases import (
     Case,
     CaseNote,
+    DepositDecision,
     DepositPetition,
     HouseholdMember,
     Instalment,
@@ -14,13 +15,14 @@ from clerk_app.persistence.models_cases import (
 )
 from clerk_app.persistence.models_deadlines import Deadline, DeadlineRedating, DeadlineSuspension
 from clerk_app.persistence.models_intake import IncomingItem, Scan, ScanChunk
-from clerk_app.persistence.models_letters import Letter
+from clerk_app.persistence.models_letters import Letter, LetterFile
 from clerk_app.persistence.models_statements import HouseholdIncome, StatementViewEntry
 
 __all__ = [
     "AuditEntry", "Base", "Case", "CaseNote", "DayOff", "Deadline", "DeadlineRedating",
-    "DeadlineSuspension", "DepositPetition", "HouseholdIncome", "HouseholdMember",
-    "IncomingItem", "Instalment", "InstalmentAgreement", "IokRequest", "Letter",
+    "DeadlineSuspension", "DepositDecision", "DepositPetition", "HouseholdIncome",
+    "HouseholdMember",
+    "IncomingItem", "Instalment", "InstalmentAgreement", "IokRequest", "Letter", "LetterFile",
     "NumberSequence", "PropertyStatement", "Scan", "ScanChunk", "Setting", "StatementViewEntry",
     "User",
 ]

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from clerk_app.domain.cases import ApplicantRole, CaseKind, CaseStatus, ProxyRelation
 from clerk_app.domain.deposit_petition import PowerOfAttorneyForm, StampDutyPayment
+from clerk_app.domain.settlement import DecisionKind, SettlementKind
 from clerk_app.persistence.base import Base, UtcDateTime, Versioned
 from clerk_app.persistence.enum_column import EnumText
 
@@ -66,6 +67,8 @@ class Case(Versioned, Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     settled_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     settlement_remarks: Mapped[str] = mapped_column(String(300), default="")
+    settlement: Mapped[SettlementKind | None] = mapped_column(EnumText(SettlementKind, 40),
+                                                              nullable=True)
     lease_concluded: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     lease_ended_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     anonymised_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
@@ -165,6 +168,25 @@ class InstalmentAgreement(Versioned, Base):
     bank_account: Mapped[str] = mapped_column(String(26))
     signed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class DepositDecision(Base):
+    """Consent or refusal of a deposit petition; a reconsideration supersedes the earlier one."""
+
+    __tablename__ = "deposit_decisions"
+    __table_args__ = (Index("ix_deposit_decisions_case_id", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    kind: Mapped[DecisionKind] = mapped_column(EnumText(DecisionKind, 20))
+    decided_on: Mapped[date] = mapped_column(Date)
+    instalment_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    first_due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    reasoning: Mapped[str] = mapped_column(Text, default="")
+    letter_id: Mapped[int | None] = mapped_column(ForeignKey("letters.id"), nullable=True)
+    superseded_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
 
 
 class Instalment(Base):

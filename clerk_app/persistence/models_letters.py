@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clerk_app.domain.letter_kinds import DeliveryMethod, DeliveryStatus, LetterKind
@@ -35,3 +35,21 @@ class Letter(Versioned, Base):
     first_notice_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     deemed_delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     extra: Mapped[str] = mapped_column(Text, default="{}")  # the content as issued (JSON)
+    returned_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # back to sender
+    email_sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    email_message_id: Mapped[str | None] = mapped_column(String(250), nullable=True)
+    email_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class LetterFile(Base):
+    """The exact PDF of an issued letter: reprints are these bytes, checked by their hash."""
+
+    __tablename__ = "letter_files"
+
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"),
+                                           primary_key=True)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
