@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from clerk_app.domain.agreement import AgreementDocument
+from clerk_app.domain.letter_texts import LetterDocument
 from clerk_app.domain.roles import Role
 from clerk_app.persistence.database import Database
 
@@ -34,12 +37,25 @@ SYSTEM_READER = Actor(0, "system", "clerk-app (system)", Role.SUPERVISOR)
 """
 
 
+class DocumentRenderer(Protocol):
+    """Turns an issued letter's content into its PDF. The documents layer implements it
+    (``clerk_app.documents.renderer.PdfRenderer``) and the composition root (GUI, CLI, tests)
+    hands it in, so services keep each issued letter's exact bytes without importing the
+    layer above them."""
+
+    def letter(self, document: LetterDocument) -> bytes: ...
+
+    def agreement(self, document: AgreementDocument) -> bytes: ...
+
+
 @dataclass
 class AppContext:
-    """The injectable environment of services: a database and a clock (UTC, aware)."""
+    """The injectable environment of services: a database, a clock (UTC, aware) and the
+    renderer of issued letters (None: a letter's PDF is rendered when first asked for)."""
 
     db: Database
     clock: Callable[[], datetime] = field(default=utc_now)
+    renderer: DocumentRenderer | None = None
 
     def now(self) -> datetime:
         return self.clock()

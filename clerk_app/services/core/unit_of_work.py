@@ -18,7 +18,12 @@ from sqlalchemy.orm.exc import StaleDataError
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.roles import Permission, role_can
 from clerk_app.persistence.models import AuditEntry, User
-from clerk_app.services.core.context import SYSTEM_READER, Actor, AppContext
+from clerk_app.services.core.context import (
+    SYSTEM_READER,
+    Actor,
+    AppContext,
+    DocumentRenderer,
+)
 from clerk_app.services.core.errors import ConflictError, PermissionDenied, ValidationFailed
 
 SECRET_FIELDS = frozenset({"password_hash"})
@@ -42,6 +47,7 @@ class Work:
     session: Session
     actor: Actor | None
     now: datetime
+    renderer: DocumentRenderer | None = None
 
     def audit(
         self,
@@ -141,7 +147,7 @@ def unit_of_work(
                 raise PermissionDenied("Musisz się zalogować.")
             if actor is not None:
                 actor = check_permission(session, actor, permission)
-            yield Work(session=session, actor=actor, now=ctx.now())
+            yield Work(session=session, actor=actor, now=ctx.now(), renderer=ctx.renderer)
     except FieldError as exc:
         raise ValidationFailed([exc]) from exc
     except StaleDataError as exc:

@@ -47,6 +47,7 @@ from clerk_app.services.deadlines import engine as engine
 from clerk_app.services.deadlines.actions import load_case, office_today
 from clerk_app.services.deadlines.days_off import calendar_for
 from clerk_app.services.deadlines.events import EventFacts, apply_event
+from clerk_app.services.letters.records import keep_rendered
 from clerk_app.services.letters.types import LetterResult, LetterView
 from clerk_app.services.letters.views import read_case_letters
 
@@ -128,6 +129,7 @@ def _store(work: Work, case: Case, kind: LetterKind, header: LetterHeader, body:
         extra=json.dumps({**extra, "document": document.to_json()}, ensure_ascii=False))
     work.session.add(letter)
     work.audit_new(letter, "issue", case_id=case.id)
+    keep_rendered(work, letter, document)
     return letter
 
 
