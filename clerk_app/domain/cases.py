@@ -102,6 +102,7 @@ class IncomingKind(StrEnum):
     IOK_REQUEST = "iok_request"
     DEPOSIT_PETITION = "deposit_petition"
     SUPPLEMENT = "supplement"
+    RECONSIDERATION = "reconsideration"  # podanie o ponowne rozpatrzenie (after a refusal)
     OTHER = "other"
 
     @property
@@ -114,6 +115,7 @@ _INCOMING_LABELS = {
     IncomingKind.IOK_REQUEST: "Wniosek o utworzenie konta IOK",
     IncomingKind.DEPOSIT_PETITION: "Prośba o rozłożenie kaucji na raty",
     IncomingKind.SUPPLEMENT: "Uzupełnienie braków",
+    IncomingKind.RECONSIDERATION: "Podanie o ponowne rozpatrzenie",
     IncomingKind.OTHER: "Inne",
 }
 

@@ -39,6 +39,7 @@ DATE_FORMAT = "dd.MM.yyyy"
 SUBJECTS = {IncomingKind.IOK_REQUEST: "Wniosek o utworzenie konta IOK",
             IncomingKind.DEPOSIT_PETITION: "Prośba o rozłożenie kaucji zabezpieczającej na raty",
             IncomingKind.SUPPLEMENT: "Uzupełnienie braków formalnych",
+            IncomingKind.RECONSIDERATION: "Podanie o ponowne rozpatrzenie",
             IncomingKind.OTHER: ""}
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from clerk_app.domain.cases import ApplicantRole, Channel, IncomingKind, ProxyRelation
+from clerk_app.domain.petition_checklist import PetitionItem
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ class RegistrationInput:
     deposit: DepositDetailsInput | None = None
     scans: tuple[ScanUpload, ...] = field(default_factory=tuple)
     remarks: str = ""
+    # What a supplement to a deposit petition brings (the counter ticks it).
+    supplement_items: tuple[PetitionItem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,8 @@ class RegistrationResult:
     signature: str | None
     scan_ids: tuple[int, ...] = ()
     warnings: tuple[str, ...] = ()
+    # A deposit petition's checklist at registration: items still missing (a warning only).
+    missing_items: tuple[PetitionItem, ...] = ()
 
 
 @dataclass(frozen=True)
