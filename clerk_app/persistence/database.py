@@ -46,6 +46,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for ``url``: SQLite with WAL, foreign keys and explicit BEGIN; PostgreSQL via
     psycopg 3 (a bare ``postgresql://`` URL is mapped to the psycopg driver)."""
     parsed = make_url(url)
+    # SQL parameters never appear in an error's text (a password hash, a PESEL).
+    kwargs.setdefault("hide_parameters", True)
     if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() != "psycopg":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":

@@ -28,7 +28,7 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QWidget
 
 from clerk_app.ui.changes import Change, broadcast
-from clerk_app.ui.error_text import is_expected, user_message
+from clerk_app.ui.error_text import user_message
 from clerk_app.ui.qt_helpers import show_error, translate
 
 T = TypeVar("T")
@@ -263,9 +263,7 @@ class Op(Generic[T]):
                     broadcast().announce(made)
 
     def _failed(self, error: Exception) -> None:
-        if not is_expected(error):
-            log.error("Background operation failed", exc_info=error)
-        message = user_message(error)
+        message = user_message(error)  # logs a fault of the program with its incident number
         if self._label is not None and shiboken6.isValid(self._label):
             show_error(self._label, message)
         if self._failure is not None:
