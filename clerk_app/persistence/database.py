@@ -14,6 +14,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 APP_NAME = "clerk_app"
+# How long a SQLite writer waits for another's lock before the action is refused as busy
+# (services say so in Polish and the windows offer a retry).
+BUSY_WAIT_SECONDS = 5
 
 
 def data_dir() -> Path:
@@ -57,7 +60,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(parsed, connect_args={"timeout": 30}, **kwargs)
+    engine = create_engine(parsed, connect_args={"timeout": BUSY_WAIT_SECONDS}, **kwargs)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -65,7 +68,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_WAIT_SECONDS * 1000}")
         if path is not None:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.roles import Role
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import ConflictError, ValidationFailed
+from clerk_app.services.core.errors import ConflictError, DatabaseBusy, ValidationFailed
 from clerk_app.services.intake.registration import register_item
 from clerk_app.ui.case_list_widget import CaseListWidget
 from clerk_app.ui.changes import Change, ChangeKind, broadcast
@@ -221,3 +221,25 @@ def test_real_views_read_again_after_a_registration(
            .announcing(lambda r: Change(ChangeKind.CASE | ChangeKind.DEADLINES, r.case_id)).run)
     assert cases.model.rowCount() == 1 and cases.count_label.text() == "Spraw: 1"
     assert dashboard.model.rowCount() == 1  # the IOK request's deadline
+
+
+def test_a_busy_database_offers_a_retry_that_runs_the_op_again(
+    qtbot: QtBot, owner: QWidget
+) -> None:
+    runner = OpRunner(owner)
+    calls: list[int] = []
+    done: list[int] = []
+
+    def work() -> int:
+        calls.append(1)
+        if len(calls) == 1:
+            raise DatabaseBusy()
+        return 7
+
+    settle(qtbot, runner, Op(runner, work).on_success(done.append).run)
+    box = runner.message_box
+    assert isinstance(box, QMessageBox) and "zajęta" in box.text()
+    retry = box.button(QMessageBox.StandardButton.Retry)
+    assert retry.text() == "Ponów"
+    settle(qtbot, runner, retry.click)
+    assert calls == [1, 1] and done == [7]
