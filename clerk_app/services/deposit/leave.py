@@ -28,7 +28,7 @@ from clerk_app.domain.roles import Permission
 from clerk_app.domain.settlement import SettlementKind
 from clerk_app.domain.text import format_date_pl
 from clerk_app.persistence.models import Case, Deadline, Letter
-from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.admin.settings import LetterTexts, OfficeSettings
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 from clerk_app.services.deadlines.actions import office_today
@@ -107,12 +107,12 @@ def leave_without_consideration(ctx: AppContext, actor: Actor, case_id: int,
         lacking = missing_of(work.session, case.id)
         summons = _newest_summons(work.session, case.id)
 
-        def compose(settings: OfficeSettings) -> LetterBody:
+        def compose(settings: OfficeSettings, texts: LetterTexts) -> LetterBody:
             return left_without_consideration_body(LeftWithoutConsiderationContent(
                 case.received_on, summons.identifier if summons else None,
                 summons.dated_on if summons else None, due,
                 tuple(item.label for item in lacking),
-                settings.legal_basis(LetterKind.LEFT_WITHOUT_CONSIDERATION),
+                texts.legal_basis(LetterKind.LEFT_WITHOUT_CONSIDERATION),
                 Signatory(settings.signatory_name, settings.signatory_title)))
 
         letter, result = issue_case_letter(
