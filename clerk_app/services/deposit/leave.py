@@ -59,17 +59,19 @@ def cases_to_leave(ctx: AppContext, actor: Actor) -> list[LeaveCandidate]:
     with read_as(ctx, actor, Permission.HANDLE_CASE) as session:
         today = ctx.today()
         rows = session.execute(
-            select(Case, Deadline.due_on).join(Deadline, Deadline.case_id == Case.id)
+            select(Case, Deadline).join(Deadline, Deadline.case_id == Case.id)
             .where(Case.kind == CaseKind.DEPOSIT.value,
                    Case.status == CaseStatus.AWAITING_COMPLETION.value,
                    Deadline.kind == DeadlineKind.DEFICIENCY.value,
-                   Deadline.closed_on.is_(None), Deadline.state.in_(OPEN_DEADLINE_STATES),
-                   Deadline.due_on < today)
-            .order_by(Deadline.due_on, Case.id)).all()
+                   Deadline.closed_on.is_(None), Deadline.state.in_(OPEN_DEADLINE_STATES))
+            .order_by(Deadline.id)).all()
+        newest = {case.id: (case, row.due_on) for case, row in rows}  # a later summons wins
         result = []
-        for case, due in rows:
+        for case, due in sorted(newest.values(), key=lambda cd: (cd[1] or today, cd[0].id)):
+            if due is None or due >= today:
+                continue
             lacking = missing_of(session, case.id)
-            if not lacking or due is None:
+            if not lacking:
                 continue
             summons = _newest_summons(session, case.id)
             result.append(LeaveCandidate(
