@@ -191,3 +191,14 @@ def test_reconsideration_needs_its_case(ctx: AppContext, staff: Staff) -> None:
             received_at=datetime(2026, 3, 6, 9, tzinfo=UTC), channel=Channel.COUNTER_B92,
             kind=IncomingKind.RECONSIDERATION, sender=SENDER, subject="Podanie"))
     assert err.value.fields == ["case_id"]
+
+
+def test_supplement_for_a_case_without_a_recorded_petition_is_registered(
+        ctx: AppContext, staff: Staff) -> None:
+    from tests.services.deadline_fixtures import make_case
+
+    case_id = make_case(ctx, staff[Role.CLERK].user_id, status=CaseStatus.AWAITING_COMPLETION)
+    result = supplement(ctx, staff[Role.COUNTER], case_id, PROXY_ITEMS,
+                        datetime(2026, 3, 2, 9, tzinfo=UTC))
+    assert result.case_id == case_id and result.missing_items == ()
+    assert case_row(ctx, case_id).status == CaseStatus.AWAITING_COMPLETION
