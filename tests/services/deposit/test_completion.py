@@ -202,3 +202,18 @@ def test_supplement_for_a_case_without_a_recorded_petition_is_registered(
                         datetime(2026, 3, 2, 9, tzinfo=UTC))
     assert result.case_id == case_id and result.missing_items == ()
     assert case_row(ctx, case_id).status == CaseStatus.AWAITING_COMPLETION
+
+
+def test_supplement_before_any_summons_starts_the_month(ctx: AppContext, staff: Staff,
+                                                        clock: object) -> None:
+    counter, clerk = staff[Role.COUNTER], staff[Role.CLERK]
+    case_id = register(ctx, counter, proxy=False).case_id
+    assert case_id is not None
+    assert deposit_overview(ctx, clerk, case_id).decision_due is None
+    set_today(clock, date(2026, 3, 4))
+    supplement(ctx, counter, case_id, (PetitionItem.PROPERTY_STATEMENT,),
+               datetime(2026, 3, 4, 9, tzinfo=UTC))
+    view = deposit_overview(ctx, clerk, case_id)
+    assert view.status is CaseStatus.IN_PROGRESS and view.decision_due == date(2026, 4, 7)
+    assert "Zdarzenie początkowe: wpływ kompletnej prośby 04.03.2026" \
+        in _decision(ctx, clerk, case_id).explanation_lines
