@@ -87,6 +87,7 @@ FIELD_NAMES: dict[str, str] = {
     "by_proxy": "przez pełnomocnika", "has_power_of_attorney": "pełnomocnictwo",
     "stamp_duty_paid": "opłata skarbowa zapłacona", "has_property_statement":
     "oświadczenie majątkowe", "sha256": "skrót SHA-256", "size_bytes": "rozmiar (B)",
+    "superseded_on": "zastąpiono",
 }
 _ENUM_BY_KEY: dict[str, type[StrEnum]] = {
     "status": CaseStatus, "state": DeadlineState, "channel": Channel, "role": Role,
