@@ -3,13 +3,23 @@ a coloured mark and the state in words (the colour is never the only sign)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from clerk_app.domain.petition_checklist import ChecklistLine, ItemState
+from clerk_app.domain.money import format_money
+from clerk_app.domain.petition_checklist import ChecklistLine, ItemState, PetitionItem
 from clerk_app.ui.row_table_model import RowTableModel
 
 MARKS = {ItemState.PRESENT: "✔", ItemState.MISSING: "✘", ItemState.NOT_APPLICABLE: "–"}
@@ -25,11 +35,19 @@ class ChecklistModel(RowTableModel[ChecklistLine]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = (self.tr("Element prośby"), self.tr("Stan"))
+        self.stamp_duty: Decimal | None = None  # from the settings, in the item's name
 
     def text(self, row: ChecklistLine, column: int) -> str:
         if column == 0:
-            return row.label
+            return self.label(row)
         return f"{MARKS[row.state]} {row.state.label}"
+
+    def label(self, row: ChecklistLine) -> str:
+        """The item's name; the stamp duty with the amount the settings give."""
+        if row.item is PetitionItem.STAMP_DUTY and self.stamp_duty is not None:
+            return self.tr("Dowód zapłaty opłaty skarbowej od pełnomocnictwa ({0})").format(
+                format_money(self.stamp_duty))
+        return row.label
 
     def extra(self, row: ChecklistLine, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
@@ -37,9 +55,9 @@ class ChecklistModel(RowTableModel[ChecklistLine]):
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(BACKGROUNDS[row.state]))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.label}: {row.state.label}"
+            return f"{self.label(row)}: {row.state.label}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{row.label}: {row.state.label}"
+            return f"{self.label(row)}: {row.state.label}"
         return None
 
     def state_of(self, row: int) -> ItemState | None:
@@ -60,18 +78,25 @@ class ChecklistPanel(QGroupBox):
         self.view.setWordWrap(True)
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Wrapped lines get their height for the width the column really has.
+        self.view.viewport().installEventFilter(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         box = QVBoxLayout(self)
         box.addWidget(self.view)
         box.addWidget(self.summary)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
-    def set_lines(self, lines: tuple[ChecklistLine, ...]) -> None:
+    def set_lines(self, lines: tuple[ChecklistLine, ...],
+                  stamp_duty: Decimal | None = None) -> None:
+        """Show ``lines``; ``stamp_duty`` (settings) names the duty's amount."""
+        self.model.stamp_duty = stamp_duty
         self.model.set_rows(lines)
-        self.view.resizeRowsToContents()
+        self._fit()
         missing = [line for line in lines if line.state is ItemState.MISSING]
         if missing:
             self.summary.setStyleSheet(f"color: {COLOURS[ItemState.MISSING]};")
@@ -79,6 +104,20 @@ class ChecklistPanel(QGroupBox):
         else:
             self.summary.setStyleSheet(f"color: {COLOURS[ItemState.PRESENT]};")
             self.summary.setText(self.tr("Prośba jest kompletna."))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        """Rows as high as their wrapped text, the table as high as its rows."""
+        self.view.resizeRowsToContents()
+        rows = sum(self.view.rowHeight(r) for r in range(self.model.rowCount()))
+        header = self.view.horizontalHeader().sizeHint().height()
+        height = rows + header + 2 * self.view.frameWidth()
+        if self.view.height() != height:
+            self.view.setFixedHeight(height)
 
     def states(self) -> dict[str, str]:
         """Item key → state label as shown (for tests and screen readers)."""

@@ -53,7 +53,8 @@ class PetitionForm(QWidget):
         self.first_due = OptionalDateEdit(self)
         self.justification = QPlainTextEdit(self)
         self.justification.setTabChangesFocus(True)
-        self.justification.setMinimumHeight(70)
+        self.justification.setMinimumHeight(60)
+        self.justification.setMaximumHeight(90)
         self.premises = QLineEdit(self)
         self.premises.setMaxLength(200)
         self.premises.setPlaceholderText(self.tr("adres lokalu, może być inny niż adres "
@@ -92,7 +93,7 @@ class PetitionForm(QWidget):
         rent_label = QLabel(self.tr("&Czynsz miesięczny (zł):"), self)
         rent_label.setBuddy(self.rent)
         form.addRow(rent_label, rent_row)
-        form.addRow(self.tr("Liczba &rat (2–10):"), self.instalments)
+        form.addRow(self.tr("Liczba rat (&2–10):"), self.instalments)
         form.addRow(self.tr("&Termin pierwszej raty:"), self.first_due)
         form.addRow(self.tr("&Uzasadnienie:"), self.justification)
         form.addRow(self.tr("&Adres lokalu:"), self.premises)

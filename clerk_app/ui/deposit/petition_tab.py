@@ -5,11 +5,13 @@ was typed and offers to read the stored data."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -51,7 +53,7 @@ class PetitionTab(QWidget):
         self.checklist = ChecklistPanel(self)
         self.error_label = make_error_label(QLabel(self))
         self.info_label = QLabel(self)
-        self.save_button = QPushButton(self.tr("&Zapisz prośbę"), self)
+        self.save_button = QPushButton(self.tr("&Zapisz prośbę  (Ctrl+S)"), self)
         self.save_button.setVisible(self.can_edit)
         self.reload_button = QPushButton(self.tr("&Wczytaj aktualne dane"), self)
         self.reload_button.hide()
@@ -72,13 +74,31 @@ class PetitionTab(QWidget):
             shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.save)
+        for widget in self.form.inputs():
+            if not isinstance(widget, QPlainTextEdit):  # Enter there starts a new line
+                widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter moves to the next field, Ctrl+Enter saves (as in the registration)."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if mods == Qt.KeyboardModifier.ControlModifier:
+                self.save()
+                return True
+            if mods == Qt.KeyboardModifier.NoModifier and isinstance(watched, QWidget):
+                combo = watched if isinstance(watched, QComboBox) else None
+                if combo is None or not combo.view().isVisible():
+                    self.focusNextChild()
+                    return True
+        return super().eventFilter(watched, event)
 
     def _lay_out(self) -> None:
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         right = QVBoxLayout()
-        right.addWidget(self.checklist, 1)
+        right.addWidget(self.checklist)
         for button in (self.statement_button, self.viewers_button):
             if button is not None:
                 right.addWidget(button)
@@ -86,6 +106,7 @@ class PetitionTab(QWidget):
             note = QLabel(self.tr("Podgląd: prośbę zmienia referent."), self)
             note.setWordWrap(True)
             right.addWidget(note)
+        right.addStretch(1)
         columns = QHBoxLayout()
         columns.addWidget(scroll, 3)
         columns.addLayout(right, 2)
@@ -120,7 +141,7 @@ class PetitionTab(QWidget):
         force, self._force = self._force, False
         self.data = screen
         self.form.set_stamp_duty(screen.stamp_duty)
-        self.checklist.set_lines(screen.petition.checklist)
+        self.checklist.set_lines(screen.petition.checklist, screen.stamp_duty)
         if self.is_dirty() and not force:
             return  # keep what is typed (and its version: saving it conflicts)
         self.version = screen.petition.version

@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -54,6 +55,9 @@ class StatementDialog(ServiceDialog):
         self.incomes = IncomesModel(self)
         self.members_view = edit_table(self, "household_members")
         self.members_view.setModel(self.members)
+        header = self.members_view.horizontalHeader()
+        for column in range(1, self.members.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.incomes_view = edit_table(self, "incomes")
         self.incomes_view.setModel(self.incomes)
         self.add_member = QPushButton(self.tr("Dodaj &osobę"), self)

@@ -71,12 +71,12 @@ class AssetsSection(QGroupBox):
         form = QFormLayout(self)
         rows = [(self.tr("&Nieruchomości:"), self.real_estate),
                 (self.tr("&Pojazdy:"), self.vehicles),
-                (self.tr("Oszczędności (&zł):"), self.savings),
+                (self.tr("Osz&czędności (zł):"), self.savings),
                 (self.tr("Inne &składniki majątku:"), self.other_assets),
                 (self.tr("Zadłu&żenie (zł):"), self.debts),
-                (self.tr("Opis zadłuże&nia:"), self.debts_description),
+                (self.tr("Opis zadłużeni&a:"), self.debts_description),
                 (self.tr("&Uwagi:"), self.remarks),
-                (self.tr("Podpisano &dnia:"), self.signed_on)]
+                (self.tr("Podpisano dn&ia:"), self.signed_on)]
         for text, widget in rows:
             form.addRow(text, widget)
         for key, widget in self.fields.items():

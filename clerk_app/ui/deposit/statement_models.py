@@ -144,9 +144,18 @@ class MembersModel(_EditableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._headers = (self.tr("Imię i nazwisko"), self.tr("Stopień pokrewieństwa"),
-                         self.tr("PESEL (opcjonalnie)"), self.tr("Data urodzenia"),
-                         self.tr("Dochód miesięczny"))
+        self._headers = (self.tr("Imię i nazwisko"), self.tr("Pokrewieństwo"),
+                         self.tr("PESEL"), self.tr("Data urodzenia"), self.tr("Dochód / mies."))
+        self._header_tips = (None, self.tr("Stopień pokrewieństwa z wnioskodawcą"),
+                             self.tr("PESEL (opcjonalnie; data urodzenia wynika z niego)"),
+                             self.tr("dd.mm.rrrr"), self.tr("Suma dochodów miesięcznych osoby"))
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self._header_tips):
+            return self._header_tips[section]
+        return super().headerData(section, orientation, role)
 
     def members(self) -> list[MemberRow]:
         return list(self._rows)
