@@ -101,11 +101,12 @@ class SupplementSection(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Uzupełnienie braków prośby – dołączono:"), parent)
+        # Mnemonics only with letters the rest of the registration form leaves free.
         texts = {PetitionItem.POWER_OF_ATTORNEY: self.tr("Pełn&omocnictwo"),
-                 PetitionItem.STAMP_DUTY: self.tr("Dowód zapłaty opłaty s&karbowej"),
+                 PetitionItem.STAMP_DUTY: self.tr("Dowód z&apłaty opłaty skarbowej"),
                  PetitionItem.PROPERTY_STATEMENT:
-                     self.tr("Podpisane oświadczenie o stanie &majątkowym"),
-                 PetitionItem.PETITION_SIGNED: self.tr("Podpisaną &prośbę")}
+                     self.tr("Podpisane oświadczenie o stanie majątkowym"),
+                 PetitionItem.PETITION_SIGNED: self.tr("Podpisaną prośbę")}
         self.boxes: dict[PetitionItem, QCheckBox] = {}
         layout = QVBoxLayout(self)
         for item, text in texts.items():

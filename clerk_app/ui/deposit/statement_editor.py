@@ -50,6 +50,7 @@ class StatementDialog(ServiceDialog):
         self.form: StatementForm | None = None
         self.version: int | None = None
         self._shown: tuple[object, ...] = ()
+        self.discard_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Oświadczenie o stanie majątkowym"))
         self.members = MembersModel(self)
         self.incomes = IncomesModel(self)

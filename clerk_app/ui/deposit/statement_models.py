@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.household import total_income
 from clerk_app.domain.money import format_money, parse_money
-from clerk_app.domain.validators import validate_pesel
+from clerk_app.domain.validators import pesel_birth_date, validate_pesel
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -169,8 +169,14 @@ class MembersModel(_EditableModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def _text(self, m: MemberRow, column: int) -> str:
-        return [m.full_name, m.relation, m.pesel, m.birth,
+        return [m.full_name, m.relation, m.pesel, m.birth or self._from_pesel(m),
                 format_money(m.income_total())][column]
+
+    @staticmethod
+    def _from_pesel(m: MemberRow) -> str:
+        """The birth date a valid PESEL gives (shown while none is typed)."""
+        return date_text(pesel_birth_date(m.pesel)) if m.pesel and not pesel_error(m.pesel) \
+            else ""
 
     def _error(self, m: MemberRow, column: int) -> str | None:
         if column == self.PESEL:
@@ -183,8 +189,12 @@ class MembersModel(_EditableModel):
         if not self._valid(index):
             return None
         m, column = self._rows[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(m, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return m.birth if column == self.BIRTH else self._text(m, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.BIRTH and not m.birth:
+            return QBrush(QColor("#616161"))  # taken from the PESEL
         error = self._error(m, column)
         if role == Qt.ItemDataRole.BackgroundRole and error:
             return BAD

@@ -60,11 +60,38 @@ def test_tab_order_enter_and_ctrl_enter(qtbot: QtBot, ctx: AppContext, staff: St
 def test_mnemonics_are_unique(qtbot: QtBot, ctx: AppContext, staff: Staff) -> None:
     case_id = register_by_proxy(ctx, staff[Role.COUNTER], ProxyRelation.OTHER)
     view, tab = open_petition(qtbot, ctx, staff[Role.SUPERVISOR], case_id)
-    keys: list[str] = []
-    for widget in [*tab.findChildren(QLabel), *tab.findChildren(QAbstractButton)]:
-        found = re.search(r"&(\w)", widget.text())
-        if found:
-            keys.append(found.group(1).lower())
+    keys = _mnemonics(tab)
     assert len(keys) >= 15
     assert len(keys) == len(set(keys)), sorted(keys)
     assert view is not None
+
+
+def _mnemonics(root: QWidget) -> list[str]:
+    keys = []
+    for widget in [*root.findChildren(QLabel), *root.findChildren(QAbstractButton)]:
+        found = re.search(r"&(\w)", widget.text())
+        if found:
+            keys.append(found.group(1).lower())
+    return keys
+
+
+def test_statement_dialog_keys_and_escape(qtbot: QtBot, ctx: AppContext,
+                                          staff: Staff) -> None:
+    case_id = register_by_proxy(ctx, staff[Role.COUNTER], ProxyRelation.SPOUSE)
+    _view, tab = open_petition(qtbot, ctx, staff[Role.CLERK], case_id)
+    assert tab.statement_button is not None
+    tab.statement_button.click()
+    dialog = tab.statement_dialog
+    qtbot.waitUntil(lambda: dialog.version is not None, timeout=WAIT_MS)
+    keys = _mnemonics(dialog)
+    assert len(keys) >= 10 and len(keys) == len(set(keys)), sorted(keys)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: closes at once
+    assert not dialog.isVisible()
+    tab.statement_button.click()
+    dialog = tab.statement_dialog
+    qtbot.waitUntil(lambda: dialog.version is not None, timeout=WAIT_MS)
+    dialog.assets.vehicles.setText("Fiat Panda 2012")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.discard_box.isVisible()
+    dialog.discard_box.reject()  # "Wróć do oświadczenia"
+    assert dialog.isVisible() and dialog.assets.vehicles.text() == "Fiat Panda 2012"

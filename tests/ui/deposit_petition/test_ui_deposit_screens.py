@@ -1,5 +1,6 @@
 """The deposit windows render with realistic data: the case view on its petition tab (with
-the checklist panel), the statement editor and the viewers list are grabbed to PNG (copied to
+the checklist panel), the statement editor, the viewers list and the registration parts
+are grabbed to PNG (copied to
 ``$CLERK_SHOTS`` when set, to be looked at)."""
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from clerk_app.domain.cases import ProxyRelation
+from clerk_app.domain.cases import IncomingKind, ProxyRelation
 from clerk_app.domain.deposit_petition import PowerOfAttorneyForm
+from clerk_app.domain.petition_checklist import PetitionItem
 from clerk_app.domain.roles import Role
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.deposit.petition import petition_form, save_petition
@@ -23,6 +25,7 @@ from clerk_app.services.deposit.statement_types import StatementInput
 from clerk_app.ui.deposit.statement_views_dialog import StatementViewsDialog
 from tests.services.test_deposit_statement import STATEMENT
 from tests.ui.deposit_petition.deposit_ui_support import open_petition, register_by_proxy
+from tests.ui.test_ui_registration_keyboard import open_dialog
 from tests.ui.ui_test_support import WAIT_MS, settled
 
 Staff = dict[Role, Actor]
@@ -84,3 +87,31 @@ def test_screens_of_the_petition_and_statement(qtbot: QtBot, ctx: AppContext, st
     viewers.show()
     qtbot.waitUntil(lambda: viewers.model.rowCount() == 1, timeout=WAIT_MS)
     grab(viewers, tmp_path, "deposit_statement_viewers.png")
+
+
+def test_screens_of_the_registration_parts(qtbot: QtBot, ctx: AppContext, staff: Staff,
+                                           tmp_path: Path) -> None:
+    case_id = register_by_proxy(ctx, staff[Role.COUNTER], ProxyRelation.OTHER)
+    dialog = open_dialog(qtbot, ctx, staff[Role.COUNTER])
+    f = dialog.form
+    f.kind.setCurrentIndex(f.kind.findData(IncomingKind.DEPOSIT_PETITION.value))
+    s = f.sender_form
+    for edit, text in ((s.first_name, "Halina"), (s.last_name, "Grzybowska"),
+                       (s.street, "Bytomska"), (s.building, "12"), (s.flat, "3"),
+                       (s.postal_code, "41-940")):
+        edit.setText(text)
+    d = f.deposit
+    d.rent.setText("1 234,56")
+    d.justification.setText("Niskie dochody, troje dzieci")
+    d.by_proxy.setChecked(True)
+    d.proxy_name.setText("Tomasz Wróblewski")
+    d.proxy_relation.setCurrentIndex(d.proxy_relation.findData(ProxyRelation.OTHER.value))
+    assert f.deposit_warning.isVisible()
+    grab(dialog, tmp_path, "deposit_registration_warning.png")
+    f.kind.setCurrentIndex(f.kind.findData(IncomingKind.SUPPLEMENT.value))
+    f.picker.signature.setText("BGM.7141.1.2026")
+    f.picker.look_up()
+    qtbot.waitUntil(lambda: f.picker.case_id == case_id, timeout=WAIT_MS)
+    f.supplement.boxes[PetitionItem.POWER_OF_ATTORNEY].setChecked(True)
+    assert f.supplement.isVisible()
+    grab(dialog, tmp_path, "deposit_registration_supplement.png")

@@ -78,6 +78,8 @@ def test_statement_round_trip_with_totals(qtbot: QtBot, ctx: AppContext,
     assert t.text_of("income_per_person") == "2 875,38 zł"
     assert t.text_of("savings_less_debts") == "-500,00 zł"
     assert dialog.members.index(0, MembersModel.INCOME).data() == "3 650,75 zł"
+    born = dialog.members.index(1, MembersModel.BIRTH)
+    assert born.data() == "14.05.1944" and born.data(Qt.ItemDataRole.EditRole) == ""
     settle(qtbot, dialog.runner, dialog.save_button.click)
     assert dialog.error_text() == "", dialog.error_text()
     assert dialog.info_label.text() == "Zapisano oświadczenie."
