@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +30,12 @@ from clerk_app.services.deposit.statement import read_statement, save_statement
 from clerk_app.services.deposit.statement_types import StatementForm, StatementInput
 from clerk_app.ui.changes import Change, ChangeKind
 from clerk_app.ui.deposit.field_marks import clear_marks, mark_errors
-from clerk_app.ui.deposit.statement_editor_parts import AssetsSection, TotalsPanel, edit_table
+from clerk_app.ui.deposit.statement_editor_parts import (
+    AssetsSection,
+    TotalsPanel,
+    edit_table,
+    focus_cell,
+)
 from clerk_app.ui.deposit.statement_models import IncomeRow, IncomesModel, MemberRow, MembersModel
 from clerk_app.ui.deposit.statement_values import error_place, member_rows, read_statement_input
 from clerk_app.ui.error_text import user_message
@@ -281,17 +284,8 @@ class StatementDialog(ServiceDialog):
         self._member_chosen(place.member)
         if place.income is None and error.key in MembersModel.KEYS:
             at = self.members.index(place.member, MembersModel.KEYS[error.key])
-            return self._focus(self.members_view, at)
+            return focus_cell(self.members_view, at)
         if place.income is not None and error.key in IncomesModel.KEYS:
             at = self.incomes.index(place.income, IncomesModel.KEYS[error.key])
-            return self._focus(self.incomes_view, at)
+            return focus_cell(self.incomes_view, at)
         return False
-
-    @staticmethod
-    def _focus(view: QTableView, at: QModelIndex) -> bool:
-        if not at.isValid():
-            return False
-        view.setCurrentIndex(at)
-        view.scrollTo(at)
-        view.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True

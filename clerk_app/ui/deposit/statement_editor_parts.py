@@ -3,7 +3,7 @@ date) and the totals panel computed live with ``domain.household.household_total
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -44,6 +44,17 @@ def edit_table(parent: QWidget, name: str) -> QTableView:
     view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     return view
+
+
+
+def focus_cell(view: QTableView, at: QModelIndex) -> bool:
+    """Make ``at`` the current cell of ``view``, in sight, with the focus."""
+    if not at.isValid():
+        return False
+    view.setCurrentIndex(at)
+    view.scrollTo(at)
+    view.setFocus(Qt.FocusReason.OtherFocusReason)
+    return True
 
 
 class AssetsSection(QGroupBox):

@@ -3,6 +3,7 @@ conflict from a second save, errors at the field, counter staff read-only."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 
@@ -11,10 +12,16 @@ from pytestqt.qtbot import QtBot
 from clerk_app.domain.cases import ProxyRelation
 from clerk_app.domain.deposit_petition import PowerOfAttorneyForm, StampDutyPayment
 from clerk_app.domain.roles import Role
+from clerk_app.services.admin.settings import load_settings, save_settings
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ConflictError
 from clerk_app.services.deposit.petition import petition_form
-from tests.ui.deposit_petition.deposit_ui_support import open_petition, register, save
+from tests.ui.deposit_petition.deposit_ui_support import (
+    open_petition,
+    register,
+    register_by_proxy,
+    save,
+)
 from tests.ui.ui_test_support import settled
 
 Staff = dict[Role, Actor]
@@ -157,3 +164,16 @@ def test_counter_sees_the_petition_read_only(
     assert tab.form.rent.isReadOnly() and not tab.form.instalments.isEnabled()
     assert not tab.save_button.isVisible()
     assert tab.statement_button is None and tab.viewers_button is None
+
+
+def test_stamp_duty_amount_comes_from_the_settings(
+    qtbot: QtBot, ctx: AppContext, staff: Staff
+) -> None:
+    settings = load_settings(ctx)
+    save_settings(ctx, staff[Role.ADMIN], dataclasses.replace(settings, stamp_duty="20.00"))
+    case_id = register_by_proxy(ctx, staff[Role.COUNTER], ProxyRelation.OTHER)
+    _view, tab = open_petition(qtbot, ctx, staff[Role.CLERK], case_id)
+    assert tab.form.proxy.duty_amount.text() == "20,00 zł"
+    model = tab.checklist.model
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert "Dowód zapłaty opłaty skarbowej od pełnomocnictwa (20,00 zł)" in names
