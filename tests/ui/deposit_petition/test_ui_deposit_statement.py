@@ -102,7 +102,7 @@ def test_statement_round_trip_with_totals(qtbot: QtBot, ctx: AppContext,
 
 def test_signed_statement_completes_the_checklist_item(qtbot: QtBot, ctx: AppContext,
                                                        staff: Staff) -> None:
-    case_id = register(ctx, staff[Role.COUNTER])
+    case_id = register(ctx, staff[Role.COUNTER], has_property_statement=False)
     _view, tab = open_petition(qtbot, ctx, staff[Role.CLERK], case_id)
     assert tab.checklist.states()["property_statement"] == "Brak"
     assert tab.statement_button is not None
