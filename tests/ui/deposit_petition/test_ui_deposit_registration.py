@@ -48,6 +48,7 @@ def test_proxy_without_power_or_duty_is_warned_and_registered(
     assert not warning.isVisible()  # nothing missing
     d.by_proxy.setChecked(True)
     d.proxy_name.setText("Tomasz Wróblewski")
+    d.proxy_address.setText("ul. Bytomska 12/4, 41-940 Piekary Śląskie")
     d.proxy_relation.setCurrentIndex(d.proxy_relation.findData(ProxyRelation.OTHER.value))
     assert warning.isVisible()
     assert warning.items == [PetitionItem.POWER_OF_ATTORNEY, PetitionItem.STAMP_DUTY]
@@ -66,6 +67,9 @@ def test_proxy_without_power_or_duty_is_warned_and_registered(
                  for line in petition_form(ctx, staff[Role.CLERK], result.case_id).checklist}
     assert checklist[PetitionItem.POWER_OF_ATTORNEY] == "Brak"
     assert checklist[PetitionItem.STAMP_DUTY] == "Brak"
+    proxy = petition_form(ctx, staff[Role.CLERK], result.case_id).data.proxy
+    assert proxy is not None  # letters go to the proxy's address typed at the counter
+    assert proxy.address == "ul. Bytomska 12/4, 41-940 Piekary Śląskie"
     f.kind.setCurrentIndex(f.kind.findData(IncomingKind.IOK_REQUEST.value))
     assert not warning.isVisible()
 

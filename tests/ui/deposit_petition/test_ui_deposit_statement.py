@@ -185,4 +185,4 @@ def test_statement_models(qtmodeltester, qapp) -> None:  # type: ignore[no-untyp
     viewers.set_rows([StatementViewer(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), "referent",
                                       "Anna Referentka")])
     qtmodeltester.check(viewers)
-    assert viewers.index(0, 0).data() == "2026-03-02 10:00:00"
+    assert viewers.index(0, 0).data() == "02.03.2026 10:00:00"
