@@ -54,6 +54,7 @@ class DeliveryDesk:
 
     letter: LetterView | None
     calendar: LegalCalendar
+    email_read_counts: bool = False  # OfficeSettings.email_read_counts_as_delivery
 
 
 def _letter_with_identifier(session: Session, identifier: str) -> LetterView | None:
@@ -77,7 +78,8 @@ def delivery_desk(ctx: AppContext, actor: Actor, identifier: str) -> DeliveryDes
     """The letter with this identifier and the calendar, in one read."""
     with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         return DeliveryDesk(_letter_with_identifier(session, identifier),
-                            calendar_for(session))
+                            calendar_for(session),
+                            read_settings(session).email_read_counts_as_delivery)
 
 
 def preview_deemed_delivery(ctx: AppContext, first_notice_on: date) -> ComputedDate:
