@@ -32,6 +32,7 @@ from clerk_app.services.letters.records import (
     letter_pdf,
     letters_of_case,
 )
+from tests.documents.every_kind import consent_and_agreement
 from tests.services.deadline_fixtures import (
     audit_actions,
     deadline_rows,
@@ -228,3 +229,18 @@ def test_email_reading_confirmation_counts_only_when_set(
     assert posted.letter.state is LetterState.DELIVERED
     assert posted.started_deadline is not None
     assert posted.started_deadline.due_on == date(2026, 3, 11)
+
+
+def test_agreement_without_file_is_rendered_from_its_stored_document(
+    ctx: AppContext, staff: dict[Role, Actor], clock: object
+) -> None:
+    clerk = staff[Role.CLERK]
+    _consent, agreement = consent_and_agreement(ctx, staff, clock, "116.06")
+    assert agreement.kind == "agreement"
+    (letter_id,) = [x.id for x in letters_of_case(ctx, clerk, agreement.signature)
+                    if x.identifier == agreement.identifier]
+    _drop_file(ctx, letter_id)
+    rendered = letter_pdf(ctx, clerk, letter_id)
+    assert rendered.rendered_now and rendered.kind == "agreement"
+    assert len(rendered.pdf) == len(agreement.pdf)  # same content, new creation time
+    assert letter_pdf(ctx, clerk, letter_id).pdf == rendered.pdf
