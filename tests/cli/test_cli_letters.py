@@ -34,17 +34,17 @@ def test_letters_of_a_case_one_per_line(
 ) -> None:
     clerk, counter = staff[Role.CLERK], staff[Role.COUNTER]
     case_id = make_case(ctx, clerk.user_id)
+    delay = issue_delay_notice(ctx, clerk, case_id, date(2026, 4, 30), "opinia ZGM")
+    record_sent(ctx, counter, delay.letter_id, delay.version, date(2026, 3, 2))
     summons = issue_summons(ctx, clerk, case_id, ["Podpis"])
     set_today(clock, date(2026, 3, 30))
     record_not_collected(ctx, counter, summons.letter_id, summons.version, date(2026, 3, 4))
-    delay = issue_delay_notice(ctx, clerk, case_id, date(2026, 4, 30), "opinia ZGM")
-    record_sent(ctx, counter, delay.letter_id, delay.version, date(2026, 3, 30))
     issue_summons(ctx, clerk, make_case(ctx, clerk.user_id), ["Podpis"])  # another case
 
     assert main(["letters", "--db", db_url, "--case", "BGM.7141.1.2026"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "L2026000001\tsummons\t2026-03-02\tnot_collected",
-        "L2026000002\tdelay_notice\t2026-03-30\tsent",
+        "L2026000001\tdelay_notice\t2026-03-02\tsent",
+        "L2026000002\tsummons\t2026-03-02\tnot_collected",
     ]
     assert main(["letters", "--db", db_url, "--case", "BGM.7141.2.2026"]) == 0
     assert capsys.readouterr().out == "L2026000003\tsummons\t2026-03-30\tissued\n"

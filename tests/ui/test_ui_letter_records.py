@@ -37,20 +37,20 @@ def _kept(ctx: AppContext, letter_id: int) -> bytes | None:
 
 
 def _letters(ctx: AppContext, clerk: Actor, clock: object) -> tuple[int, list[int]]:
-    """A case with a summons not collected, a delay notice sent, and a summons whose kept
-    file is gone (as demo data or rows from before)."""
+    """A case with a delay notice sent, a summons not collected, and a summons whose kept
+    file is gone (as demo data or rows from before); ids oldest first."""
     set_today(clock, date(2026, 3, 2))
     case_id = make_case(ctx, clerk.user_id, assignee_id=clerk.user_id)
+    delay = issue_delay_notice(ctx, clerk, case_id, date(2026, 4, 30), "opinia ZGM")
+    record_sent(ctx, clerk, delay.letter_id, delay.version, date(2026, 3, 2))
     one = issue_summons(ctx, clerk, case_id, ["Podpis"])
     set_today(clock, date(2026, 3, 30))
     record_not_collected(ctx, clerk, one.letter_id, one.version, date(2026, 3, 4))
-    two = issue_delay_notice(ctx, clerk, case_id, date(2026, 4, 30), "opinia ZGM")
-    record_sent(ctx, clerk, two.letter_id, two.version, date(2026, 3, 30))
     three = issue_summons(ctx, clerk, case_id, ["Pełnomocnictwo"])
     with ctx.db.transaction() as session:
         session.execute(LetterFile.__table__.delete()
                         .where(LetterFile.letter_id == three.letter_id))
-    return case_id, [one.letter_id, two.letter_id, three.letter_id]
+    return case_id, [delay.letter_id, one.letter_id, three.letter_id]
 
 
 def test_state_column_and_preview_of_the_kept_pdf(
@@ -62,8 +62,9 @@ def test_state_column_and_preview_of_the_kept_pdf(
     view.resize(1100, 720)
     qtbot.waitUntil(lambda: tab.letters_model.rowCount() == 3, timeout=WAIT_MS)
     states = [cell(tab.letters_model, r, COL_LETTER_STATE) for r in range(3)]
-    assert states == ["Wystawione", "Wysłane (30.03.2026)",
-                      "Nieodebrane (doręczenie zastępcze, art. 44 KPA) (18.03.2026)"]
+    assert states == ["Wystawione",
+                      "Nieodebrane (doręczenie zastępcze, art. 44 KPA) (18.03.2026)",
+                      "Wysłane (02.03.2026)"]
     header = tab.letters_model.headerData(COL_LETTER_STATE, Qt.Orientation.Horizontal)
     assert header == "Stan"
 
