@@ -25,6 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``letters --case S`` and ``letters export --id ID --out FILE.pdf``."""
     parser = subparsers.add_parser(
         "letters", help="pisma wystawione w sprawie; eksport zapisanego PDF pisma",
+        usage="clerk-app letters [--db URL] --case ZNAK\n"
+              "       clerk-app letters export [--db URL] --id KOD --out PLIK.pdf",
         description="Pisma sprawy: kod pisma, rodzaj, data wystawienia i stan rozdzielone "
                     "tabulatorem (rodzaj i stan jako wartości, np. summons, delivered).")
     add_db_option(parser)
