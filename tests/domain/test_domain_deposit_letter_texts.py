@@ -43,7 +43,7 @@ def test_consent_lists_the_schedule_with_amounts_in_words() -> None:
         (ScheduleLine(1, date(2026, 4, 15), Decimal("1160.60")),
          ScheduleLine(2, date(2026, 5, 15), Decimal("1160.60"))), "podstawa",
         "6110 9010 1400 0007 1219 8128 74"))
-    assert body.items[0] == ("rata 1 – płatna do dnia 15.04.2026 r. – 1 160,60 zł (słownie: "
+    assert body.items[0] == ("rata płatna do dnia 15.04.2026 r. – 1 160,60 zł (słownie: "
                              "tysiąc sto sześćdziesiąt złotych 60/100)")
     assert "na 2 raty miesięczne" in body.paragraphs[0]
     assert "2 321,20 zł (słownie: dwa tysiące trzysta dwadzieścia jeden złotych 20/100)" \

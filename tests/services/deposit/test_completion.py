@@ -169,3 +169,51 @@ def test_supplement_for_a_closed_case_only_warns(ctx: AppContext, staff: Staff,
     result = supplement(ctx, counter, case_id, PROXY_ITEMS, datetime(2026, 3, 16, 9, tzinfo=UTC))
     assert result.warnings and "zakończona" in result.warnings[0]
     assert deposit_overview(ctx, clerk, case_id).status is CaseStatus.CLOSED
+
+
+def test_posting_date_is_checked_against_the_office_day(ctx: AppContext, staff: Staff,
+                                                        clock: object) -> None:
+    """Defect: a letter posted on 11 March and received at 00:30 Warsaw time on 11 March
+    (23:30 UTC on the 10th) was refused as "posted after it was received"."""
+    counter, clerk = staff[Role.COUNTER], staff[Role.CLERK]
+    case_id = register(ctx, counter).case_id
+    assert case_id is not None
+    summon_and_deliver(ctx, clerk, clock, case_id)
+    set_today(clock, date(2026, 3, 11))
+    supplement(ctx, counter, case_id, PROXY_ITEMS, datetime(2026, 3, 10, 23, 30, tzinfo=UTC),
+               posted_on=date(2026, 3, 11))
+    assert case_row(ctx, case_id).complete_on == date(2026, 3, 11)
+
+
+def test_reconsideration_needs_its_case(ctx: AppContext, staff: Staff) -> None:
+    with pytest.raises(ValidationFailed) as err:
+        intake.register_item(ctx, staff[Role.COUNTER], RegistrationInput(
+            received_at=datetime(2026, 3, 6, 9, tzinfo=UTC), channel=Channel.COUNTER_B92,
+            kind=IncomingKind.RECONSIDERATION, sender=SENDER, subject="Podanie"))
+    assert err.value.fields == ["case_id"]
+
+
+def test_supplement_for_a_case_without_a_recorded_petition_is_registered(
+        ctx: AppContext, staff: Staff) -> None:
+    from tests.services.deadline_fixtures import make_case
+
+    case_id = make_case(ctx, staff[Role.CLERK].user_id, status=CaseStatus.AWAITING_COMPLETION)
+    result = supplement(ctx, staff[Role.COUNTER], case_id, PROXY_ITEMS,
+                        datetime(2026, 3, 2, 9, tzinfo=UTC))
+    assert result.case_id == case_id and result.missing_items == ()
+    assert case_row(ctx, case_id).status == CaseStatus.AWAITING_COMPLETION
+
+
+def test_supplement_before_any_summons_starts_the_month(ctx: AppContext, staff: Staff,
+                                                        clock: object) -> None:
+    counter, clerk = staff[Role.COUNTER], staff[Role.CLERK]
+    case_id = register(ctx, counter, proxy=False).case_id
+    assert case_id is not None
+    assert deposit_overview(ctx, clerk, case_id).decision_due is None
+    set_today(clock, date(2026, 3, 4))
+    supplement(ctx, counter, case_id, (PetitionItem.PROPERTY_STATEMENT,),
+               datetime(2026, 3, 4, 9, tzinfo=UTC))
+    view = deposit_overview(ctx, clerk, case_id)
+    assert view.status is CaseStatus.IN_PROGRESS and view.decision_due == date(2026, 4, 7)
+    assert "Zdarzenie początkowe: wpływ kompletnej prośby 04.03.2026" \
+        in _decision(ctx, clerk, case_id).explanation_lines

@@ -12,7 +12,7 @@ from clerk_app.domain.cases import CaseStatus, IncomingKind
 from clerk_app.domain.roles import Role
 from clerk_app.domain.settlement import DecisionKind
 from clerk_app.persistence.models import DepositDecision, Letter
-from clerk_app.services.admin.settings import load_settings, save_settings
+from clerk_app.services.admin.settings import load_letter_texts, save_letter_texts
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ConflictError, PermissionDenied, ValidationFailed
 from clerk_app.services.deposit.decisions import grant_consent, preview_schedule, refuse
@@ -97,9 +97,8 @@ def test_incomplete_petition_cannot_be_decided(ctx: AppContext, staff: Staff,
 def test_refusal_reasoning_remedy_and_legal_basis_setting(
         ctx: AppContext, staff: Staff, admin: Actor) -> None:
     clerk = staff[Role.CLERK]
-    settings = load_settings(ctx)
-    save_settings(ctx, admin, dataclasses.replace(
-        settings, legal_basis_refusal="§ 5 zarządzenia nr 123/2026"))
+    save_letter_texts(ctx, admin, dataclasses.replace(
+        load_letter_texts(ctx, admin), legal_basis_refusal="§ 5 zarządzenia nr 123/2026"))
     case_id, version = _complete(ctx, staff)
     with pytest.raises(ValidationFailed) as err:
         refuse(ctx, clerk, case_id, version, "  \n ")

@@ -110,3 +110,23 @@ def test_stale_version_and_counter_are_refused(ctx: AppContext, staff: Staff,
     with pytest.raises(PermissionDenied):
         leave_without_consideration(ctx, staff[Role.COUNTER], case_id, version)
     assert _letters(ctx, case_id) == 1
+
+
+def test_a_second_summons_counts_from_its_own_delivery(ctx: AppContext, staff: Staff,
+                                                       clock: object) -> None:
+    from clerk_app.services.letters.delivery import record_delivery
+
+    clerk = staff[Role.CLERK]
+    case_id = register(ctx, staff[Role.COUNTER]).case_id
+    assert case_id is not None
+    summon_and_deliver(ctx, clerk, clock, case_id)  # 7 days end on 12 March
+    set_today(clock, date(2026, 3, 10))
+    second = issue_summons(ctx, clerk, case_id, ["Pełnomocnictwo (oryginał)"])
+    set_today(clock, date(2026, 3, 11))
+    record_delivery(ctx, clerk, second.letter_id, second.version, date(2026, 3, 11))
+    set_today(clock, date(2026, 3, 16))  # the first period is over, the second is not
+    assert cases_to_leave(ctx, clerk) == []
+    assert deposit_overview(ctx, clerk, case_id).deficiency_due == date(2026, 3, 18)
+    set_today(clock, date(2026, 3, 19))
+    (candidate,) = cases_to_leave(ctx, clerk)
+    assert candidate.summons_identifier == second.identifier and candidate.days_over == 1

@@ -10,7 +10,7 @@ import pytest
 from clerk_app.domain.cases import CaseStatus
 from clerk_app.domain.letter_kinds import LetterKind
 from clerk_app.domain.roles import Role
-from clerk_app.services.admin.settings import load_settings, save_settings
+from clerk_app.services.admin.settings import load_letter_texts, save_letter_texts
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ValidationFailed
 from clerk_app.services.deposit.decisions import refuse
@@ -53,8 +53,8 @@ def test_without_a_proxy_the_applicant_is_addressed(ctx: AppContext, staff: Staf
 
 def test_delay_notice_carries_the_ponaglenie_and_its_legal_basis(
         ctx: AppContext, staff: Staff, admin: Actor, clock: object) -> None:
-    save_settings(ctx, admin, dataclasses.replace(
-        load_settings(ctx), legal_basis_delay_notice="art. 36 § 1 i art. 37 § 1 k.p.a."))
+    save_letter_texts(ctx, admin, dataclasses.replace(
+        load_letter_texts(ctx, admin), legal_basis_delay_notice="art. 36 § 1 i art. 37 § 1 k.p.a."))
     clerk = staff[Role.CLERK]
     case_id = register(ctx, staff[Role.COUNTER], proxy=False, statement=True).case_id
     assert case_id is not None
