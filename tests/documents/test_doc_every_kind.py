@@ -16,7 +16,7 @@ import pytest
 from clerk_app.domain.letter_kinds import LetterKind
 from clerk_app.domain.money import amount_in_words
 from clerk_app.domain.roles import Role
-from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.admin.settings import LetterTexts
 from clerk_app.services.core.context import Actor, AppContext
 from tests.documents.every_kind import (
     barcodes,
@@ -102,7 +102,7 @@ def test_agreement_has_everything_of_point_9(ctx: AppContext, staff: dict[Role, 
                                              clock: object, tmp_path: Path) -> None:
     _consent, agreement = consent_and_agreement(ctx, staff, clock, "116.06")
     text = flat(_pdf_text(agreement.pdf, tmp_path, "agreement"))
-    settings = OfficeSettings()
+    texts = LetterTexts()  # the defaults: the office has not edited them
     assert f"nr {agreement.identifier}" in text
     # the parties: the municipality by its signatory, the tenant with PESEL and address
     assert "Wynajmujący: Gmina Piekary Śląskie, reprezentowana przez: Anna Nowak – " \
@@ -118,8 +118,8 @@ def test_agreement_has_everything_of_point_9(ctx: AppContext, staff: dict[Role, 
     assert "5. 17.08.2026 116,06 zł" in text  # 15 Aug is a holiday, 16 Aug a Sunday
     assert "Razem 1 160,60 zł tysiąc sto sześćdziesiąt złotych 60/100" in text
     assert "61 1090 1014 0000 0712 1981 2874" in text  # the account in groups of four
-    assert flat(settings.missed_instalment_text) in text
+    assert flat(texts.missed_instalment_text) in text
     assert text.count("....................") >= 2  # two signature lines
     assert re.search(r"Wynajmujący Najemca Anna Nowak Małgorzata Ślęzak", text)
     assert "Strona 1 z 2" in text and "Strona 2 z 2" in text
-    assert flat(settings.legal_basis_agreement) in text
+    assert flat(texts.legal_basis_agreement) in text
