@@ -28,6 +28,8 @@ class OfficeSettingsForm(QWidget):
         self.inputs: dict[str, QLineEdit | QSpinBox] = {}
         for name in _FIELDS:
             widget = form.findChild(QWidget, name)
+            if widget is None:  # a setting without an input here keeps its stored value
+                continue
             if not isinstance(widget, QLineEdit | QSpinBox):
                 raise LookupError(f"Formularz ustawień nie zawiera pola „{name}”.")
             self.inputs[name] = widget
@@ -36,6 +38,7 @@ class OfficeSettingsForm(QWidget):
         self.field_widgets: dict[str, QWidget] = dict(self.inputs)
         child(form, QPushButton, "scanDirButton").clicked.connect(self._choose_scan_dir)
         self._version = 0
+        self._loaded = OfficeSettings()
 
     def set_values(self, settings: OfficeSettings) -> None:
         """Fill every input from ``settings`` (its version is kept for saving)."""
@@ -53,13 +56,15 @@ class OfficeSettingsForm(QWidget):
             else:
                 widget.setText(str(value))
         self._version = settings.version
+        self._loaded = settings
 
     def values(self) -> OfficeSettings:
         """What is typed, as settings with the version last loaded (the service validates)."""
         data: dict[str, object] = {}
         for name, widget in self.inputs.items():
             data[name] = widget.value() if isinstance(widget, QSpinBox) else widget.text()
-        return OfficeSettings(**data, version=self._version)  # type: ignore[arg-type]
+        return dataclasses.replace(self._loaded, **data,  # type: ignore[arg-type]
+                                   version=self._version)
 
     def input(self, name: str) -> QLineEdit | QSpinBox:
         return self.inputs[name]
