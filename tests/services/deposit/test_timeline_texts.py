@@ -7,7 +7,7 @@ from clerk_app.services.cases.timeline_text import describe_audit_entry
 
 def test_workflow_entries_are_worded() -> None:
     assert describe_audit_entry("cases", "consent", {"status": ["in_progress", "consent"]}) \
-        == "Wyrażono zgodę na rozłożenie kaucji na raty: status: in_progress → consent"
+        == "Wyrażono zgodę na rozłożenie kaucji na raty: status: W rozpatrzeniu → Zgoda"
     assert describe_audit_entry("deposit_decisions", "decide",
                                 {"kind": [None, "refusal"], "reasoning": [None, "…"]}) \
         == "Wydano rozstrzygnięcie"
