@@ -13,6 +13,6 @@ def test_workflow_entries_are_worded() -> None:
         == "Wydano rozstrzygnięcie"
     assert describe_audit_entry("cases", "agreement_signed",
                                 {"settled_on": [None, "2026-03-09"]}) \
-        == "Zawarto umowę o rozłożenie kaucji na raty: załatwiono: — → 2026-03-09"
+        == "Zawarto umowę o rozłożenie kaucji na raty: data załatwienia: 09.03.2026"
     assert describe_audit_entry("instalments", "schedule", {"schedule": [None, [[1]]]}) \
         == "Zapisano harmonogram rat"
