@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QPushButton, QSpinBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QWidget,
+)
 
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.validators import format_nrb
@@ -25,12 +33,10 @@ class OfficeSettingsForm(QWidget):
         super().__init__(parent)
         form = load_form("office_settings_form", self, margin=0)
         self.tabs = child(form, QTabWidget, "settingsTabs")
-        self.inputs: dict[str, QLineEdit | QSpinBox] = {}
+        self.inputs: dict[str, QLineEdit | QSpinBox | QCheckBox] = {}
         for name in _FIELDS:
             widget = form.findChild(QWidget, name)
-            if widget is None:  # a setting without an input here keeps its stored value
-                continue
-            if not isinstance(widget, QLineEdit | QSpinBox):
+            if not isinstance(widget, QLineEdit | QSpinBox | QCheckBox):
                 raise LookupError(f"Formularz ustawień nie zawiera pola „{name}”.")
             self.inputs[name] = widget
             if isinstance(widget, QLineEdit):
@@ -46,6 +52,8 @@ class OfficeSettingsForm(QWidget):
             value = getattr(settings, name)
             if isinstance(widget, QSpinBox):
                 widget.setValue(int(value))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
             elif name == "stamp_duty":
                 widget.setText(str(value).replace(".", ","))
             elif name == "deposit_bank_account" and value:
@@ -62,11 +70,16 @@ class OfficeSettingsForm(QWidget):
         """What is typed, as settings with the version last loaded (the service validates)."""
         data: dict[str, object] = {}
         for name, widget in self.inputs.items():
-            data[name] = widget.value() if isinstance(widget, QSpinBox) else widget.text()
+            if isinstance(widget, QSpinBox):
+                data[name] = widget.value()
+            elif isinstance(widget, QCheckBox):
+                data[name] = widget.isChecked()
+            else:
+                data[name] = widget.text()
         return dataclasses.replace(self._loaded, **data,  # type: ignore[arg-type]
                                    version=self._version)
 
-    def input(self, name: str) -> QLineEdit | QSpinBox:
+    def input(self, name: str) -> QLineEdit | QSpinBox | QCheckBox:
         return self.inputs[name]
 
     def _choose_scan_dir(self) -> None:
