@@ -1,0 +1,1 @@
+"""Windows of the deposit-instalment procedure (petition, checklist, decision, agreement)."""
