@@ -223,6 +223,7 @@ class DateReasonSpec:
     reason_field: str | None = None
     reason_hint: str = ""
     reason_label: str = ""
+    date_label: str = ""
 
 
 class DateReasonDialog(_ActionDialog):
@@ -241,7 +242,8 @@ class DateReasonDialog(_ActionDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd.MM.yyyy")
         self.date_edit.setObjectName(spec.date_field)
-        form.addRow(self._label(field_label(spec.date_field), self.date_edit), self.date_edit)
+        form.addRow(self._label(spec.date_label or field_label(spec.date_field),
+                                self.date_edit), self.date_edit)
         self.field_widgets = {spec.date_field: self.date_edit}
         self.reason_edit: QPlainTextEdit | None = None
         if spec.reason_field is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from clerk_app.domain.cases import CaseKind
 from clerk_app.domain.text import format_date_pl
 from clerk_app.services.cases.detail import CaseDetail
 from clerk_app.services.cases.screen import CaseScreen, case_screen
@@ -19,6 +20,7 @@ from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.case_letters_tab import CaseLettersTab
 from clerk_app.ui.case_view_tabs import ApplicantTab, DocumentsTab, TimelineTab
 from clerk_app.ui.changes import CASE_WORK, Change, ChangeKind, broadcast
+from clerk_app.ui.deposit.decision_panel import DecisionPanel
 from clerk_app.ui.deposit.reassign_dialog import ReassignDialog, can_reassign
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import make_error_label
@@ -46,6 +48,7 @@ class CaseView(QWidget):
         self.add_tab(self.tr("Dokumenty"), self.documents_tab)
         self.add_tab(self.tr("Historia"), self.history_tab)
         self.letters_tab = CaseLettersTab(ctx, actor, case_id, self)
+        self.decision_panel: DecisionPanel | None = None  # deposit cases: added on first load
         self.add_tab(self.tr("Pisma i terminy"), self.letters_tab)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -133,6 +136,9 @@ class CaseView(QWidget):
         for key, text in values.items():
             self.header_values[key].setText(text)
         self.reassign_button.setEnabled(d.status.is_open)
+        if d.kind is CaseKind.DEPOSIT and self.decision_panel is None:  # its set_case follows
+            self.decision_panel = DecisionPanel(self.ctx, self.actor, self.case_id, self)
+            self.tabs.addTab(self.decision_panel, self.tr("Rozstrzygnięcie"))
         self.data_tab.set_detail(d, force)
         self.documents_tab.set_documents(screen.documents)
         self.history_tab.set_entries(screen.timeline)

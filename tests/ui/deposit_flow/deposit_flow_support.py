@@ -13,10 +13,13 @@ from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.deposit.statement import read_statement, save_statement
 from clerk_app.services.deposit.statement_types import IncomeInput, MemberInput, StatementInput
 from clerk_app.services.intake import registration as intake
-from clerk_app.services.intake.types import DepositDetailsInput
+from clerk_app.services.intake.types import DepositDetailsInput, SenderInput
 from clerk_app.ui.case_view import CaseView
 from tests.services.test_intake import deposit_petition
 from tests.ui.ui_test_support import WAIT_MS
+
+APPLICANT = SenderInput("Małgorzata", "Ślęzak", "80050410008", "Kalwaryjska", "5", "2",
+                        "41-940")
 
 
 def register_petition(ctx: AppContext, staff: dict[Role, Actor], *,
@@ -31,7 +34,7 @@ def register_petition(ctx: AppContext, staff: dict[Role, Actor], *,
         proxy_relation=relation, has_power_of_attorney=power_of_attorney,
         stamp_duty_paid=stamp_duty_paid, premises_address="ul. Bytomska 12/4, Piekary Śląskie")
     result = intake.register_item(ctx, staff[Role.COUNTER], deposit_petition(
-        deposit=deposit, assignee_id=staff[Role.CLERK].user_id))
+        deposit=deposit, assignee_id=staff[Role.CLERK].user_id, sender=APPLICANT))
     return result.case_id or 0
 
 

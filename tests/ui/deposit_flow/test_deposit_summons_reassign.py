@@ -66,9 +66,9 @@ def test_spouse_stamp_duty_is_shown_disabled_and_cannot_be_demanded(
     assert "nie dotyczy" in duty.text()
     duty.setChecked(True)  # even forced, a disabled item is never demanded
     assert DUTY.label not in dialog.items()
-    assert by_code[POA.value].isChecked()
-    assert by_code[PetitionItem.PROPERTY_STATEMENT.value].isChecked()  # none recorded yet
-    assert dialog.items() == [PetitionItem.PROPERTY_STATEMENT.label, POA.label]
+    assert by_code[POA.value].isChecked() and POA.label in dialog.items()
+    dialog.other_edit.setPlainText("Czytelny podpis pełnomocnika")  # a free-text item too
+    assert dialog.items()[-1] == "Czytelny podpis pełnomocnika"
 
 
 def test_supervisor_reassigns_and_a_clerk_has_no_button(
