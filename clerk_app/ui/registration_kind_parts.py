@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.domain.cases import ApplicantRole, ProxyRelation
+from clerk_app.domain.cases import ApplicantRole, CaseKind, ProxyRelation
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.instalments import deposit_for_rent
 from clerk_app.domain.money import format_money, parse_money
@@ -197,6 +197,7 @@ class CasePicker(QGroupBox):
         super().__init__(self.tr("Sprawa, której dotyczy pismo"), parent)
         self.ctx, self.actor = ctx, actor
         self.case_id: int | None = None
+        self.case_kind: CaseKind | None = None  # of the case found
         self.runner = OpRunner(self)
         self.signature = QLineEdit(self)
         self.signature.setPlaceholderText(self.tr("znak sprawy, np. BGM.7141.12.2026"))
@@ -239,6 +240,7 @@ class CasePicker(QGroupBox):
             self._set(None, self.tr("Nie znaleziono sprawy o znaku „{0}”.").format(text))
             return
         self.signature.setText(detail.signature)
+        self.case_kind = detail.kind
         self._set(detail.id, self.tr("{0} – {1}, {2}; {3}").format(
             detail.signature, detail.applicant_name, detail.applicant.address_line,
             detail.status.label))
@@ -246,6 +248,8 @@ class CasePicker(QGroupBox):
     def _set(self, case_id: int | None, text: str) -> None:
         changed = case_id != self.case_id
         self.case_id = case_id
+        if case_id is None:
+            self.case_kind = None
         self.found.setText(text)
         if changed:
             self.caseChanged.emit(case_id)

@@ -1,1 +1,2 @@
-"""Windows of the deposit-instalment procedure (petition, checklist, decision, agreement)."""
+"""Windows of the deposit-instalment procedure (petition, checklist, statement, decision,
+agreement)."""
