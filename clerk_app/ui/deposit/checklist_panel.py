@@ -45,7 +45,7 @@ class ChecklistModel(RowTableModel[ChecklistLine]):
     def label(self, row: ChecklistLine) -> str:
         """The item's name; the stamp duty with the amount the settings give."""
         if row.item is PetitionItem.STAMP_DUTY and self.stamp_duty is not None:
-            return self.tr("Dowód zapłaty opłaty skarbowej od pełnomocnictwa ({0})").format(
+            return self.tr("Dowód zapłaty opłaty skarbowej ({0})").format(
                 format_money(self.stamp_duty))
         return row.label
 

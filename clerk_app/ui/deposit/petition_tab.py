@@ -59,6 +59,8 @@ class PetitionTab(QWidget):
         self.reload_button.hide()
         self.statement_button: QPushButton | None = None
         self.viewers_button: QPushButton | None = None
+        self.statement_dialog: StatementDialog | None = None
+        self.viewers_dialog: StatementViewsDialog | None = None
         if role_can(actor.role, Permission.VIEW_PROPERTY_STATEMENT):
             self.statement_button = QPushButton(self.tr("&Oświadczenie majątkowe…"), self)
             self.statement_button.clicked.connect(self.open_statement)
@@ -182,12 +184,20 @@ class PetitionTab(QWidget):
             mark_errors(self.form.fields, error, self.form.inputs())
 
     # ------------------------------------------------------------- statement
-    def open_statement(self) -> None:
-        dialog = StatementDialog(self.ctx, self.actor, self.case_id, self)
-        self.statement_dialog = dialog
+    def open_statement(self) -> StatementDialog:
+        """The property statement (reading it records the view); the previous dialog goes."""
+        if self.statement_dialog is not None:
+            self.statement_dialog.deleteLater()
+        dialog = self.statement_dialog = StatementDialog(self.ctx, self.actor, self.case_id,
+                                                         self)
         dialog.open()
+        return dialog
 
-    def open_viewers(self) -> None:
-        dialog = StatementViewsDialog(self.ctx, self.actor, self.case_id, self)
-        self.viewers_dialog = dialog
+    def open_viewers(self) -> StatementViewsDialog:
+        """Who opened the statement (supervisors)."""
+        if self.viewers_dialog is not None:
+            self.viewers_dialog.deleteLater()
+        dialog = self.viewers_dialog = StatementViewsDialog(self.ctx, self.actor, self.case_id,
+                                                            self)
         dialog.open()
+        return dialog

@@ -176,4 +176,4 @@ def test_stamp_duty_amount_comes_from_the_settings(
     assert tab.form.proxy.duty_amount.text() == "20,00 zł"
     model = tab.checklist.model
     names = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert "Dowód zapłaty opłaty skarbowej od pełnomocnictwa (20,00 zł)" in names
+    assert "Dowód zapłaty opłaty skarbowej (20,00 zł)" in names

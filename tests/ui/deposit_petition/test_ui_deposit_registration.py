@@ -16,7 +16,7 @@ from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.deposit.petition import petition_form
 from clerk_app.services.intake import registration as intake
 from clerk_app.services.intake.types import DepositDetailsInput, RegistrationResult
-from clerk_app.ui.deposit.registration_parts import preview_missing
+from clerk_app.ui.deposit.registration_parts import WARNING_STYLE, preview_missing
 from clerk_app.ui.registration_dialog import RegistrationDialog
 from tests.services.test_intake import deposit_petition, iok_request
 from tests.ui.test_ui_registration_keyboard import open_dialog, save_with
@@ -48,6 +48,7 @@ def test_proxy_without_power_or_duty_is_warned_and_registered(
     assert not warning.isVisible()  # nothing missing
     d.by_proxy.setChecked(True)
     d.proxy_name.setText("Tomasz Wróblewski")
+    d.proxy_address.setText("ul. Bytomska 12/4, 41-940 Piekary Śląskie")
     d.proxy_relation.setCurrentIndex(d.proxy_relation.findData(ProxyRelation.OTHER.value))
     assert warning.isVisible()
     assert warning.items == [PetitionItem.POWER_OF_ATTORNEY, PetitionItem.STAMP_DUTY]
@@ -60,10 +61,15 @@ def test_proxy_without_power_or_duty_is_warned_and_registered(
     result = dialog.saved_result
     assert result is not None and result.case_id is not None, dialog.error_text()
     assert "Zarejestrowano" in f.result_label.text()
+    for item in result.missing_items:  # as the service reports them (a warning only)
+        assert item.label in f.result_label.text()
     checklist = {line.item: line.state.label
                  for line in petition_form(ctx, staff[Role.CLERK], result.case_id).checklist}
     assert checklist[PetitionItem.POWER_OF_ATTORNEY] == "Brak"
     assert checklist[PetitionItem.STAMP_DUTY] == "Brak"
+    proxy = petition_form(ctx, staff[Role.CLERK], result.case_id).data.proxy
+    assert proxy is not None  # letters go to the proxy's address typed at the counter
+    assert proxy.address == "ul. Bytomska 12/4, 41-940 Piekary Śląskie"
     f.kind.setCurrentIndex(f.kind.findData(IncomingKind.IOK_REQUEST.value))
     assert not warning.isVisible()
 
@@ -80,6 +86,7 @@ def test_result_lists_the_missing_items_the_service_reports(
                            "BGM.7141.1.2026.")
     assert "prośba zarejestrowana, ale jest niekompletna" in text
     assert PetitionItem.POWER_OF_ATTORNEY.label in text and PetitionItem.STAMP_DUTY.label in text
+    assert dialog.form.result_label.styleSheet() == WARNING_STYLE  # not the green of success
 
 
 def test_preview_from_the_entries() -> None:

@@ -87,6 +87,11 @@ def test_screens_of_the_petition_and_statement(qtbot: QtBot, ctx: AppContext, st
     viewers.show()
     qtbot.waitUntil(lambda: viewers.model.rowCount() == 1, timeout=WAIT_MS)
     grab(viewers, tmp_path, "deposit_statement_viewers.png")
+    counter_view, counter_tab = open_petition(qtbot, ctx, staff[Role.COUNTER], case_id)
+    counter_view.resize(1180, 820)
+    qtbot.wait(100)
+    assert counter_tab.statement_button is None
+    grab(counter_view, tmp_path, "deposit_case_view_counter.png")
 
 
 def test_screens_of_the_registration_parts(qtbot: QtBot, ctx: AppContext, staff: Staff,

@@ -102,7 +102,7 @@ def test_statement_round_trip_with_totals(qtbot: QtBot, ctx: AppContext,
 
 def test_signed_statement_completes_the_checklist_item(qtbot: QtBot, ctx: AppContext,
                                                        staff: Staff) -> None:
-    case_id = register(ctx, staff[Role.COUNTER])
+    case_id = register(ctx, staff[Role.COUNTER], has_property_statement=False)
     _view, tab = open_petition(qtbot, ctx, staff[Role.CLERK], case_id)
     assert tab.checklist.states()["property_statement"] == "Brak"
     assert tab.statement_button is not None
@@ -185,4 +185,4 @@ def test_statement_models(qtmodeltester, qapp) -> None:  # type: ignore[no-untyp
     viewers.set_rows([StatementViewer(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), "referent",
                                       "Anna Referentka")])
     qtmodeltester.check(viewers)
-    assert viewers.index(0, 0).data() == "2026-03-02 10:00:00"
+    assert viewers.index(0, 0).data() == "02.03.2026 10:00:00"
