@@ -25,6 +25,7 @@ from clerk_app.services.cases.detail import CaseDetail
 from clerk_app.services.cases.screen import CaseScreen
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.deadlines import actions as dl
+from clerk_app.services.deposit.petition import petition_form
 from clerk_app.services.letters import issue as lt
 from clerk_app.services.letters.records import letter_pdf as kept_pdf
 from clerk_app.services.letters.types import LetterResult, LetterView
@@ -33,6 +34,7 @@ from clerk_app.ui.case_action_dialogs import (
     DateReasonSpec,
     SummonsDialog,
     _ActionDialog,
+    delay_notice_spec,
 )
 from clerk_app.ui.case_letters_parts import LettersSection, button
 from clerk_app.ui.changes import CASE_WORK, Change
@@ -42,7 +44,7 @@ from clerk_app.ui.pdf_printing import PdfPreviewDialog
 from clerk_app.ui.qt_helpers import make_error_label, show_error
 
 _S = CaseStatus
-_UNDECIDED = (_S.REGISTERED, _S.AWAITING_COMPLETION, _S.IN_PROGRESS)
+_UNDECIDED = (_S.REGISTERED, _S.IN_PROGRESS)  # not while it waits for the applicant
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,9 @@ class CaseLettersTab(QWidget):
             return None
         ctx, actor, case_id = self.ctx, self.actor, self.case_id
         dialog = SummonsDialog(self.detail.kind, lambda items: issued_pdf(
-            lt.issue_summons(ctx, actor, case_id, items)), self.owner(), self.change)
+            lt.issue_summons(ctx, actor, case_id, items)), self.owner(), self.change,
+            (lambda: petition_form(ctx, actor, case_id).checklist)
+            if self.detail.kind is CaseKind.DEPOSIT else None)
         self._open(dialog)
         return dialog
 
@@ -212,13 +216,7 @@ class CaseLettersTab(QWidget):
 
     def open_delay_notice(self) -> DateReasonDialog:
         ctx, actor, case_id = self.ctx, self.actor, self.case_id
-        spec = DateReasonSpec(
-            self.tr("Zawiadomienie o zwłoce"),
-            self.tr("Sprawa nie zostanie załatwiona w terminie: podaj przyczynę i nowy "
-                    "termin (art. 36 KPA). Dotychczasowy termin zostanie zastąpiony."),
-            self.tr("Wystaw zawiadomienie"), "new_due", self._delay_notice_date(),
-            "reason", self.tr("np. konieczność uzyskania dodatkowych wyjaśnień"),
-            self.tr("Przyczyna zwłoki"))
+        spec = delay_notice_spec(self._delay_notice_date())
         return self._date_dialog(spec, lambda day, reason: issued_pdf(
             lt.issue_delay_notice(ctx, actor, case_id, day, reason)))
 
