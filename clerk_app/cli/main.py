@@ -11,8 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from clerk_app import __version__
+from clerk_app.app_log import LOG_FILE, configure_logging, log_dir, log_incident
 from clerk_app.cli import db_commands, deadline_cmd, instalments_cmd, letters_cmd
 from clerk_app.cli.common import CliFailure, CliInputError, add_db_option
+from clerk_app.cli.polish_parser import PolishArgumentParser
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -27,7 +29,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = PolishArgumentParser(
         prog="clerk-app",
         description="Obsługa spraw mieszkaniowych (konta IOK, kaucje w ratach).",
     )
@@ -53,6 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    configure_logging()
     try:
         return int(args.func(args) or 0)
     except CliInputError as exc:
@@ -63,12 +66,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except (OverflowError, ValueError) as exc:
+        if not _calendar_range(exc):
+            return _unexpected(exc)
+        print("Błąd: data wykracza poza obsługiwany kalendarz (lata 1–9999); podaj "
+              "wcześniejszą datę albo krótszy okres.", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:
         message = _service_error_message(exc)
         if message is None:
-            raise
+            return _unexpected(exc)
         print(f"Błąd: {message}", file=sys.stderr)
         return EXIT_FAILURE
+
+
+def _calendar_range(error: Exception) -> bool:
+    text = str(error)
+    return isinstance(error, OverflowError) or "out of range" in text
+
+
+def _unexpected(error: Exception) -> int:
+    """A fault of the program: a Polish line with an incident number; the traceback goes
+    to the log file, not to the terminal."""
+    number = log_incident(error, "command line")
+    print(f"Błąd: nieoczekiwany błąd programu (numer zgłoszenia {number}); szczegóły są w "
+          f"dzienniku {log_dir() / LOG_FILE}.", file=sys.stderr)
+    return EXIT_FAILURE
 
 
 def _service_error_message(error: Exception) -> str | None:

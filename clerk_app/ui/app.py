@@ -12,6 +12,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from clerk_app import __version__
+from clerk_app.app_log import configure_logging
 from clerk_app.documents.renderer import PdfRenderer
 from clerk_app.services.admin.auth import has_any_user
 from clerk_app.services.admin.bootstrap import open_database, printable_url, written_backups
@@ -194,6 +195,7 @@ def open_database_error_text(url: str, error: Exception, backups: list[Path]) ->
 
 def run_gui(db_url: str) -> int:
     """Start the desktop application on ``db_url``; returns the process exit code."""
+    configure_logging()
     app = create_application()
     started = time.time()
     try:

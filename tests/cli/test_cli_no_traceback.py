@@ -1,0 +1,62 @@
+"""The command line never shows a traceback: dates past the calendar, argparse's own errors
+(in Polish), and a fault of the program (an incident number, the details in the log)."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from clerk_app.cli import deadline_cmd
+from clerk_app.cli.main import main
+
+
+def _run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {"HOME": str(home), "XDG_STATE_HOME": str(home / "state"), "PATH": "/usr/bin:/bin"}
+    return subprocess.run([sys.executable, "-m", "clerk_app.cli.main", *args],
+                          capture_output=True, text=True, env=env, timeout=60)
+
+
+@pytest.mark.parametrize("args", [
+    ("deadline", "days", "99999999", "--from", "2026-01-01"),
+    ("deadline", "months", "1", "--from", "9999-12-31"),
+    ("deadline", "days", "7", "--from", "9999-12-30"),
+    ("deadline", "deemed-delivery", "--notice", "9999-12-25"),
+])
+def test_dates_past_the_calendar_exit_2_in_polish(args: tuple[str, ...], tmp_path: Path) -> None:
+    run = _run(*args, home=tmp_path)
+    assert run.returncode == 2, run.stderr
+    assert "Traceback" not in run.stderr and "Error" not in run.stderr
+    assert "poza obsługiwany kalendarz" in run.stderr
+
+
+@pytest.mark.parametrize("args, polish", [
+    (("nosuchcmd",), "nieznana wartość „nosuchcmd”"),
+    (("cases", "--limit"), "argument --limit: podaj wartość"),
+    (("deadline", "days", "7"), "brak wymaganych argumentów: --from"),
+    (("cases", "--bogus"), "nieznane argumenty: --bogus"),
+])
+def test_argparse_errors_are_polish(args: tuple[str, ...], polish: str, tmp_path: Path) -> None:
+    run = _run(*args, home=tmp_path)
+    assert run.returncode == 2
+    assert polish in run.stderr, run.stderr
+    assert "usage:" not in run.stderr and "error:" not in run.stderr
+    assert "użycie:" in run.stderr
+
+
+def test_a_fault_of_the_program_gives_an_incident_number(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+
+    def broken(args: argparse.Namespace) -> int:
+        raise KeyError("password_hash")
+
+    monkeypatch.setattr(deadline_cmd, "handle_days", broken)
+    code = main(["deadline", "days", "7", "--from", "2026-01-01"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "numer zgłoszenia" in err and "Traceback" not in err and "KeyError" not in err
