@@ -8,9 +8,11 @@ from datetime import date, timedelta
 
 from clerk_app.demo.case_mix import CaseMix
 from clerk_app.demo.deadline_rows import Deadlines
+from clerk_app.demo.decision_rows import DecisionRows
 from clerk_app.demo.deposit_rows import DepositRows
 from clerk_app.demo.draws import Draw, Weighted
 from clerk_app.demo.iok_rows import IokRows
+from clerk_app.demo.letter_rows import LetterRows
 from clerk_app.demo.office_setup import Staff
 from clerk_app.demo.people import Fold, People
 from clerk_app.demo.pools import DEMO_NRB
@@ -58,9 +60,12 @@ class CaseBuilder:
         self.people = People(d, self.fold)
         self.mix = CaseMix(d, calendar, today, total)
         self.deadlines = Deadlines(d, calendar, settings, today, ids)
-        self.iok = IokRows(d, self.deadlines)
+        letters = LetterRows(d, self.deadlines, calendar, settings, staff.names, ids,
+                             self.next_number)
+        self.iok = IokRows(d, self.deadlines, letters)
         self.deposit = DepositRows(
-            d, self.deadlines, self.people, StatementRows(d, self.people, ids), ids,
+            d, self.deadlines, self.people, StatementRows(d, self.people, ids), letters,
+            DecisionRows(d, self.deadlines, letters, ids), ids,
             settings.deposit_bank_account or DEMO_NRB)
         self.iok_channels = Weighted(_IOK_CHANNELS)
         self.deposit_channels = Weighted(_DEPOSIT_CHANNELS)
@@ -135,10 +140,10 @@ class CaseBuilder:
             "version": 1,
         }
         if iok:
-            attachments = self.iok.add(rows, case, status, channel)
+            attachments = self.iok.add(rows, case, status, channel, clerk)
             incoming_kind = IncomingKind.IOK_REQUEST
         else:
-            attachments = self.deposit.add(rows, case, status, person)
+            attachments = self.deposit.add(rows, case, status, person, clerk)
             incoming_kind = IncomingKind.DEPOSIT_PETITION
         if self.deadlines.running:
             case["next_deadline"] = min(self.deadlines.running)

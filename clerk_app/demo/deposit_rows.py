@@ -7,22 +7,24 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
 from clerk_app.demo import pools
-from clerk_app.demo.deadline_rows import (
-    EV_COMPLETE,
-    EV_REMOVED,
-    EV_SUMMONS,
-    MISSED,
-    Deadlines,
-)
+from clerk_app.demo.deadline_rows import EV_COMPLETE, EV_REMOVED, MISSED, Deadlines
+from clerk_app.demo.decision_rows import DecisionRows
 from clerk_app.demo.draws import Draw, Weighted
+from clerk_app.demo.letter_header import applicant_lines
+from clerk_app.demo.letter_rows import LetterRows
 from clerk_app.demo.people import Applicant, People, gendered
 from clerk_app.demo.rows import Ids, Row, Rows
 from clerk_app.demo.statement_rows import StatementRows
 from clerk_app.domain.cases import CaseStatus, DeadlineKind, ProxyRelation
+from clerk_app.domain.checklists import (
+    DEPOSIT_POWER_OF_ATTORNEY,
+    DEPOSIT_PROPERTY_STATEMENT,
+    DEPOSIT_STAMP_DUTY,
+)
 from clerk_app.domain.computed_date import add_calendar_months
 from clerk_app.domain.deposit_petition import PowerOfAttorneyForm, StampDutyPayment
 from clerk_app.domain.instalments import split_amount
-from clerk_app.domain.settlement import SettlementKind
+from clerk_app.domain.settlement import DecisionKind, SettlementKind
 from clerk_app.domain.text import format_date_pl, polish_plural
 from clerk_app.services.core.context import OFFICE_TZ
 
@@ -34,17 +36,28 @@ _INSTALMENT_COUNTS = ((2, 4), (3, 8), (4, 8), (5, 10), (6, 18), (7, 4), (8, 8), 
                       (10, 38))
 _CLOSED_DEPOSIT_ROUTES = (("agreement", 68), ("refusal", 20), ("lwc", 12))
 _LACKS = ("statement", "statement", "power", "stamp")
+# What the summons demands for each lack: the labels the summons dialog offers.
+_SUMMONED = {"statement": DEPOSIT_PROPERTY_STATEMENT.label,
+             "power": DEPOSIT_POWER_OF_ATTORNEY.label, "stamp": DEPOSIT_STAMP_DUTY.label}
 _OTHER_PROXY = ProxyRelation.OTHER
 
 
+def proxy_lines(name: str, address: str) -> tuple[str, ...]:
+    """The addressee block of a proxy (letters go to the proxy, KPA art. 40 § 2)."""
+    return (name, *(part.strip() for part in address.split(",", 1)))
+
+
 class DepositRows:
-    """Adds the deadlines, statement, agreement and ``deposit_petitions`` row of deposit
-    cases; agreements use ``bank_account``."""
+    """Adds the deadlines, letters, decision, statement, agreement and ``deposit_petitions``
+    row of deposit cases; agreements use ``bank_account``."""
 
     def __init__(self, draw: Draw, deadlines: Deadlines, people: People,
-                 statements: StatementRows, ids: Ids, bank_account: str) -> None:
+                 statements: StatementRows, letters: LetterRows, decisions: DecisionRows,
+                 ids: Ids, bank_account: str) -> None:
         self.d = draw
         self.deadlines = deadlines
+        self.letters = letters
+        self.decisions = decisions
         self.people = people
         self.statements = statements
         self.ids = ids
@@ -54,8 +67,10 @@ class DepositRows:
         self.closed_routes = Weighted(_CLOSED_DEPOSIT_ROUTES)
         self._schedule_cache: dict[tuple[date, int], list[date]] = {}
 
-    def add(self, rows: Rows, case: Row, status: CaseStatus, person: Applicant) -> int:
-        """Timeline of a deposit petition; returns the number of attachments."""
+    def add(self, rows: Rows, case: Row, status: CaseStatus, person: Applicant,
+            clerk: int) -> int:
+        """Timeline of a deposit petition handled by ``clerk``; returns the number of
+        attachments."""
         d = self.d
         deadlines = self.deadlines
         r: date = case["received_on"]
@@ -90,20 +105,36 @@ class DepositRows:
             by_proxy = True
             if lack == "stamp" or relation is None:
                 relation = _OTHER_PROXY
+        proxy_name = None
+        proxy_address = ""
+        addressee = applicant_lines(case)
+        if by_proxy:
+            proxy_female = d.chance(0.5)
+            family = person.last if relation != _OTHER_PROXY else d.one(pools.SURNAMES)
+            proxy_name = (f"{self.people.first_name(proxy_female)} "
+                          f"{gendered(family, proxy_female)}")
+            a_street, a_building, a_flat, a_postal, a_city = self.people.address(False)
+            a_house = f"{a_building}/{a_flat}" if a_flat else a_building
+            proxy_address = f"ul. {a_street} {a_house}, {a_postal} {a_city}"
+            addressee = proxy_lines(proxy_name, proxy_address)
 
         complete_on: date | None = None
         if not deficient:
             complete_on = r
         elif status != _S.REGISTERED:  # (a registered one waits for its summons)
-            summons = deadlines.after(r, 1, 5)
-            delivered = deadlines.after(summons, 1, 9)
-            if status == _S.AWAITING_COMPLETION:
-                deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, EV_SUMMONS)
+            summons = self.letters.summons(rows, case, clerk, addressee, (_SUMMONED[lack],),
+                                           r, may_pend=status == _S.AWAITING_COMPLETION)
+            delivered = summons.start_on
+            if delivered is None or summons.event is None:
+                pass  # the summons waits for delivery: no deficiency period yet
+            elif status == _S.AWAITING_COMPLETION:
+                deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, summons.event,
+                              letter_id=summons.letter_id)
             elif route == "lwc":
                 due = deadlines.end(DeadlineKind.DEFICIENCY, delivered)[0]
                 left_on = deadlines.after(due, 1, 12)
-                deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, EV_SUMMONS,
-                              closed_on=left_on, state=MISSED)
+                deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, summons.event,
+                              closed_on=left_on, state=MISSED, letter_id=summons.letter_id)
                 case["settled_on"] = left_on
                 case["settlement"] = SettlementKind.LEFT_WITHOUT_CONSIDERATION.value
                 case["settlement_remarks"] = (
@@ -111,25 +142,35 @@ class DepositRows:
                 case["lease_concluded"] = False
             else:
                 complete_on = deadlines.after(delivered, 1, 7)
-                deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, EV_SUMMONS,
-                              closed_on=complete_on)
+                deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, summons.event,
+                              closed_on=complete_on, letter_id=summons.letter_id)
         if complete_on is not None:
             case["complete_on"] = complete_on
             event = EV_REMOVED if deficient else EV_COMPLETE
+            decisions = self.decisions
             if status in (_S.REGISTERED, _S.IN_PROGRESS):
-                deadlines.add(rows, cid, DeadlineKind.DECISION, complete_on, event)
+                month = deadlines.add(rows, cid, DeadlineKind.DECISION, complete_on, event)
+                if status == _S.IN_PROGRESS:
+                    decisions.delay_notice(rows, case, clerk, addressee, month, None)
             else:
                 decided = deadlines.after(complete_on, 3, 33)
-                deadlines.add(rows, cid, DeadlineKind.DECISION, complete_on, event,
-                              closed_on=decided)
+                month = deadlines.add(rows, cid, DeadlineKind.DECISION, complete_on, event,
+                                      closed_on=decided)
+                decisions.delay_notice(rows, case, clerk, addressee, month, decided)
                 if route == "refusal":
+                    decisions.decide(rows, case, DecisionKind.REFUSAL, decided, clerk,
+                                     None, None)
                     case["settled_on"] = decided
                     case["settlement"] = SettlementKind.REFUSAL.value
                     case["settlement_remarks"] = "Odmowa rozłożenia kaucji na raty."
                     case["lease_concluded"] = False
-                elif route == "agreement":
+                else:
+                    first_due = decisions.consent_first_due(decided)
+                    decisions.decide(rows, case, DecisionKind.CONSENT, decided, clerk,
+                                     count, first_due)
+                if route == "agreement":
                     signed_on = deadlines.after(decided, 3, 21)
-                    self.agreement(rows, cid, deposit, count, signed_on)
+                    self.agreement(rows, cid, deposit, count, first_due, signed_on)
                     case["settled_on"] = signed_on
                     case["settlement"] = SettlementKind.AGREEMENT_SIGNED.value
                     case["settlement_remarks"] = (
@@ -142,18 +183,9 @@ class DepositRows:
         statement_missing = pending and lack == "statement"
         if not statement_missing:
             self.statements.add(rows, cid, complete_on or r, person)
-        proxy_name = None
-        proxy_address = ""
-        if by_proxy:
-            proxy_female = d.chance(0.5)
-            family = person.last if relation != _OTHER_PROXY else d.one(pools.SURNAMES)
-            proxy_name = (f"{self.people.first_name(proxy_female)} "
-                          f"{gendered(family, proxy_female)}")
-            a_street, a_building, a_flat, a_postal, a_city = self.people.address(False)
-            a_house = f"{a_building}/{a_flat}" if a_flat else a_building
-            proxy_address = f"ul. {a_street} {a_house}, {a_postal} {a_city}"
         has_power = by_proxy and not (pending and lack == "power")
         stamp_paid = by_proxy and relation == _OTHER_PROXY and not (pending and lack == "stamp")
+        stamp_paid_on = (complete_on or r) if lack == "stamp" else r
         p_street, p_building, p_flat, p_postal, p_city = self.people.address(local_only=True)
         p_house = f"{p_building}/{p_flat}" if p_flat else p_building
         rows.deposit.append({
@@ -171,7 +203,7 @@ class DepositRows:
             "premises_address": f"ul. {p_street} {p_house}, {p_postal} {p_city}",
             "proxy_address": proxy_address,
             "power_of_attorney_form": PowerOfAttorneyForm.ORIGINAL.value if has_power else None,
-            "stamp_duty_paid_on": r if stamp_paid else None,
+            "stamp_duty_paid_on": stamp_paid_on if stamp_paid else None,
             "stamp_duty_payment": StampDutyPayment.TRANSFER.value if stamp_paid else None,
             "stamp_duty_exempt_override": None, "stamp_duty_override_reason": "",
             "version": 1,
@@ -179,9 +211,8 @@ class DepositRows:
         return int(not statement_missing) + int(has_power) + int(stamp_paid)
 
     def agreement(self, rows: Rows, case_id: int, deposit: Decimal, count: int,
-                  signed_on: date) -> None:
-        """The instalment agreement: first instalment on the 10th of the next month."""
-        first_due = add_calendar_months(signed_on.replace(day=10), 1)
+                  first_due: date, signed_on: date) -> None:
+        """The instalment agreement on the consent's terms, signed on ``signed_on``."""
         dues = self._schedule_cache.get((first_due, count))
         if dues is None:
             working_on_or_after = self.deadlines.working_on_or_after
