@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.errors import FieldError
@@ -78,6 +79,44 @@ class AgreementDocument:
     def schedule_total(self) -> Decimal:
         """The sum of the instalments (equal to the deposit, to the grosz)."""
         return sum((i.amount for i in self.schedule), Decimal("0.00"))
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON values (dates ISO, amounts as strings), for storing with the letter."""
+        return {
+            "identifier": self.identifier, "case_signature": self.case_signature,
+            "place": self.place, "signed_on": self.signed_on.isoformat(),
+            "municipality": self.municipality, "signatory_name": self.signatory_name,
+            "signatory_title": self.signatory_title,
+            "tenant": {"name": self.tenant.name, "pesel": self.tenant.pesel,
+                       "address_lines": list(self.tenant.address_lines)},
+            "flat_address": self.flat_address, "monthly_rent": str(self.monthly_rent),
+            "deposit": str(self.deposit),
+            "schedule": [[i.number, i.due_date.isoformat(), str(i.amount)]
+                         for i in self.schedule],
+            "bank_account": self.bank_account,
+            "missed_instalment_consequence": self.missed_instalment_consequence,
+            "legal_basis": self.legal_basis, "title": self.title,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> AgreementDocument:
+        """The document :meth:`to_json` stored, exactly."""
+        tenant = data["tenant"]
+        return cls(
+            identifier=data["identifier"], case_signature=data["case_signature"],
+            place=data["place"], signed_on=date.fromisoformat(data["signed_on"]),
+            municipality=data["municipality"], signatory_name=data["signatory_name"],
+            signatory_title=data["signatory_title"],
+            tenant=AgreementTenant(tenant["name"], tenant["pesel"],
+                                   tuple(tenant["address_lines"])),
+            flat_address=data["flat_address"], monthly_rent=Decimal(data["monthly_rent"]),
+            deposit=Decimal(data["deposit"]),
+            schedule=tuple(Instalment(int(n), date.fromisoformat(d), Decimal(a))
+                           for n, d, a in data["schedule"]),
+            bank_account=data["bank_account"],
+            missed_instalment_consequence=data["missed_instalment_consequence"],
+            legal_basis=data["legal_basis"], title=data.get("title", AGREEMENT_TITLE),
+        )
 
 
 def build_agreement(

@@ -29,6 +29,7 @@ class CaseEvent(StrEnum):
     DECISION_ISSUED = "decision_issued"  # consent or refusal
     LEFT_WITHOUT_CONSIDERATION = "left_without_consideration"
     LOGIN_DATA_SENT = "login_data_sent"  # IOK account handed over
+    RECONSIDERATION_REQUESTED = "reconsideration_requested"  # after a refusal
 
     @property
     def label(self) -> str:
@@ -54,6 +55,7 @@ _LABELS = {
     CaseEvent.DECISION_ISSUED: "wydanie rozstrzygnięcia",
     CaseEvent.LEFT_WITHOUT_CONSIDERATION: "pozostawienie bez rozpoznania",
     CaseEvent.LOGIN_DATA_SENT: "wysłanie danych logowania",
+    CaseEvent.RECONSIDERATION_REQUESTED: "wpływ podania o ponowne rozpatrzenie",
 }
 
 SUMMONS_DELIVERIES = frozenset({

@@ -81,6 +81,14 @@ _TRANSITIONS: dict[CaseKind, dict[CaseStatus, frozenset[CaseStatus]]] = {
 }
 
 
+def check_reopening(kind: CaseKind, status: CaseStatus, refused: bool) -> None:
+    """A request for reconsideration reopens a deposit case settled by a refusal (closed at
+    once when refused, or still shown as refused); nothing else is reopened."""
+    if kind is not CaseKind.DEPOSIT or not refused or status not in (_S.REFUSAL, _S.CLOSED):
+        raise FieldError("status", "Ponowne rozpatrzenie dotyczy tylko sprawy zakończonej "
+                                   "odmową rozłożenia kaucji na raty.")
+
+
 def allowed_transitions(kind: CaseKind, status: CaseStatus) -> frozenset[CaseStatus]:
     """Statuses a case of ``kind`` may move to from ``status`` (empty when none)."""
     return _TRANSITIONS[kind].get(status, frozenset())

@@ -99,6 +99,9 @@ EVENT_EFFECTS: dict[CaseEvent, tuple[Effect, ...]] = {
         Effect(Action.CANCEL, _K.IOK_TARGET, IOK),
     ),
     _E.LOGIN_DATA_SENT: (Effect(Action.END, _K.IOK_TARGET, IOK),),
+    # A request for reconsideration of a refusal: a new decision month from its receipt.
+    _E.RECONSIDERATION_REQUESTED: (
+        Effect(Action.START, _K.DECISION, DEPOSIT, Guard.NONE_OPEN),),
     # Acts on the one deadline a clerk chose.
     _E.DEADLINE_EXTENDED: (Effect(Action.REDATE, None),),
     _E.DEADLINE_CANCELLED: (Effect(Action.CANCEL, None),),

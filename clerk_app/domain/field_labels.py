@@ -92,6 +92,16 @@ FIELD_LABELS: dict[str, str] = {
     "signatory_title": "Stanowisko podpisującego",
     "scan_max_mb": "Maksymalny rozmiar skanu (MB)",
     "scan_inbox_dir": "Katalog skanów do wczytania",
+    "municipality_name": "Gmina (strona umowy)",
+    "missed_instalment_text": "Skutek niezapłacenia raty (umowa)",
+    "remedy_authority": "Organ rozpatrujący podanie lub ponaglenie (w dopełniaczu)",
+    "remedy_through": "Za pośrednictwem (w dopełniaczu)",
+    "legal_basis_summons": "Podstawa prawna: wezwanie",
+    "legal_basis_left_without_consideration": "Podstawa prawna: pozostawienie bez rozpoznania",
+    "legal_basis_consent": "Podstawa prawna: zgoda",
+    "legal_basis_refusal": "Podstawa prawna: odmowa",
+    "legal_basis_delay_notice": "Podstawa prawna: zawiadomienie o zwłoce",
+    "legal_basis_agreement": "Podstawa prawna: umowa",
     # user accounts
     "username": "Nazwa użytkownika",
     "full_name": "Imię i nazwisko",
@@ -114,6 +124,15 @@ FIELD_LABELS: dict[str, str] = {
     "day": "Dzień wolny",
     "name": "Nazwa dnia wolnego",
     "horizon_days": "Horyzont (dni)",
+    # decisions, leaving without consideration, the agreement
+    "reasoning": "Uzasadnienie odmowy",
+    "checklist": "Kompletność prośby",
+    "agreement": "Umowa",
+    "decision": "Rozstrzygnięcie",
+    "agreement_signed_on": "Data zawarcia umowy",
+    "tenant_pesel": "PESEL najemcy",
+    "case_version": "Wersja sprawy",
+    "supplement_items": "Uzupełnione dokumenty",
     # demo data
     "case_count": "Liczba spraw",
 }

@@ -9,6 +9,10 @@ class LetterKind(StrEnum):
     """Kinds of outgoing letters (``letters.kind``)."""
 
     SUMMONS = "summons"
+    LEFT_WITHOUT_CONSIDERATION = "left_without_consideration"
+    CONSENT = "consent"
+    AGREEMENT = "agreement"
+    REFUSAL = "refusal"
     DELAY_NOTICE = "delay_notice"
 
     @property
@@ -18,6 +22,10 @@ class LetterKind(StrEnum):
 
 _LETTER_LABELS = {
     LetterKind.SUMMONS: "Wezwanie do usunięcia braków formalnych",
+    LetterKind.LEFT_WITHOUT_CONSIDERATION: "Zawiadomienie o pozostawieniu prośby bez rozpoznania",
+    LetterKind.CONSENT: "Zgoda na rozłożenie kaucji zabezpieczającej na raty",
+    LetterKind.AGREEMENT: "Umowa w sprawie rozłożenia kaucji zabezpieczającej na raty",
+    LetterKind.REFUSAL: "Odmowa rozłożenia kaucji zabezpieczającej na raty",
     LetterKind.DELAY_NOTICE: "Zawiadomienie o zwłoce (nowy termin)",
 }
 

@@ -18,6 +18,9 @@ from clerk_app.domain.cases import CaseKind
 from clerk_app.domain.text import format_date_pl, polish_plural
 
 KPA = "ustawy z dnia 14 czerwca 1960 r. – Kodeks postępowania administracyjnego"
+DEFAULT_AUTHORITY = "Prezydenta Miasta Piekary Śląskie"
+DEFAULT_THROUGH = ("Biura Gospodarki Mieszkaniowej (ul. Bytomska 92, pok. 109, "
+                   "41-940 Piekary Śląskie)")
 _PETITION = {
     CaseKind.DEPOSIT: ("prośbą o rozłożenie kaucji zabezpieczającej na raty", "złożoną",
                        "prośby", "prośba o rozłożenie kaucji zabezpieczającej na raty",
@@ -76,6 +79,7 @@ class SummonsContent:
     where_to_file: str = ""
     signatory_name: str = ""
     signatory_title: str = ""
+    legal_basis: str = "art. 64 § 2 Kodeksu postępowania administracyjnego"
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,9 @@ class DelayNoticeContent:
     signatory_name: str = ""
     signatory_title: str = ""
     extra: tuple[str, ...] = field(default_factory=tuple)
+    legal_basis: str = "art. 36 § 1 Kodeksu postępowania administracyjnego"
+    authority: str = DEFAULT_AUTHORITY  # where a ponaglenie goes (genitive)
+    through: str = DEFAULT_THROUGH  # through whom it is filed (genitive)
 
 
 def summons_body(c: SummonsContent) -> LetterBody:
@@ -114,13 +121,14 @@ def summons_body(c: SummonsContent) -> LetterBody:
     return LetterBody(
         subject="Wezwanie do usunięcia braków formalnych",
         paragraphs=paragraphs, items=c.missing, after_items=tuple(after),
-        legal_basis="art. 64 § 2 Kodeksu postępowania administracyjnego",
+        legal_basis=c.legal_basis,
         signatory_name=c.signatory_name, signatory_title=c.signatory_title,
     )
 
 
 def delay_notice_body(c: DelayNoticeContent) -> LetterBody:
-    """Notice that the case will not be settled on time, with the reason and a new date."""
+    """Notice that the case will not be settled on time, with the reason, a new date and
+    the instruction on the right to a ponaglenie (art. 37)."""
     _with, _filed, _of, subject_phrase, filed_nom = _PETITION[c.case_kind]
     original = (f" w terminie do dnia {format_date_pl(c.original_due)}"
                 if c.original_due else " w terminie")
@@ -134,10 +142,20 @@ def delay_notice_body(c: DelayNoticeContent) -> LetterBody:
     )
     return LetterBody(
         subject="Zawiadomienie o niezałatwieniu sprawy w terminie",
-        paragraphs=paragraphs, legal_basis="art. 36 § 1 Kodeksu postępowania administracyjnego",
+        paragraphs=paragraphs, legal_basis=c.legal_basis,
+        after_items=(ponaglenie_instruction(c.authority, c.through),),
         signatory_name=c.signatory_name, signatory_title=c.signatory_title,
     )
 
+
+def ponaglenie_instruction(authority: str = DEFAULT_AUTHORITY,
+                           through: str = DEFAULT_THROUGH) -> str:
+    """The instruction on the right to a ponaglenie (KPA art. 37) a delay notice carries."""
+    return ("<b>Pouczenie:</b> na podstawie art. 37 § 1 k.p.a. stronie służy prawo do "
+            "wniesienia ponaglenia, jeżeli sprawa nie zostanie załatwiona w terminie "
+            "(bezczynność) lub postępowanie jest prowadzone dłużej, niż jest to niezbędne "
+            f"do jej załatwienia (przewlekłość). Ponaglenie wnosi się do {authority} za "
+            f"pośrednictwem {through} (art. 37 § 4 k.p.a.); ponaglenie zawiera uzasadnienie.")
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,12 @@ _ITEM_LABELS = {
 
 @dataclass(frozen=True)
 class PetitionRecord:
-    """What is recorded about a petition and its attachments."""
+    """What is recorded about a petition and its attachments.
+
+    The property statement counts as present when a signed statement was filed on paper
+    (``statement_on_paper``) or the statement entered in the editor (``statement_present``)
+    has its signing date (``statement_signed``).
+    """
 
     signed: bool
     statement_present: bool
@@ -62,6 +67,7 @@ class PetitionRecord:
     stamp_duty_exempt: bool
     stamp_duty_paid: bool
     monthly_rent: Decimal | None
+    statement_on_paper: bool = False
 
 
 @dataclass(frozen=True)
@@ -88,11 +94,17 @@ def petition_checklist(record: PetitionRecord) -> tuple[ChecklistLine, ...]:
     return (
         ChecklistLine(PetitionItem.PETITION_SIGNED, _state(record.signed)),
         ChecklistLine(PetitionItem.PROPERTY_STATEMENT,
-                      _state(record.statement_present and record.statement_signed)),
+                      _state(record.statement_on_paper
+                             or (record.statement_present and record.statement_signed))),
         ChecklistLine(PetitionItem.POWER_OF_ATTORNEY, power),
         ChecklistLine(PetitionItem.STAMP_DUTY, duty),
         ChecklistLine(PetitionItem.RENT, _state(rent_known)),
     )
+
+
+def is_complete(lines: tuple[ChecklistLine, ...]) -> bool:
+    """True when no item of the checklist is missing."""
+    return not missing(lines)
 
 
 def missing(lines: tuple[ChecklistLine, ...]) -> list[PetitionItem]:

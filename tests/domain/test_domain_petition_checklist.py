@@ -74,6 +74,16 @@ def test_property_statement_present_and_signed(present: bool, signed: bool,
     assert _states(record)[PetitionItem.PROPERTY_STATEMENT] is state
 
 
+@pytest.mark.parametrize(("on_paper", "present", "signed", "state"),
+                         [(True, False, False, P), (True, True, False, P),
+                          (False, True, True, P), (False, True, False, M)])
+def test_property_statement_on_paper_or_signed_in_editor(
+        on_paper: bool, present: bool, signed: bool, state: ItemState) -> None:
+    record = replace(NO_PROXY, statement_on_paper=on_paper, statement_present=present,
+                     statement_signed=signed)
+    assert _states(record)[PetitionItem.PROPERTY_STATEMENT] is state
+
+
 @pytest.mark.parametrize(("rent", "state"),
                          [(None, M), (Decimal("0.00"), M), (Decimal("0.01"), P)])
 def test_rent_known(rent: Decimal | None, state: ItemState) -> None:

@@ -10,7 +10,13 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.cases import CaseKind
+from clerk_app.domain.deposit_letter_texts import (
+    DEFAULT_AUTHORITY,
+    DEFAULT_LEGAL_BASIS,
+    DEFAULT_THROUGH,
+)
 from clerk_app.domain.errors import FieldError
+from clerk_app.domain.letter_kinds import LetterKind
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.signatures import validate_register_pattern, validate_signature_pattern
 from clerk_app.domain.validators import validate_nrb
@@ -20,6 +26,11 @@ from clerk_app.services.core.errors import ConflictError, ValidationFailed
 from clerk_app.services.core.unit_of_work import Work, unit_of_work
 
 SETTINGS_KEY = "office"
+_LK = LetterKind
+MISSED_INSTALMENT_TEXT = (
+    "W razie niezapłacenia którejkolwiek raty w terminie pozostała do zapłaty część kaucji "
+    "staje się natychmiast wymagalna, a Wynajmujący może odmówić zawarcia umowy najmu lokalu "
+    "do czasu zapłaty całej kaucji.")
 
 
 @dataclass(frozen=True)
@@ -49,7 +60,23 @@ class OfficeSettings:
     signatory_title: str = "Kierownik Biura Gospodarki Mieszkaniowej"
     scan_max_mb: int = 25
     scan_inbox_dir: str = ""
+    # The deposit workflow: the agreement's party, its texts and each letter's legal basis.
+    municipality_name: str = "Gmina Piekary Śląskie"
+    missed_instalment_text: str = MISSED_INSTALMENT_TEXT
+    remedy_authority: str = DEFAULT_AUTHORITY
+    remedy_through: str = DEFAULT_THROUGH
+    legal_basis_summons: str = DEFAULT_LEGAL_BASIS[_LK.SUMMONS]
+    legal_basis_left_without_consideration: str = DEFAULT_LEGAL_BASIS[
+        _LK.LEFT_WITHOUT_CONSIDERATION]
+    legal_basis_consent: str = DEFAULT_LEGAL_BASIS[_LK.CONSENT]
+    legal_basis_refusal: str = DEFAULT_LEGAL_BASIS[_LK.REFUSAL]
+    legal_basis_delay_notice: str = DEFAULT_LEGAL_BASIS[_LK.DELAY_NOTICE]
+    legal_basis_agreement: str = DEFAULT_LEGAL_BASIS[_LK.AGREEMENT]
     version: int = field(default=0, compare=False)
+
+    def legal_basis(self, kind: LetterKind) -> str:
+        """The legal basis a letter of ``kind`` cites (a settings text per letter kind)."""
+        return str(getattr(self, f"legal_basis_{kind.value}", ""))
 
     def unit_and_class(self, kind: CaseKind) -> tuple[str, str]:
         """The unit symbol and JRWA class used in signatures of ``kind``."""
@@ -65,7 +92,10 @@ class OfficeSettings:
 _REQUIRED_TEXT = (
     "city_office_name", "city_office_address", "bgm_name", "bgm_address", "zgm_name",
     "zgm_address", "counter_addresses", "iok_unit", "iok_jrwa", "deposit_unit",
-    "deposit_jrwa", "signatory_title",
+    "deposit_jrwa", "signatory_title", "municipality_name", "missed_instalment_text",
+    "remedy_authority", "remedy_through", "legal_basis_summons",
+    "legal_basis_left_without_consideration", "legal_basis_consent", "legal_basis_refusal",
+    "legal_basis_delay_notice", "legal_basis_agreement",
 )
 _INT_RANGES = {
     "deficiency_days": (1, 60),

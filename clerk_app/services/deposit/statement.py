@@ -25,6 +25,7 @@ from clerk_app.persistence.models import (
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ConflictError, NotFound
 from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
+from clerk_app.services.deposit.completion import completion_date, evaluate_completion
 from clerk_app.services.deposit.statement_types import (
     EMPTY_STATEMENT,
     IncomeInput,
@@ -137,6 +138,9 @@ def save_statement(ctx: AppContext, actor: Actor, case_id: int, version: int,
         else:
             work.audit_changes(statement, "update_statement", case_id=case_id)
         _replace_household(work, case_id, old.members, data.members)
+        work.session.flush()
+        case = _case(work.session, case_id)
+        evaluate_completion(work, case, completion_date(work, case))  # a signed statement
         work.session.flush()
         return statement.version
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from clerk_app.domain.agreement import AgreementDocument
 from clerk_app.domain.cases import CaseStatus
 from clerk_app.domain.petition_checklist import ChecklistLine, PetitionItem
 from clerk_app.domain.settlement import DecisionKind, SettlementKind
@@ -105,3 +106,15 @@ class LeaveCandidate:
     deficiency_due: date
     days_over: int
     missing: tuple[PetitionItem, ...]
+
+
+@dataclass(frozen=True)
+class AgreementResult:
+    """A freshly prepared instalment agreement: its letter record and the document (render
+    it with ``documents.agreement_pdf``; its PDF is kept when the context renders)."""
+
+    letter_id: int
+    identifier: str
+    case_id: int
+    document: AgreementDocument
+    version: int  # the case's version after preparing

@@ -10,9 +10,9 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.cases import CaseKind, CaseStatus, Channel, IncomingKind
-from clerk_app.domain.checklists import DepositPetitionFacts, missing_items_deposit
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.instalments import deposit_for_rent
+from clerk_app.domain.petition_checklist import PetitionItem
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.text import fold_for_search
 from clerk_app.persistence.models import Case, DepositPetition, IncomingItem, IokRequest, User
@@ -22,6 +22,9 @@ from clerk_app.services.core.errors import ValidationFailed
 from clerk_app.services.core.numbering import allocate_register_number, allocate_signature
 from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 from clerk_app.services.deadlines.actions import start_initial_deadlines
+from clerk_app.services.deposit.completion import apply_supplement
+from clerk_app.services.deposit.decisions import reopen_for_reconsideration
+from clerk_app.services.deposit.workflow_common import missing_of
 from clerk_app.services.intake.scans import check_scan_file, known_hashes, store_scan
 from clerk_app.services.intake.types import (
     DuplicateHint,
@@ -45,7 +48,8 @@ def case_search_text(signature: str, s: SenderInput) -> str:
     return fold_for_search(" ".join(p for p in parts if p))
 
 
-def _open_case(work: Work, data: RegistrationInput, kind: CaseKind) -> Case:
+def _open_case(work: Work, data: RegistrationInput,
+               kind: CaseKind) -> tuple[Case, tuple[PetitionItem, ...]]:
     settings = read_settings(work.session)
     received_on = data.received_at.astimezone(OFFICE_TZ).date()
     allocated = allocate_signature(work.session, settings, kind, received_on.year)
@@ -84,21 +88,35 @@ def _open_case(work: Work, data: RegistrationInput, kind: CaseKind) -> Case:
             has_power_of_attorney=p.has_power_of_attorney,
             principal_exempt=p.principal_exempt, stamp_duty_paid=p.stamp_duty_paid,
             premises_address=p.premises_address or s.address_line,
+            proxy_address=(p.proxy_address or "").strip() if p.by_proxy else "",
         ))
     work.audit_new(case, "register", case_id=case.id)
-    start_initial_deadlines(work, case, complete=_complete_on_filing(data))
-    return case
+    missing: tuple[PetitionItem, ...] = ()
+    if kind == CaseKind.DEPOSIT and data.deposit is not None:
+        missing = missing_of(work.session, case.id)
+    start_initial_deadlines(work, case, complete=kind == CaseKind.DEPOSIT
+                            and data.deposit is not None and not missing)
+    return case, missing
 
 
-def _complete_on_filing(data: RegistrationInput) -> bool:
-    """A deposit petition with every required document: its decision month starts at once."""
-    p = data.deposit
-    if p is None:
-        return False
-    return not missing_items_deposit(DepositPetitionFacts(
-        petition=True, property_statement=p.has_property_statement, by_proxy=p.by_proxy,
-        power_of_attorney=p.has_power_of_attorney, proxy_relation=p.proxy_relation,
-        principal_exempt=p.principal_exempt, stamp_duty_paid=p.stamp_duty_paid))
+def _follow_up(work: Work, data: RegistrationInput, case: Case,
+               item: IncomingItem) -> tuple[tuple[str, ...], tuple[PetitionItem, ...]]:
+    """A supplement completes a deposit petition; a reconsideration request reopens a
+    refused case. Returns warnings and what the petition still lacks."""
+    if CaseKind(case.kind) is not CaseKind.DEPOSIT:
+        return (), ()
+    if data.kind is IncomingKind.SUPPLEMENT:
+        if not CaseStatus(case.status).is_open:
+            return ("Sprawa jest zakończona: uzupełnienie zarejestrowano bez skutku dla "
+                    "sprawy.",), ()
+        apply_supplement(work, case, item, data.supplement_items)
+        return (), missing_of(work.session, case.id)
+    received_on = item.received_at.astimezone(OFFICE_TZ).date()
+    if (data.kind is IncomingKind.RECONSIDERATION
+            and not reopen_for_reconsideration(work, case, received_on)):
+        return ("Sprawa nie została zakończona odmową: podania nie potraktowano jako "
+                "wniosku o ponowne rozpatrzenie.",), ()
+    return (), ()
 
 
 def _check_assignee(session: Session, assignee_id: int | None) -> None:
@@ -125,11 +143,13 @@ def register_item(ctx: AppContext, actor: Actor, data: RegistrationInput) -> Reg
         kind = CASE_KIND_OF.get(data.kind)
         case_id = data.case_id
         signature: str | None = None
+        missing: tuple[PetitionItem, ...] = ()
+        case_row: Case | None = None
         if kind is not None:
-            case = _open_case(work, data, kind)
+            case, missing = _open_case(work, data, kind)
             case_id, signature = case.id, case.signature
         elif case_id is not None:
-            case_row = work.session.get(Case, case_id)
+            case_row = work.session.get(Case, case_id, with_for_update=True)
             if case_row is None:
                 raise FieldError("case_id", "Nie znaleziono sprawy, do której należy pismo.")
             signature = case_row.signature
@@ -148,6 +168,9 @@ def register_item(ctx: AppContext, actor: Actor, data: RegistrationInput) -> Reg
         )
         work.session.add(item)
         work.audit_new(item, "register", case_id=case_id)
+        follow_warnings: tuple[str, ...] = ()
+        if case_row is not None:
+            follow_warnings, missing = _follow_up(work, data, case_row, item)
         duplicates = known_hashes(work.session, [c.sha256 for c in checks])
         warnings = tuple(
             f"Plik „{u.name}” był już dołączony jako {duplicates[c.sha256]}."
@@ -162,7 +185,7 @@ def register_item(ctx: AppContext, actor: Actor, data: RegistrationInput) -> Reg
                        case_id=case_id)
             scan_ids.append(scan.id)
         return RegistrationResult(item.id, entry, case_id, signature, tuple(scan_ids),
-                                  warnings)
+                                  warnings + follow_warnings, missing)
 
 
 def find_possible_duplicates(

@@ -61,6 +61,7 @@ class DepositDetailsInput:
     principal_exempt: bool = False
     stamp_duty_paid: bool = False
     premises_address: str = ""
+    proxy_address: str = ""  # letters go to the proxy (KPA art. 40 § 2)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import select
@@ -37,7 +38,7 @@ from clerk_app.domain.letter_texts import (
 )
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.text import format_date_pl
-from clerk_app.persistence.models import Case, Letter
+from clerk_app.persistence.models import Case, DepositPetition, Letter
 from clerk_app.services.admin.settings import OfficeSettings, read_settings
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import NotFound
@@ -47,6 +48,11 @@ from clerk_app.services.deadlines import engine as engine
 from clerk_app.services.deadlines.actions import load_case, office_today
 from clerk_app.services.deadlines.days_off import calendar_for
 from clerk_app.services.deadlines.events import EventFacts, apply_event
+from clerk_app.services.letters.addressee import (
+    address_parts,
+    addressee_of,
+    case_addressee_lines,
+)
 from clerk_app.services.letters.records import keep_rendered
 from clerk_app.services.letters.types import LetterResult, LetterView
 from clerk_app.services.letters.views import read_case_letters
@@ -54,8 +60,7 @@ from clerk_app.services.letters.views import read_case_letters
 LETTER_SCOPE = "letter"
 PLACE = "Piekary Śląskie"
 MISSING_FIELD = "missing"
-_POSTAL = re.compile(r"^\d{2}-\d{3}\b")
-_STREET_PREFIXES = ("ul.", "al.", "pl.", "os.", "aleja", "plac", "osiedle", "rondo")
+_DELAY_ALLOWED = (CaseStatus.REGISTERED, CaseStatus.IN_PROGRESS)
 
 
 def letter_identifier(year: int, number: int) -> str:
@@ -67,31 +72,17 @@ def normalise_identifier(text: str) -> str:
     return re.sub(r"\s+", "", text or "").upper()
 
 
-def addressee_lines(case: Case) -> tuple[str, ...]:
-    """Name, street line and postal line of the applicant, for the window envelope."""
-    name = f"{case.applicant_first_name} {case.applicant_last_name}".strip()
-    street = (case.street or "").strip()
-    if street and not street.lower().startswith(_STREET_PREFIXES):
-        street = f"ul. {street}"
-    number = case.building + (f"/{case.flat}" if case.flat else "")
-    lines = [name, f"{street} {number}".strip(), f"{case.postal_code} {case.city}".strip()]
-    return tuple(line for line in lines if line)
-
-
-def _address_parts(address: str) -> list[str]:
-    """Split ``ul. X 1, pok. 2, 41-940 City`` so the postal code starts its own line."""
-    parts = [p.strip() for p in address.split(",") if p.strip()]
-    for i, part in enumerate(parts):
-        if _POSTAL.match(part):
-            return [", ".join(parts[:i]), ", ".join(parts[i:])] if i else [", ".join(parts)]
-    return [", ".join(parts)]
+def addressee_lines(case: Case, petition: DepositPetition | None = None) -> tuple[str, ...]:
+    """The addressee block: the proxy (with the principal named) where one acts, otherwise
+    the applicant (KPA art. 40 § 2)."""
+    return case_addressee_lines(case, petition)
 
 
 def sender_lines(settings: OfficeSettings, kind: CaseKind) -> tuple[str, ...]:
     if kind is CaseKind.IOK:
-        return (settings.zgm_name, *_address_parts(settings.zgm_address))
+        return (settings.zgm_name, *address_parts(settings.zgm_address))
     return (settings.city_office_name, settings.bgm_name,
-            *_address_parts(settings.bgm_address))
+            *address_parts(settings.bgm_address))
 
 
 def _return_address(settings: OfficeSettings, kind: CaseKind) -> str:
@@ -113,7 +104,7 @@ def _header(work: Work, case: Case, identifier: str, dated_on: date,
         identifier=identifier, sender_lines=sender_lines(settings, kind),
         return_address=_return_address(settings, kind),
         place_and_date=f"{PLACE}, {format_date_pl(dated_on)}",
-        case_signature=case.signature, addressee_lines=addressee_lines(case),
+        case_signature=case.signature, addressee_lines=addressee_of(work.session, case),
         handled_by=handled_by, title=title)
     return header, settings
 
@@ -136,6 +127,25 @@ def _store(work: Work, case: Case, kind: LetterKind, header: LetterHeader, body:
 def _new_identifier(work: Work, dated_on: date) -> str:
     return letter_identifier(dated_on.year,
                              next_number(work.session, LETTER_SCOPE, dated_on.year))
+
+
+def new_letter_identifier(work: Work, dated_on: date) -> str:
+    """The next letter identifier (``L`` + year + number), inside the caller's transaction."""
+    return _new_identifier(work, dated_on)
+
+
+def issue_case_letter(work: Work, case: Case, kind: LetterKind,
+                      compose: Callable[[OfficeSettings], LetterBody],
+                      extra: dict[str, object]) -> tuple[Letter, LetterResult]:
+    """Inside an open unit of work: a new identifier, the header (to the proxy where one
+    acts), the body ``compose`` writes from the settings; the letter is stored, audited and
+    its PDF kept when the context renders."""
+    today = office_today(work)
+    identifier = _new_identifier(work, today)
+    header, settings = _header(work, case, identifier, today, kind.label)
+    letter = _store(work, case, kind, header, compose(settings), today, extra)
+    return letter, LetterResult(letter.id, letter.identifier, case.id, kind,
+                                stored_document(letter), letter.version)
 
 
 def issue_summons(ctx: AppContext, actor: Actor, case_id: int,
@@ -164,7 +174,8 @@ def issue_summons(ctx: AppContext, actor: Actor, case_id: int,
         body = summons_body(SummonsContent(
             kind, case.received_on, tuple(items), settings.deficiency_days, where,
             settings.signatory_name,
-            settings.signatory_title if kind is CaseKind.DEPOSIT else settings.zgm_name))
+            settings.signatory_title if kind is CaseKind.DEPOSIT else settings.zgm_name,
+            *((settings.legal_basis(LetterKind.SUMMONS),) if kind is CaseKind.DEPOSIT else ())))
         letter = _store(work, case, LetterKind.SUMMONS, header, body, today,
                         {"missing": items, "days": settings.deficiency_days})
         apply_event(work, calendar_for(work.session), case, CaseEvent.SUMMONS_ISSUED, today,
@@ -183,6 +194,14 @@ def issue_delay_notice(ctx: AppContext, actor: Actor, case_id: int, new_due: dat
             raise FieldError("reason", "Podaj przyczynę niezałatwienia sprawy w terminie.",
                              "Przyczyna zwłoki")
         case = load_case(work, case_id)
+        status = CaseStatus(case.status)
+        if status is CaseStatus.AWAITING_COMPLETION:
+            raise FieldError("status", "Sprawa czeka na usunięcie braków przez wnioskodawcę: "
+                                       "ten czas nie wlicza się do terminu, więc zawiadomienia "
+                                       "o zwłoce się nie wysyła.")
+        if status not in _DELAY_ALLOWED:
+            raise FieldError("status", f"Sprawa ma status „{status.label}”: zawiadomienie o "
+                                       "zwłoce wysyła się tylko w sprawie w toku.")
         today = office_today(work)
         cal = calendar_for(work.session)
         if new_due <= today:
@@ -199,7 +218,9 @@ def issue_delay_notice(ctx: AppContext, actor: Actor, case_id: int, new_due: dat
                                    LetterKind.DELAY_NOTICE.label)
         body = delay_notice_body(DelayNoticeContent(
             CaseKind(case.kind), case.received_on, original, new_due,
-            reason, settings.signatory_name, settings.signatory_title))
+            reason, settings.signatory_name, settings.signatory_title,
+            legal_basis=settings.legal_basis(LetterKind.DELAY_NOTICE),
+            authority=settings.remedy_authority, through=settings.remedy_through))
         letter = _store(work, case, LetterKind.DELAY_NOTICE, header, body, today,
                         {"new_due": new_due.isoformat(), "reason": reason})
         apply_event(work, cal, case, CaseEvent.DELAY_NOTICE_ISSUED, today, EventFacts(
