@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from clerk_app.demo.agreement_rows import AgreementRows
 from clerk_app.demo.case_mix import CaseMix
 from clerk_app.demo.deadline_rows import Deadlines
 from clerk_app.demo.decision_rows import DecisionRows
@@ -65,8 +66,9 @@ class CaseBuilder:
         self.iok = IokRows(d, self.deadlines, letters)
         self.deposit = DepositRows(
             d, self.deadlines, self.people, StatementRows(d, self.people, ids), letters,
-            DecisionRows(d, self.deadlines, letters, ids), ids,
-            settings.deposit_bank_account or DEMO_NRB)
+            DecisionRows(d, self.deadlines, letters, calendar, ids),
+            AgreementRows(letters, calendar, settings,
+                          settings.deposit_bank_account or DEMO_NRB, ids))
         self.iok_channels = Weighted(_IOK_CHANNELS)
         self.deposit_channels = Weighted(_DEPOSIT_CHANNELS)
         # Patterns checked once here; per case the same formatting as format_signature and
@@ -95,7 +97,8 @@ class CaseBuilder:
         self.deadlines.running = []
         iok = kind == _IOK
 
-        person = people.applicant(received_on, 0.85 if iok else 0.97)
+        # A deposit's tenant gives a PESEL (the agreement names it).
+        person = people.applicant(received_on, 0.85 if iok else 1.0)
         email = people.email(person) if iok or d.chance(0.35) else None
         phone = people.phone()
         street, building, flat, postal, city = people.address(local_only=iok)

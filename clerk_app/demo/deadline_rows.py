@@ -78,11 +78,12 @@ class Deadlines:
         self, rows: Rows, case_id: int, kind: DeadlineKind, start: date, event: CaseEvent,
         closed_on: date | None = None, state: str | None = None,
         suspension: tuple[date, date | None] | None = None, letter_id: int | None = None,
+        closed_by: CaseEvent | None = None,
     ) -> Row:
         """Add a deadline row. Without ``closed_on`` it is open: running, or missed when its
         due date has passed (as the deadline services mark it), or suspended while
-        ``suspension`` has no end; open running ones are noted in :attr:`running`. Returns
-        the row."""
+        ``suspension`` has no end; open running ones are noted in :attr:`running`.
+        ``closed_by`` is the event that closed it. Returns the row."""
         waited = 0
         if suspension is not None and suspension[1] is not None:
             waited = max(0, (suspension[1] - suspension[0]).days)
@@ -102,8 +103,9 @@ class Deadlines:
             "start_event": event.value, "start_on": start, "period_count": count,
             "period_unit": unit, "reference": None, "reason": None, "nominal_end_on": nominal,
             "due_on": due, "closed_on": closed_on,
-            "closed_by": CaseEvent.LEFT_WITHOUT_CONSIDERATION.value if state == CANCELLED
-            else None, "closing_note": None, "letter_id": letter_id, "version": 1,
+            "closed_by": closed_by.value if closed_by is not None and closed_on is not None
+            else CaseEvent.LEFT_WITHOUT_CONSIDERATION.value if state == CANCELLED else None,
+            "closing_note": None, "letter_id": letter_id, "version": 1,
         }
         rows.deadlines.append(row)
         if suspension is not None:

@@ -1,23 +1,34 @@
-"""The answer to a demo deposit petition: the decision row (consent or refusal, with the
-refusal's reasoning in the clerk's words), the delay notice where the month could not be kept,
-and the letters of the decision (those whose builders exist; see :data:`DECISION_LETTERS`)."""
+"""The answer to a demo deposit petition, as ``clerk_app.services.deposit`` writes it: consent
+(letter with the schedule, decision row) or refusal (letter with the clerk's reasoning and the
+remedy, decision row), the notice of leaving the petition without consideration, and the
+delay notice where the decision month could not be kept."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from clerk_app.demo.deadline_rows import Deadlines
 from clerk_app.demo.draws import Draw
-from clerk_app.demo.letter_rows import LetterRows
+from clerk_app.demo.letter_rows import LetterRows, Summoned
 from clerk_app.demo.rows import Ids, Row, Rows
+from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.computed_date import add_calendar_months
+from clerk_app.domain.deposit_letter_texts import (
+    ConsentContent,
+    LeftWithoutConsiderationContent,
+    RefusalContent,
+    ScheduleLine,
+    Signatory,
+    consent_body,
+    left_without_consideration_body,
+    refusal_body,
+)
+from clerk_app.domain.instalments import deposit_for_rent, instalment_schedule
 from clerk_app.domain.letter_kinds import LetterKind
+from clerk_app.domain.petition_checklist import PetitionItem
 from clerk_app.domain.settlement import DecisionKind
-
-# The letter kinds of the second half of the procedure this build can issue: the bodies of
-# consent, refusal and the notice of leaving without consideration come from the workflow
-# branch; until the domain knows those kinds their letters are not written.
-DECISION_LETTERS = frozenset(k.value for k in LetterKind)
+from clerk_app.domain.validators import format_nrb
 
 REFUSAL_REASONINGS = (
     "Z oświadczenia o stanie majątkowym wynika, że dochód na osobę w gospodarstwie domowym "
@@ -56,11 +67,19 @@ class DecisionRows:
     """Adds ``deposit_decisions`` rows, delay notices and the decision letters."""
 
     def __init__(self, draw: Draw, deadlines: Deadlines, letters: LetterRows,
-                 ids: Ids) -> None:
+                 calendar: LegalCalendar, ids: Ids) -> None:
         self.d = draw
         self.deadlines = deadlines
         self.letters = letters
+        self.calendar = calendar
         self.ids = ids
+        settings = self.settings = letters.settings
+        self.legal_basis = {kind: settings.legal_basis(kind) for kind in LetterKind}
+        self.signatory = Signatory(settings.signatory_name, settings.signatory_title)
+        account = settings.deposit_bank_account
+        self.account = format_nrb(account) if account else ""
+        self.where_to_sign = (
+            f"W celu podpisania umowy prosimy o kontakt z {settings.remedy_through}.")
 
     def consent_first_due(self, decided: date) -> date:
         """The first due date a consent fixes: the 10th of a month at least a month away
@@ -69,19 +88,66 @@ class DecisionRows:
         return self.deadlines.working_on_or_after(
             add_calendar_months(decided.replace(day=10), months))
 
-    def decide(self, rows: Rows, case: Row, kind: DecisionKind, decided: date, clerk: int,
-               count: int | None, first_due: date | None) -> Row:
-        """The decision row (its letter is added once its kind is known to the domain)."""
-        reasoning = "" if kind is DecisionKind.CONSENT else self.d.one(REFUSAL_REASONINGS)
+    def _decision(self, rows: Rows, case: Row, kind: DecisionKind, decided: date,
+                  clerk: int, letter: Row, count: int | None = None,
+                  first_due: date | None = None, reasoning: str = "") -> Row:
         row: Row = {
             "id": self.ids.decision, "case_id": case["id"], "kind": kind.value,
             "decided_on": decided, "instalment_count": count, "first_due_on": first_due,
-            "reasoning": reasoning, "letter_id": None, "superseded_on": None,
-            "created_at": self.letters.created_at(decided), "created_by_id": clerk,
+            "reasoning": reasoning, "letter_id": letter["id"], "superseded_on": None,
+            "created_at": letter["created_at"], "created_by_id": clerk,
         }
         self.ids.decision += 1
         rows.decisions.append(row)
         return row
+
+    def consent(self, rows: Rows, case: Row, clerk: int, addressee: tuple[str, ...],
+                decided: date, rent: Decimal, count: int) -> tuple[date, Row]:
+        """Consent to ``count`` instalments (as ``grant_consent`` writes it): the letter with
+        the schedule and the decision; returns the first due date and the letter."""
+        first_due = self.consent_first_due(decided)
+        deposit = deposit_for_rent(rent)
+        schedule = instalment_schedule(deposit, count, first_due, self.calendar)
+        body = consent_body(ConsentContent(
+            case["received_on"], rent, deposit,
+            tuple(ScheduleLine(i.number, i.due_date, i.amount) for i in schedule),
+            self.legal_basis[LetterKind.CONSENT], self.account, self.where_to_sign,
+            self.signatory))
+        letter = self.letters.decision_letter(
+            rows, case, LetterKind.CONSENT, body, decided, clerk, addressee,
+            {"instalment_count": count, "first_due_on": first_due.isoformat(),
+             "deposit": str(deposit)})
+        self._decision(rows, case, DecisionKind.CONSENT, decided, clerk, letter, count,
+                       first_due)
+        return first_due, letter
+
+    def refusal(self, rows: Rows, case: Row, clerk: int, addressee: tuple[str, ...],
+                decided: date) -> Row:
+        """Refusal with a reasoning in the clerk's words and the remedy (as ``refuse``)."""
+        reasoning = self.d.one(REFUSAL_REASONINGS)
+        settings = self.settings
+        body = refusal_body(RefusalContent(
+            case["received_on"], reasoning, self.legal_basis[LetterKind.REFUSAL],
+            settings.remedy_authority, settings.remedy_through, self.signatory))
+        letter = self.letters.decision_letter(rows, case, LetterKind.REFUSAL, body, decided,
+                                              clerk, addressee, {"reasoning": reasoning})
+        self._decision(rows, case, DecisionKind.REFUSAL, decided, clerk, letter,
+                       reasoning=reasoning)
+        return letter
+
+    def leave(self, rows: Rows, case: Row, clerk: int, addressee: tuple[str, ...],
+              left_on: date, summons: Summoned, due: date,
+              lacking: tuple[PetitionItem, ...]) -> Row:
+        """The notice of leaving the petition without consideration (as
+        ``leave_without_consideration`` writes it)."""
+        body = left_without_consideration_body(LeftWithoutConsiderationContent(
+            case["received_on"], summons.identifier, summons.dated_on, due,
+            tuple(item.label for item in lacking),
+            self.legal_basis[LetterKind.LEFT_WITHOUT_CONSIDERATION], self.signatory))
+        return self.letters.decision_letter(
+            rows, case, LetterKind.LEFT_WITHOUT_CONSIDERATION, body, left_on, clerk,
+            addressee, {"missing": [i.value for i in lacking],
+                        "deficiency_due": due.isoformat()})
 
     def delay_notice(self, rows: Rows, case: Row, clerk: int, addressee: tuple[str, ...],
                      decision: Row, decided: date | None) -> bool:

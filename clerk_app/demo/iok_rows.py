@@ -10,6 +10,7 @@ from clerk_app.demo.draws import Draw
 from clerk_app.demo.letter_header import applicant_lines
 from clerk_app.demo.letter_rows import LetterRows
 from clerk_app.demo.rows import Row, Rows
+from clerk_app.domain.case_events import CaseEvent
 from clerk_app.domain.cases import (
     ApplicantRole,
     CaseStatus,
@@ -72,7 +73,8 @@ class IokRows:
                 due = deadlines.end(DeadlineKind.DEFICIENCY, delivered)[0]
                 left_on = deadlines.after(due, 1, 10)
                 deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, started_by,
-                              closed_on=left_on, state=MISSED, letter_id=letter.letter_id)
+                              closed_on=left_on, state=MISSED, letter_id=letter.letter_id,
+                              closed_by=CaseEvent.LEFT_WITHOUT_CONSIDERATION)
                 deadlines.add(rows, cid, target, r, EV_FILED, closed_on=left_on,
                               state=CANCELLED, suspension=(summons, None))
                 case["settled_on"] = left_on
@@ -82,7 +84,8 @@ class IokRows:
             else:
                 ready = deadlines.after(delivered, 1, 7)
                 deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, started_by,
-                              closed_on=ready, letter_id=letter.letter_id)
+                              closed_on=ready, letter_id=letter.letter_id,
+                              closed_by=CaseEvent.IOK_REQUEST_COMPLETED)
         if handled:
             if status == _S.REGISTERED:
                 deadlines.add(rows, cid, target, r, EV_FILED)
@@ -90,7 +93,7 @@ class IokRows:
                 login_sent_on = deadlines.after(ready, 0, 14)
                 waited = (summons, ready) if deficient else None
                 deadlines.add(rows, cid, target, r, EV_FILED, closed_on=login_sent_on,
-                              suspension=waited)
+                              suspension=waited, closed_by=CaseEvent.LOGIN_DATA_SENT)
                 case["settled_on"] = login_sent_on
                 case["settlement"] = SettlementKind.LOGIN_DATA_SENT.value
                 case["settlement_remarks"] = "Dane logowania wysłane na adres e-mail z wniosku."

@@ -27,17 +27,22 @@ __all__ = ["HeaderRules", "letter_identifier"]
 _STREET_PREFIXES = ("ul.", "al.", "pl.", "os.", "aleja", "plac", "osiedle", "rondo")
 
 
-def applicant_lines(case: Row) -> tuple[str, ...]:
-    """Name, street line and postal line of a case row's applicant, as
-    :func:`clerk_app.services.letters.issue.addressee_lines` gives them for the case."""
-    name = f"{case['applicant_first_name']} {case['applicant_last_name']}".strip()
+def applicant_address(case: Row) -> tuple[str, ...]:
+    """Street line and postal line of a case row's applicant, as
+    :func:`clerk_app.services.letters.addressee.applicant_address_lines` gives them."""
     street = (case["street"] or "").strip()
     if street and not street.lower().startswith(_STREET_PREFIXES):
         street = f"ul. {street}"
     number = case["building"] + (f"/{case['flat']}" if case["flat"] else "")
-    lines = [name, f"{street} {number}".strip(),
-             f"{case['postal_code']} {case['city']}".strip()]
+    lines = [f"{street} {number}".strip(), f"{case['postal_code']} {case['city']}".strip()]
     return tuple(line for line in lines if line)
+
+
+def applicant_lines(case: Row) -> tuple[str, ...]:
+    """The addressee block of a case row's applicant (no proxy acts), as
+    :func:`clerk_app.services.letters.addressee.case_addressee_lines` gives it."""
+    name = f"{case['applicant_first_name']} {case['applicant_last_name']}".strip()
+    return tuple(line for line in (name, *applicant_address(case)) if line)
 
 
 class HeaderRules:

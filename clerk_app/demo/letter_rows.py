@@ -161,7 +161,9 @@ class LetterRows:
         body = summons_body(SummonsContent(
             kind, case["received_on"], items, settings.deficiency_days, self._where[kind],
             settings.signatory_name,
-            settings.signatory_title if kind is CaseKind.DEPOSIT else settings.zgm_name))
+            settings.signatory_title if kind is CaseKind.DEPOSIT else settings.zgm_name,
+            *((settings.legal_basis(LetterKind.SUMMONS),) if kind is CaseKind.DEPOSIT
+              else ())))
         row = self.add(rows, case, LetterKind.SUMMONS, body, dated_on, clerk, addressee,
                        {"missing": list(items), "days": settings.deficiency_days},
                        LetterKind.SUMMONS.label)
@@ -189,9 +191,20 @@ class LetterRows:
         settings = self.settings
         body = delay_notice_body(DelayNoticeContent(
             CaseKind.DEPOSIT, case["received_on"], original_due, new_due, reason,
-            settings.signatory_name, settings.signatory_title))
+            settings.signatory_name, settings.signatory_title,
+            legal_basis=settings.legal_basis(LetterKind.DELAY_NOTICE),
+            authority=settings.remedy_authority, through=settings.remedy_through))
         row = self.add(rows, case, LetterKind.DELAY_NOTICE, body, dated_on, clerk, addressee,
                        {"new_due": new_due.isoformat(), "reason": reason},
                        LetterKind.DELAY_NOTICE.label)
+        self.deliver_by_post(row, self.d.chance(0.1), self.today)
+        return row
+
+    def decision_letter(self, rows: Rows, case: Row, kind: LetterKind, body: LetterBody,
+                        dated_on: date, clerk: int, addressee: tuple[str, ...],
+                        extra: dict[str, Any]) -> Row:
+        """A letter settling the case (consent, refusal, leaving without consideration),
+        sent by post: delivered, deemed delivered, or still on its way."""
+        row = self.add(rows, case, kind, body, dated_on, clerk, addressee, extra, kind.label)
         self.deliver_by_post(row, self.d.chance(0.1), self.today)
         return row

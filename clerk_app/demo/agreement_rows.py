@@ -1,0 +1,76 @@
+"""The instalment agreement of a demo consent, as ``prepare_agreement`` leaves it: the document
+(:func:`~clerk_app.domain.agreement.build_agreement`, so the schedule is
+:func:`~clerk_app.domain.instalments.instalment_schedule`'s) stored as an ``agreement``
+letter, the ``instalment_agreements`` row and its ``instalments``; signed or not yet."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+from clerk_app.demo.letter_header import letter_identifier
+from clerk_app.demo.letter_rows import LetterRows
+from clerk_app.demo.rows import Ids, Row, Rows
+from clerk_app.domain.agreement import AgreementDocument, AgreementTenant, build_agreement
+from clerk_app.domain.calendar import LegalCalendar
+from clerk_app.domain.letter_kinds import DeliveryMethod, LetterKind
+from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.letters.issue import LETTER_SCOPE, PLACE
+
+
+class AgreementRows:
+    """Adds agreement letters, ``instalment_agreements`` and ``instalments`` rows."""
+
+    def __init__(self, letters: LetterRows, calendar: LegalCalendar,
+                 settings: OfficeSettings, bank_account: str, ids: Ids) -> None:
+        self.letters = letters
+        self.calendar = calendar
+        self.settings = settings
+        self.bank_account = bank_account
+        self.ids = ids
+        self.legal_basis = settings.legal_basis(LetterKind.AGREEMENT)
+
+    def add(self, rows: Rows, case: Row, tenant_address: tuple[str, ...], flat_address: str,
+            rent: Decimal, count: int, first_due: date, prepared_on: date,
+            signed_on: date | None, clerk: int) -> AgreementDocument:
+        """The agreement prepared on ``prepared_on`` (and signed on ``signed_on``)."""
+        settings = self.settings
+        identifier = letter_identifier(prepared_on.year,
+                                       self.letters.next_number(LETTER_SCOPE, prepared_on.year))
+        name = f"{case['applicant_first_name']} {case['applicant_last_name']}"
+        doc = build_agreement(
+            identifier=identifier, case_signature=case["signature"], place=PLACE,
+            signed_on=prepared_on, municipality=settings.municipality_name,
+            signatory_name=settings.signatory_name, signatory_title=settings.signatory_title,
+            tenant=AgreementTenant(name, case["applicant_pesel"] or "", tenant_address),
+            flat_address=flat_address, monthly_rent=rent, instalment_count=count,
+            first_due=first_due, calendar=self.calendar, bank_account=self.bank_account,
+            missed_instalment_consequence=settings.missed_instalment_text,
+            legal_basis=self.legal_basis)
+        created_at = self.letters.created_at(prepared_on)
+        rows.letters.append({
+            "id": self.ids.letter, "identifier": identifier, "case_id": case["id"],
+            "kind": LetterKind.AGREEMENT.value,
+            "addressee": "\n".join((doc.tenant.name, *doc.tenant.address_lines)),
+            "dated_on": prepared_on, "created_at": created_at, "created_by_id": clerk,
+            "delivery_method": DeliveryMethod.COUNTER.value, "sent_on": None,
+            "delivery_status": "pending", "delivered_on": None, "first_notice_on": None,
+            "deemed_delivered_on": None,
+            "extra": json.dumps({"agreement": doc.to_json()}, ensure_ascii=False),
+            "returned_on": None, "email_sent_at": None, "email_message_id": None,
+            "email_error": "", "version": 1,
+        })
+        self.ids.letter += 1
+        agreement_id = self.ids.agreement
+        self.ids.agreement += 1
+        rows.agreements.append({
+            "id": agreement_id, "case_id": case["id"], "deposit_amount": doc.deposit,
+            "instalment_count": count, "first_due_on": doc.schedule[0].due_date,
+            "bank_account": doc.bank_account, "signed_on": signed_on,
+            "created_at": created_at, "version": 1,
+        })
+        for i in doc.schedule:
+            rows.instalments.append({"agreement_id": agreement_id, "number": i.number,
+                                     "due_on": i.due_date, "amount": i.amount})
+        return doc
