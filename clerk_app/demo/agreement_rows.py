@@ -1,7 +1,13 @@
 """The instalment agreement of a demo consent, as ``prepare_agreement`` leaves it: the document
-(:func:`~clerk_app.domain.agreement.build_agreement`, so the schedule is
-:func:`~clerk_app.domain.instalments.instalment_schedule`'s) stored as an ``agreement``
-letter, the ``instalment_agreements`` row and its ``instalments``; signed or not yet."""
+stored as an ``agreement`` letter, the ``instalment_agreements`` row and its ``instalments``;
+signed or not yet.
+
+The document is the :class:`~clerk_app.domain.agreement.AgreementDocument` that
+:func:`~clerk_app.domain.agreement.build_agreement` returns for the same terms (the tests
+compare them), built directly: the consent's schedule
+(:func:`~clerk_app.domain.instalments.instalment_schedule`) is reused and the bank account is
+checked once per load instead of once per agreement.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +18,10 @@ from decimal import Decimal
 from clerk_app.demo.letter_header import letter_identifier
 from clerk_app.demo.letter_rows import LetterRows
 from clerk_app.demo.rows import Ids, Row, Rows
-from clerk_app.domain.agreement import AgreementDocument, AgreementTenant, build_agreement
-from clerk_app.domain.calendar import LegalCalendar
+from clerk_app.domain.agreement import AgreementDocument, AgreementTenant
+from clerk_app.domain.instalments import Instalment
 from clerk_app.domain.letter_kinds import DeliveryMethod, LetterKind
+from clerk_app.domain.validators import validate_nrb
 from clerk_app.services.admin.settings import OfficeSettings
 from clerk_app.services.letters.issue import LETTER_SCOPE, PLACE
 
@@ -22,31 +29,32 @@ from clerk_app.services.letters.issue import LETTER_SCOPE, PLACE
 class AgreementRows:
     """Adds agreement letters, ``instalment_agreements`` and ``instalments`` rows."""
 
-    def __init__(self, letters: LetterRows, calendar: LegalCalendar,
-                 settings: OfficeSettings, bank_account: str, ids: Ids) -> None:
+    def __init__(self, letters: LetterRows, settings: OfficeSettings, bank_account: str,
+                 ids: Ids) -> None:
         self.letters = letters
-        self.calendar = calendar
         self.settings = settings
-        self.bank_account = bank_account
+        self.bank_account = validate_nrb(bank_account, "deposit_bank_account")
         self.ids = ids
-        self.legal_basis = settings.legal_basis(LetterKind.AGREEMENT)
+        self.legal_basis = settings.legal_basis(LetterKind.AGREEMENT).strip()
 
     def add(self, rows: Rows, case: Row, tenant_address: tuple[str, ...], flat_address: str,
-            rent: Decimal, count: int, first_due: date, prepared_on: date,
+            rent: Decimal, schedule: tuple[Instalment, ...], prepared_on: date,
             signed_on: date | None, clerk: int) -> AgreementDocument:
-        """The agreement prepared on ``prepared_on`` (and signed on ``signed_on``)."""
+        """The agreement on the consent's ``schedule`` for ``rent``, prepared on
+        ``prepared_on`` (and signed on ``signed_on``)."""
         settings = self.settings
         identifier = letter_identifier(prepared_on.year,
                                        self.letters.next_number(LETTER_SCOPE, prepared_on.year))
         name = f"{case['applicant_first_name']} {case['applicant_last_name']}"
-        doc = build_agreement(
+        doc = AgreementDocument(
             identifier=identifier, case_signature=case["signature"], place=PLACE,
-            signed_on=prepared_on, municipality=settings.municipality_name,
-            signatory_name=settings.signatory_name, signatory_title=settings.signatory_title,
-            tenant=AgreementTenant(name, case["applicant_pesel"] or "", tenant_address),
-            flat_address=flat_address, monthly_rent=rent, instalment_count=count,
-            first_due=first_due, calendar=self.calendar, bank_account=self.bank_account,
-            missed_instalment_consequence=settings.missed_instalment_text,
+            signed_on=prepared_on, municipality=settings.municipality_name.strip(),
+            signatory_name=settings.signatory_name.strip(),
+            signatory_title=settings.signatory_title.strip(),
+            tenant=AgreementTenant(name, case["applicant_pesel"], tenant_address),
+            flat_address=flat_address, monthly_rent=rent, deposit=rent * 10,
+            schedule=schedule, bank_account=self.bank_account,
+            missed_instalment_consequence=settings.missed_instalment_text.strip(),
             legal_basis=self.legal_basis)
         created_at = self.letters.created_at(prepared_on)
         rows.letters.append({
@@ -66,7 +74,7 @@ class AgreementRows:
         self.ids.agreement += 1
         rows.agreements.append({
             "id": agreement_id, "case_id": case["id"], "deposit_amount": doc.deposit,
-            "instalment_count": count, "first_due_on": doc.schedule[0].due_date,
+            "instalment_count": len(schedule), "first_due_on": schedule[0].due_date,
             "bank_account": doc.bank_account, "signed_on": signed_on,
             "created_at": created_at, "version": 1,
         })

@@ -67,8 +67,7 @@ class CaseBuilder:
         self.deposit = DepositRows(
             d, self.deadlines, self.people, StatementRows(d, self.people, ids), letters,
             DecisionRows(d, self.deadlines, letters, calendar, ids),
-            AgreementRows(letters, calendar, settings,
-                          settings.deposit_bank_account or DEMO_NRB, ids))
+            AgreementRows(letters, settings, settings.deposit_bank_account or DEMO_NRB, ids))
         self.iok_channels = Weighted(_IOK_CHANNELS)
         self.deposit_channels = Weighted(_DEPOSIT_CHANNELS)
         # Patterns checked once here; per case the same formatting as format_signature and

@@ -24,7 +24,7 @@ from clerk_app.domain.deposit_letter_texts import (
     left_without_consideration_body,
     refusal_body,
 )
-from clerk_app.domain.instalments import deposit_for_rent, instalment_schedule
+from clerk_app.domain.instalments import Instalment, deposit_for_rent, instalment_schedule
 from clerk_app.domain.letter_kinds import LetterKind
 from clerk_app.domain.petition_checklist import PetitionItem
 from clerk_app.domain.settlement import DecisionKind
@@ -102,9 +102,9 @@ class DecisionRows:
         return row
 
     def consent(self, rows: Rows, case: Row, clerk: int, addressee: tuple[str, ...],
-                decided: date, rent: Decimal, count: int) -> tuple[date, Row]:
+                decided: date, rent: Decimal, count: int) -> tuple[Instalment, ...]:
         """Consent to ``count`` instalments (as ``grant_consent`` writes it): the letter with
-        the schedule and the decision; returns the first due date and the letter."""
+        the schedule and the decision; returns the schedule."""
         first_due = self.consent_first_due(decided)
         deposit = deposit_for_rent(rent)
         schedule = instalment_schedule(deposit, count, first_due, self.calendar)
@@ -119,7 +119,7 @@ class DecisionRows:
              "deposit": str(deposit)})
         self._decision(rows, case, DecisionKind.CONSENT, decided, clerk, letter, count,
                        first_due)
-        return first_due, letter
+        return tuple(schedule)
 
     def refusal(self, rows: Rows, case: Row, clerk: int, addressee: tuple[str, ...],
                 decided: date) -> Row:

@@ -168,15 +168,15 @@ class DepositRows:
                     self.settle(case, decided, kind, f"{kind.label} ({letter['identifier']} "
                                                      f"z dnia {format_date_pl(decided)})", False)
                 else:
-                    first_due, _consent = decisions.consent(rows, case, clerk, addressee,
-                                                            decided, rent, count)
+                    schedule = decisions.consent(rows, case, clerk, addressee, decided, rent,
+                                                 count)
                     signed = route == "agreement"
                     if signed or d.chance(0.5):  # (a consent may wait for its agreement)
                         prepared = deadlines.after(decided, 1, 6)
                         signed_on = deadlines.after(prepared, 0, 14) if signed else None
                         doc = self.agreements.add(
-                            rows, case, applicant_address(case), premises, rent, count,
-                            first_due, prepared, signed_on, clerk)
+                            rows, case, applicant_address(case), premises, rent, schedule,
+                            prepared, signed_on, clerk)
                         if signed_on is not None:
                             self.settle(case, signed_on, SettlementKind.AGREEMENT_SIGNED,
                                         f"Zgoda; umowa {doc.identifier} zawarta "
