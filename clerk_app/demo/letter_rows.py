@@ -137,19 +137,24 @@ class LetterRows:
     def deliver_by_post(self, row: Row, deemed: bool, latest: date | None) -> tuple[
             date | None, CaseEvent | None]:
         """Record a postal delivery: the ZPO date, or a deemed delivery after a first
-        notice; left pending when it would fall after ``latest`` (None: never pending, the
-        delivery is then moved back to today at the latest)."""
+        notice. The office learns of it when the receipt (or the uncollected letter) comes
+        back, some days later: while that would be after ``latest`` the letter stays
+        pending. With ``latest`` None it is never pending (the date is then today at the
+        latest)."""
         d = self.d
         sent: date = row["dated_on"]
+        back = timedelta(days=d.between(2, 9))  # the receipt's way back to the office
         if deemed:
             notice = self.deadlines.working_on_or_after(sent + timedelta(days=d.between(1, 3)))
             on = self.deemed_on(notice)
-            if on <= (latest or self.today):
+            if on + back <= (latest or self.today):
                 row.update(delivery_status=_DEEMED, first_notice_on=notice,
                            deemed_delivered_on=on, sent_on=sent)
                 return on, CaseEvent.SUMMONS_DEEMED_DELIVERED
+            if latest is not None:
+                return None, None
         on = self.deadlines.working_on_or_after(sent + timedelta(days=d.between(1, 6)))
-        if latest is not None and on > latest:
+        if latest is not None and on + back > latest:
             return None, None
         on = min(on, self.today)
         row.update(delivery_status=_DELIVERED, delivered_on=on, sent_on=sent)

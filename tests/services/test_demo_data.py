@@ -76,7 +76,7 @@ from tests import dbsupport
 from tests.conftest import TEST_NRB, TEST_PASSWORD, FakeClock
 
 N = 300
-SEED = 5
+SEED = 6  # (a 300-case demo of this seed has open deadlines of every state)
 OPEN_STATES = ("running", "missed", "suspended")
 _S = CaseStatus
 
