@@ -24,7 +24,12 @@ from clerk_app.domain.deposit_letter_texts import (
     left_without_consideration_body,
     refusal_body,
 )
-from clerk_app.domain.instalments import Instalment, deposit_for_rent, instalment_schedule
+from clerk_app.domain.instalments import (
+    Instalment,
+    deposit_for_rent,
+    instalment_schedule,
+    split_amount,
+)
 from clerk_app.domain.letter_kinds import LetterKind
 from clerk_app.domain.petition_checklist import PetitionItem
 from clerk_app.domain.settlement import DecisionKind
@@ -73,6 +78,7 @@ class DecisionRows:
         self.letters = letters
         self.calendar = calendar
         self.ids = ids
+        self._dues: dict[tuple[date, int], tuple[date, ...]] = {}
         settings = self.settings = letters.settings
         self.legal_basis = {kind: settings.legal_basis(kind) for kind in LetterKind}
         self.signatory = Signatory(settings.signatory_name, settings.signatory_title)
@@ -80,6 +86,19 @@ class DecisionRows:
         self.account = format_nrb(account) if account else ""
         self.where_to_sign = (
             f"W celu podpisania umowy prosimy o kontakt z {settings.remedy_through}.")
+
+    def schedule(self, deposit: Decimal, count: int, first_due: date) -> tuple[Instalment, ...]:
+        """:func:`~clerk_app.domain.instalments.instalment_schedule` of ``deposit`` (the tests
+        compare them), with the due dates worked out once per (first due date, count)."""
+        key = (first_due, count)
+        dues = self._dues.get(key)
+        if dues is None:
+            dues = self._dues[key] = tuple(
+                i.due_date for i in instalment_schedule(deposit, count, first_due,
+                                                        self.calendar))
+        return tuple(Instalment(number, due, amount) for number, (due, amount)
+                     in enumerate(zip(dues, split_amount(deposit, count), strict=True),
+                                  start=1))
 
     def consent_first_due(self, decided: date) -> date:
         """The first due date a consent fixes: the 10th of a month at least a month away
@@ -107,7 +126,7 @@ class DecisionRows:
         the schedule and the decision; returns the schedule."""
         first_due = self.consent_first_due(decided)
         deposit = deposit_for_rent(rent)
-        schedule = instalment_schedule(deposit, count, first_due, self.calendar)
+        schedule = self.schedule(deposit, count, first_due)
         body = consent_body(ConsentContent(
             case["received_on"], rent, deposit,
             tuple(ScheduleLine(i.number, i.due_date, i.amount) for i in schedule),
@@ -119,7 +138,7 @@ class DecisionRows:
              "deposit": str(deposit)})
         self._decision(rows, case, DecisionKind.CONSENT, decided, clerk, letter, count,
                        first_due)
-        return tuple(schedule)
+        return schedule
 
     def refusal(self, rows: Rows, case: Row, clerk: int, addressee: tuple[str, ...],
                 decided: date) -> Row:
