@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
+	@bash .ci/system-packages.sh gui
 	$(BIN)/clerk-app
 
 lint: $(STAMP)

@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 
 from clerk_app.persistence.database import Database
 from clerk_app.persistence.migrations import upgrade_to_head
+from clerk_app.services.core.context import AppContext
 
 PG_ADMIN_URL = os.environ.get(
     "CLERK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -84,3 +85,13 @@ class SqliteTemplate:
         target = self.directory / f"test_{self.count}.sqlite3"
         shutil.copy2(self.template, target)
         return f"sqlite:///{target}"
+
+
+def user_version(ctx: AppContext, user_id: int) -> int:
+    """The stored version of a user (what a window passes to the user services)."""
+    from clerk_app.persistence.models import User
+
+    with ctx.db.read() as session:
+        user = session.get(User, user_id)
+        assert user is not None
+        return user.version

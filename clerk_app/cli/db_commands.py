@@ -20,6 +20,11 @@ def add_init(subparsers: argparse._SubParsersAction) -> None:
     """Add ``init [--db URL]``."""
     parser = subparsers.add_parser("init", help="utwórz lub zaktualizuj schemat bazy danych")
     add_db_option(parser)
+    parser.add_argument(
+        "--app-role", metavar="NAZWA",
+        help="PostgreSQL: utwórz lub zaktualizuj rolę, przez którą łączy się aplikacja "
+             "(nie jest właścicielem tabel; dziennik zdarzeń może tylko czytać i "
+             "dopisywać); hasło z CLERK_APP_ROLE_PASSWORD")
     parser.set_defaults(func=_run_init)
 
 

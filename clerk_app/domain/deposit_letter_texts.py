@@ -16,7 +16,6 @@ from clerk_app.domain.letter_texts import (
     DEFAULT_AUTHORITY,
     DEFAULT_THROUGH,
     LetterBody,
-    ponaglenie_instruction,
 )
 from clerk_app.domain.money import format_amount_with_words
 from clerk_app.domain.text import format_date_pl, polish_plural
@@ -38,7 +37,7 @@ DEFAULT_LEGAL_BASIS: dict[LetterKind, str] = {
     LetterKind.REFUSAL: _CARD,
     LetterKind.DELAY_NOTICE: f"art. 36 i art. 37 {KPA_SHORT}",
 }
-__all__ = ["DEFAULT_AUTHORITY", "DEFAULT_THROUGH", "ponaglenie_instruction"]
+
 _PETITION = "prośbą o rozłożenie kaucji zabezpieczającej na raty"
 
 
@@ -95,8 +94,10 @@ class RefusalContent:
 
 
 def instalment_line(number: int, due_on: date, amount: Decimal) -> str:
-    """``rata 1 – płatna do dnia 10.04.2026 r. – 1 160,58 zł (słownie: …)``"""
-    return (f"rata {number} – płatna do dnia {format_date_pl(due_on)} r. – "
+    """``rata płatna do dnia 10.04.2026 r. – 1 160,58 zł (słownie: …)`` (the letter numbers
+    the items, so ``number`` is the item's place)."""
+    del number
+    return (f"rata płatna do dnia {format_date_pl(due_on)} r. – "
             f"{format_amount_with_words(amount)}")
 
 

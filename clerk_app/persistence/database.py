@@ -14,6 +14,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 APP_NAME = "clerk_app"
+# How long a SQLite writer waits for another's lock before the action is refused as busy
+# (services say so in Polish and the windows offer a retry).
+BUSY_WAIT_SECONDS = 5
 
 
 def data_dir() -> Path:
@@ -46,6 +49,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for ``url``: SQLite with WAL, foreign keys and explicit BEGIN; PostgreSQL via
     psycopg 3 (a bare ``postgresql://`` URL is mapped to the psycopg driver)."""
     parsed = make_url(url)
+    # SQL parameters never appear in an error's text (a password hash, a PESEL).
+    kwargs.setdefault("hide_parameters", True)
     if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() != "psycopg":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
@@ -55,7 +60,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(parsed, connect_args={"timeout": 30}, **kwargs)
+    engine = create_engine(parsed, connect_args={"timeout": BUSY_WAIT_SECONDS}, **kwargs)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -63,7 +68,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_WAIT_SECONDS * 1000}")
         if path is not None:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")

@@ -26,6 +26,8 @@ class User(Versioned, Base):
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # Written by atomic UPDATEs without the version check: concurrent logins never conflict.
+    last_failed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class Setting(Versioned, Base):

@@ -42,7 +42,7 @@ class AuditTableModel(RowTableModel[AuditRow]):
             if column == COL_ACTION:
                 return action_label(entry.action)
             if column == COL_CHANGES:
-                return changes_text(entry.changes)
+                return changes_text(entry.changes, entry.entity)
         if role == SORT_ROLE:
             if column == COL_TIME:
                 return entry.id  # ids grow with time, unlike equal timestamps

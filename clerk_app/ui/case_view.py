@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from clerk_app.domain.cases import CaseKind
 from clerk_app.domain.text import format_date_pl
 from clerk_app.services.cases.detail import CaseDetail
 from clerk_app.services.cases.screen import CaseScreen, case_screen
@@ -19,6 +20,7 @@ from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.case_letters_tab import CaseLettersTab
 from clerk_app.ui.case_view_tabs import ApplicantTab, DocumentsTab, TimelineTab
 from clerk_app.ui.changes import CASE_WORK, Change, ChangeKind, broadcast
+from clerk_app.ui.deposit.petition_tab import PetitionTab
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import make_error_label
 
@@ -46,6 +48,7 @@ class CaseView(QWidget):
         self.add_tab(self.tr("Historia"), self.history_tab)
         self.letters_tab = CaseLettersTab(ctx, actor, case_id, self)
         self.add_tab(self.tr("Pisma i terminy"), self.letters_tab)
+        self.petition_tab: PetitionTab | None = None  # added once the case is a deposit one
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.error_label)
@@ -122,6 +125,9 @@ class CaseView(QWidget):
         self.documents_tab.set_documents(screen.documents)
         self.history_tab.set_entries(screen.timeline)
         self.letters_tab.show_screen(screen)
+        if d.kind is CaseKind.DEPOSIT and self.petition_tab is None:
+            self.petition_tab = PetitionTab(self.ctx, self.actor, self.case_id, self)
+            self.tabs.insertTab(1, self.petition_tab, self.tr("Prośba o raty"))
         for i in range(self.tabs.count()):
             set_case = getattr(self.tabs.widget(i), "set_case", None)
             if callable(set_case):

@@ -27,8 +27,9 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QWidget
 
+from clerk_app.services.core.errors import DatabaseBusy
 from clerk_app.ui.changes import Change, broadcast
-from clerk_app.ui.error_text import is_expected, user_message
+from clerk_app.ui.error_text import user_message
 from clerk_app.ui.qt_helpers import show_error, translate
 
 T = TypeVar("T")
@@ -134,6 +135,21 @@ class OpRunner(QObject):
         owner = self.owner()
         box = QMessageBox(QMessageBox.Icon.Warning, translate("operations", "Błąd"), message,
                           QMessageBox.StandardButton.Ok, owner.window() if owner else None)
+        self.message_box = box
+        box.open()
+
+    def offer_retry(self, op: Op[Any], message: str) -> None:
+        """The database was busy: say so, and run ``op`` again if the person asks."""
+        owner = self.owner()
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("operations", "Baza zajęta"),
+                          message, QMessageBox.StandardButton.Retry
+                          | QMessageBox.StandardButton.Cancel,
+                          owner.window() if owner else None)
+        box.setDefaultButton(QMessageBox.StandardButton.Retry)
+        box.button(QMessageBox.StandardButton.Retry).setText(translate("operations", "Ponów"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(translate("operations", "Anuluj"))
+        retry = box.button(QMessageBox.StandardButton.Retry)
+        box.buttonClicked.connect(lambda button: op.run() if button is retry else None)
         self.message_box = box
         box.open()
 
@@ -263,9 +279,10 @@ class Op(Generic[T]):
                     broadcast().announce(made)
 
     def _failed(self, error: Exception) -> None:
-        if not is_expected(error):
-            log.error("Background operation failed", exc_info=error)
-        message = user_message(error)
+        message = user_message(error)  # logs a fault of the program with its incident number
+        if isinstance(error, DatabaseBusy):
+            self.runner.offer_retry(self, message)
+            return
         if self._label is not None and shiboken6.isValid(self._label):
             show_error(self._label, message)
         if self._failure is not None:

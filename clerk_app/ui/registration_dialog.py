@@ -34,6 +34,7 @@ from clerk_app.services.intake.registration import find_possible_duplicates, reg
 from clerk_app.services.intake.setup import RegistrationSetup, registration_setup
 from clerk_app.services.intake.types import DuplicateHint, RegistrationResult
 from clerk_app.ui.changes import Change, ChangeKind
+from clerk_app.ui.deposit.registration_parts import WARNING_STYLE, registered_missing_text
 from clerk_app.ui.error_text import user_message
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import focus_field, make_error_label, show_error
@@ -197,7 +198,9 @@ class RegistrationDialog(ServiceDialog):
         text = self.tr("Zarejestrowano. Nr wpisu w rejestrze: {0}").format(result.entry_number)
         if result.signature:
             text += self.tr("; znak sprawy: {0}").format(result.signature)
-        f.result_label.setText("\n".join([text + ".", *result.warnings]))
+        missing = registered_missing_text(result.missing_items)
+        f.result_label.setStyleSheet(WARNING_STYLE if missing else RESULT_STYLE)
+        f.result_label.setText("\n".join([text + ".", *result.warnings, *filter(None, [missing])]))
         f.result_label.show()
         f.save_button.setEnabled(False)
         f.cancel_button.setText(self.tr("Zamknij"))

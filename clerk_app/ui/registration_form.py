@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.domain.cases import Channel, IncomingKind
+from clerk_app.domain.cases import CaseKind, Channel, IncomingKind
 from clerk_app.services.admin.settings import OfficeSettings
 from clerk_app.services.admin.users import UserRow
 from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
 from clerk_app.services.intake.types import RegistrationInput, ScanUpload
+from clerk_app.ui.deposit.registration_parts import DepositChecklistWarning, SupplementSection
 from clerk_app.ui.qt_helpers import make_error_label
 from clerk_app.ui.registration_kind_parts import CasePicker, DepositSection, IokSection
 from clerk_app.ui.scan_drop_list import ScanDropList, ScanInboxList
@@ -91,7 +92,11 @@ class RegistrationForm(QWidget):
             self.assignee.addItem(f"{user.full_name} ({user.role.label})", user.id)
         self.iok = IokSection(self)
         self.deposit = DepositSection(self)
+        self.deposit_warning = DepositChecklistWarning(self)
+        self.deposit_warning.follow(self.deposit.inputs(), self.deposit.value)
         self.picker = CasePicker(ctx, actor, self)
+        self.supplement = SupplementSection(self)
+        self.picker.caseChanged.connect(lambda _id: self.kind_changed())
         self.scan_list = ScanDropList(ctx, settings.scan_max_mb * 1048576, self)
         self.add_button = QPushButton(self.tr("&Dodaj plik…"), self)
         self.remove_button = QPushButton(self.tr("Usuń z listy"), self)
@@ -168,7 +173,8 @@ class RegistrationForm(QWidget):
         for group in (item, sender, letter):
             left.addWidget(group)
         left.addStretch(1)
-        for widget in (self.iok, self.deposit, self.picker, scans, self.duplicates_label):
+        for widget in (self.iok, self.deposit, self.deposit_warning, self.picker,
+                       self.supplement, scans, self.duplicates_label):
             right.addWidget(widget)
         right.addStretch(1)
         columns = QHBoxLayout()
@@ -194,32 +200,40 @@ class RegistrationForm(QWidget):
         return [self.received, self.channel, self.posted, self.kind, *self.sender_form.inputs(),
                 self.reference, self.reference_date, self.subject, self.attachments,
                 self.assignee, *self.iok.inputs(), *self.deposit.inputs(),
-                *self.picker.inputs(), self.scan_list, self.add_button, self.remove_button,
-                self.inbox, self.pick_button, self.save_button, self.next_button,
-                self.cancel_button]
+                *self.picker.inputs(), *self.supplement.inputs(), self.scan_list,
+                self.add_button, self.remove_button, self.inbox, self.pick_button,
+                self.save_button, self.next_button, self.cancel_button]
 
     def field_widgets(self) -> dict[str, QWidget]:
         """The services' field keys → the inputs (to focus the first bad one)."""
         return {**self.sender_form.fields, **self.iok.fields, **self.deposit.fields,
-                **self.picker.fields, "received_at": self.received, "posted_on": self.posted,
-                "subject": self.subject, "attachments_count": self.attachments,
-                "assignee_id": self.assignee, "scans": self.scan_list}
+                **self.picker.fields, **self.supplement.fields, "received_at": self.received,
+                "posted_on": self.posted, "subject": self.subject,
+                "attachments_count": self.attachments, "assignee_id": self.assignee,
+                "scans": self.scan_list}
 
     def state(self) -> tuple[object, ...]:
         return (self.channel.currentIndex(), self.posted.date_value(), self.kind.currentIndex(),
                 self.sender_form.state(), self.reference.text(), self.reference_date.date_value(),
                 self.subject.text(), self.attachments.value(), self.assignee.currentIndex(),
                 self.iok.state(), self.deposit.state(), self.picker.state(),
-                tuple(self.scan_list.paths()))
+                self.supplement.state(), tuple(self.scan_list.paths()))
 
     def kind_changed(self) -> None:
         kind = IncomingKind(self.kind.currentData())
         self.iok.setVisible(kind == IncomingKind.IOK_REQUEST)
         self.deposit.setVisible(kind == IncomingKind.DEPOSIT_PETITION)
+        self.deposit_warning.set_active(kind == IncomingKind.DEPOSIT_PETITION)
         self.picker.setVisible(kind in (IncomingKind.SUPPLEMENT, IncomingKind.OTHER))
+        self.supplement.setVisible(self._supplements_deposit())
         if self.subject.text() in ("", self._auto_subject):
             self.subject.setText(SUBJECTS[kind])
         self._auto_subject = SUBJECTS[kind]
+
+    def _supplements_deposit(self) -> bool:
+        """A supplement ("Uzupełnienie braków") to a deposit case: its check boxes count."""
+        return (IncomingKind(self.kind.currentData()) == IncomingKind.SUPPLEMENT
+                and self.picker.case_kind is CaseKind.DEPOSIT)
 
     def channel_changed(self) -> None:
         post = self.channel.currentData() == Channel.POST.value
@@ -245,6 +259,7 @@ class RegistrationForm(QWidget):
             else None,
             iok=self.iok.value() if kind == IncomingKind.IOK_REQUEST else None,
             deposit=self.deposit.value() if kind == IncomingKind.DEPOSIT_PETITION else None,
+            supplement_items=self.supplement.value() if self._supplements_deposit() else (),
             scans=tuple(ScanUpload(p) for p in self.scan_list.paths()))
 
     def clear_for_next(self) -> None:
@@ -254,7 +269,7 @@ class RegistrationForm(QWidget):
         self.posted.set_date_value(None)
         self.reference_date.set_date_value(None)
         self.attachments.setValue(0)
-        for section in (self.iok, self.deposit, self.picker):
+        for section in (self.iok, self.deposit, self.picker, self.supplement):
             section.reset()
         self.scan_list.clear()
         self.scan_message.clear()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.domain.cases import ApplicantRole, ProxyRelation
+from clerk_app.domain.cases import ApplicantRole, CaseKind, ProxyRelation
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.instalments import deposit_for_rent
 from clerk_app.domain.money import format_money, parse_money
@@ -102,6 +102,12 @@ class DepositSection(QGroupBox):
         self.statement = QCheckBox(self.tr("Dołączono oświadczenie o stanie majątkowym"), self)
         self.by_proxy = QCheckBox(self.tr("Składa pełnomocnik"), self)
         self.proxy_name = QLineEdit(self)
+        self.proxy_name.setObjectName("proxy_name")
+        self.proxy_address = QLineEdit(self)
+        self.proxy_address.setObjectName("proxy_address")
+        self.proxy_address.setMaxLength(300)
+        self.proxy_address.setPlaceholderText(self.tr("ul. Przykładowa 1/2, 41-940 Piekary "
+                                                      "Śląskie (tu trafią pisma)"))
         self.proxy_relation = QComboBox(self)
         for relation in ProxyRelation:
             self.proxy_relation.addItem(relation.label, relation.value)
@@ -120,13 +126,15 @@ class DepositSection(QGroupBox):
         form.addRow("", self.statement)
         form.addRow("", self.by_proxy)
         form.addRow(self.tr("&Pełnomocnik:"), self.proxy_name)
+        form.addRow(self.tr("Adres pełnomo&cnika:"), self.proxy_address)
         form.addRow(self.tr("&Stosunek do wnioskodawcy:"), self.proxy_relation)
         form.addRow("", self.power_of_attorney)
         form.addRow("", self.stamp_duty)
         form.addRow("", self.exempt)
         self.fields: dict[str, QWidget] = {"monthly_rent": self.rent,
                                            "instalments_requested": self.instalments,
-                                           "proxy_name": self.proxy_name}
+                                           "proxy_name": self.proxy_name,
+                                           "proxy_address": self.proxy_address}
         self.rent.textChanged.connect(self._update_preview)
         self.by_proxy.toggled.connect(self._proxy_toggled)
         self.proxy_relation.currentIndexChanged.connect(lambda _i: self._proxy_toggled(
@@ -135,11 +143,11 @@ class DepositSection(QGroupBox):
 
     def inputs(self) -> Inputs:
         return [self.rent, self.instalments, self.justification, self.statement, self.by_proxy,
-                self.proxy_name, self.proxy_relation, self.power_of_attorney, self.stamp_duty,
-                self.exempt]
+                self.proxy_name, self.proxy_address, self.proxy_relation,
+                self.power_of_attorney, self.stamp_duty, self.exempt]
 
     def reset(self) -> None:
-        for edit in (self.rent, self.justification, self.proxy_name):
+        for edit in (self.rent, self.justification, self.proxy_name, self.proxy_address):
             edit.clear()
         self.instalments.setValue(10)
         for box in (self.statement, self.by_proxy, self.power_of_attorney, self.stamp_duty,
@@ -168,7 +176,8 @@ class DepositSection(QGroupBox):
 
     def _proxy_toggled(self, on: bool) -> None:
         exempt_relation = ProxyRelation(self.proxy_relation.currentData()).stamp_duty_exempt
-        for widget in (self.proxy_name, self.proxy_relation, self.power_of_attorney):
+        for widget in (self.proxy_name, self.proxy_address, self.proxy_relation,
+                       self.power_of_attorney):
             widget.setEnabled(on)
         for widget in (self.stamp_duty, self.exempt):
             widget.setEnabled(on and not exempt_relation)
@@ -181,6 +190,7 @@ class DepositSection(QGroupBox):
             justification=self.justification.text().strip(),
             has_property_statement=self.statement.isChecked(), by_proxy=proxy,
             proxy_name=self.proxy_name.text().strip() or None if proxy else None,
+            proxy_address=self.proxy_address.text().strip() if proxy else "",
             proxy_relation=ProxyRelation(self.proxy_relation.currentData()) if proxy else None,
             has_power_of_attorney=proxy and self.power_of_attorney.isChecked(),
             principal_exempt=proxy and self.exempt.isChecked(),
@@ -197,6 +207,7 @@ class CasePicker(QGroupBox):
         super().__init__(self.tr("Sprawa, której dotyczy pismo"), parent)
         self.ctx, self.actor = ctx, actor
         self.case_id: int | None = None
+        self.case_kind: CaseKind | None = None  # of the case found
         self.runner = OpRunner(self)
         self.signature = QLineEdit(self)
         self.signature.setPlaceholderText(self.tr("znak sprawy, np. BGM.7141.12.2026"))
@@ -239,6 +250,7 @@ class CasePicker(QGroupBox):
             self._set(None, self.tr("Nie znaleziono sprawy o znaku „{0}”.").format(text))
             return
         self.signature.setText(detail.signature)
+        self.case_kind = detail.kind
         self._set(detail.id, self.tr("{0} – {1}, {2}; {3}").format(
             detail.signature, detail.applicant_name, detail.applicant.address_line,
             detail.status.label))
@@ -246,6 +258,8 @@ class CasePicker(QGroupBox):
     def _set(self, case_id: int | None, text: str) -> None:
         changed = case_id != self.case_id
         self.case_id = case_id
+        if case_id is None:
+            self.case_kind = None
         self.found.setText(text)
         if changed:
             self.caseChanged.emit(case_id)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from clerk_app.services.admin.settings import OfficeSettings, load_settings, save_settings
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ConflictError
 from clerk_app.ui.changes import Change, ChangeKind
+from clerk_app.ui.letter_texts_dialog import LetterTextsDialog
 from clerk_app.ui.qt_helpers import app_icon, child, load_form
 from clerk_app.ui.service_dialog import ServiceDialog
 from clerk_app.ui.settings_form import OfficeSettingsForm
@@ -40,8 +41,21 @@ class SettingsDialog(ServiceDialog):
         self.save_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.reject)
         self.reload_button.clicked.connect(self.reload)
+        self.texts_button = QPushButton(self.tr("&Teksty pism…"), self)
+        self.texts_button.setToolTip(self.tr(
+            "Podstawy prawne pism i stałe fragmenty umowy ratalnej"))
+        self.texts_button.clicked.connect(self.open_letter_texts)
+        self.texts_button.setAutoDefault(False)
+        row = form.findChild(QHBoxLayout, "buttonLayout")
+        if row is not None:
+            row.insertWidget(1, self.texts_button)
         self.resize(760, 340)
         self.reload()
+
+    def open_letter_texts(self) -> LetterTextsDialog:
+        dialog = LetterTextsDialog(self.ctx, self.actor, self)
+        dialog.open()
+        return dialog
 
     def reload(self) -> None:
         """Show the settings as stored now (discards what was typed)."""

@@ -95,3 +95,16 @@ def test_stamp_duty_exemption_by_relation() -> None:
         ProxyRelation.SPOUSE, ProxyRelation.ASCENDANT, ProxyRelation.DESCENDANT,
         ProxyRelation.SIBLING,
     }
+
+
+def test_only_a_refused_deposit_case_is_reopened() -> None:
+    from clerk_app.domain.cases import check_reopening
+
+    check_reopening(CaseKind.DEPOSIT, CaseStatus.CLOSED, refused=True)
+    check_reopening(CaseKind.DEPOSIT, CaseStatus.REFUSAL, refused=True)
+    for kind, status, refused in ((CaseKind.DEPOSIT, CaseStatus.CLOSED, False),
+                                  (CaseKind.IOK, CaseStatus.CLOSED, True),
+                                  (CaseKind.DEPOSIT, CaseStatus.CONSENT, True)):
+        with pytest.raises(FieldError) as err:
+            check_reopening(kind, status, refused)
+        assert err.value.key == "status"

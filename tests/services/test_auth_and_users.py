@@ -18,6 +18,7 @@ from clerk_app.services.core.errors import (
     ValidationFailed,
 )
 from tests.conftest import FAST_HASHER, TEST_PASSWORD, FakeClock
+from tests.dbsupport import user_version
 
 
 def test_login_ok_returns_actor_and_audits(ctx: AppContext, admin: Actor) -> None:
@@ -66,7 +67,8 @@ def test_deactivated_user_cannot_log_in_nor_act(
     ctx: AppContext, staff: dict[Role, Actor]
 ) -> None:
     clerk = staff[Role.CLERK]
-    users.set_active(ctx, staff[Role.ADMIN], clerk.user_id, False)
+    users.set_active(ctx, staff[Role.ADMIN], clerk.user_id, False,
+        version=user_version(ctx, clerk.user_id))
     with pytest.raises(AuthenticationFailed):
         auth.authenticate(ctx, clerk.username, TEST_PASSWORD)
     with pytest.raises(PermissionDenied, match="nieaktywne"):
@@ -112,7 +114,8 @@ def test_reset_password_unlocks_and_audits_without_secret(
     for _ in range(5):
         with pytest.raises((AuthenticationFailed, AccountLocked)):
             auth.authenticate(ctx, clerk.username, "zle-haslo")
-    users.reset_password(ctx, staff[Role.ADMIN], clerk.user_id, "NoweHaslo9")
+    users.reset_password(ctx, staff[Role.ADMIN], clerk.user_id, "NoweHaslo9",
+        version=user_version(ctx, clerk.user_id))
     assert auth.authenticate(ctx, clerk.username, "NoweHaslo9").user_id == clerk.user_id
     with ctx.db.read() as s:
         texts = [e.changes for e in s.scalars(select(AuditEntry))]
@@ -121,13 +124,15 @@ def test_reset_password_unlocks_and_audits_without_secret(
 
 def test_change_role_and_self_protection(ctx: AppContext, staff: dict[Role, Actor]) -> None:
     admin = staff[Role.ADMIN]
-    users.change_role(ctx, admin, staff[Role.CLERK].user_id, Role.SUPERVISOR)
+    users.change_role(ctx, admin, staff[Role.CLERK].user_id, Role.SUPERVISOR,
+        version=user_version(ctx, staff[Role.CLERK].user_id))
     rows = {u.username: u for u in users.list_users(ctx, admin)}
     assert rows["referent"].role == Role.SUPERVISOR
     with pytest.raises(ValidationFailed, match="odebrać sobie"):
-        users.change_role(ctx, admin, admin.user_id, Role.CLERK)
+        users.change_role(ctx, admin, admin.user_id, Role.CLERK,
+            version=user_version(ctx, admin.user_id))
     with pytest.raises(ValidationFailed, match="własnego konta"):
-        users.set_active(ctx, admin, admin.user_id, False)
+        users.set_active(ctx, admin, admin.user_id, False, version=user_version(ctx, admin.user_id))
 
 
 def test_stale_version_conflicts(ctx: AppContext, staff: dict[Role, Actor]) -> None:

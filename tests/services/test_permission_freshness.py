@@ -22,6 +22,7 @@ from clerk_app.services.deadlines.days_off import list_days_off
 from clerk_app.services.deadlines.report import dashboard_deadlines, deadline_report_rows
 from clerk_app.services.intake import scans
 from clerk_app.services.letters import delivery, issue
+from tests.dbsupport import user_version
 from tests.services.deadline_fixtures import make_case
 
 TODAY = date(2026, 3, 2)
@@ -52,7 +53,8 @@ def test_a_deactivated_users_next_read_is_refused(
     clerk = staff[Role.CLERK]
     case_id = make_case(ctx, clerk.user_id, assignee_id=clerk.user_id)
     READS[name](ctx, clerk, case_id)  # allowed while the account is active
-    users.set_active(ctx, staff[Role.ADMIN], clerk.user_id, False)
+    users.set_active(ctx, staff[Role.ADMIN], clerk.user_id, False,
+        version=user_version(ctx, clerk.user_id))
     with pytest.raises(PermissionDenied, match="Konto jest nieaktywne"):
         READS[name](ctx, clerk, case_id)
 
@@ -63,7 +65,8 @@ def test_a_demoted_supervisors_next_reads_of_report_and_audit_are_refused(
     boss = staff[Role.SUPERVISOR]  # the Actor cached at login keeps saying "supervisor"
     deadline_report_rows(ctx, boss, TODAY, 14)
     audit_log.list_audit(ctx, boss, audit_log.AuditFilter())
-    users.change_role(ctx, staff[Role.ADMIN], boss.user_id, Role.CLERK)
+    users.change_role(ctx, staff[Role.ADMIN], boss.user_id, Role.CLERK,
+        version=user_version(ctx, boss.user_id))
     with pytest.raises(PermissionDenied, match="Rola „Referent” nie pozwala"):
         deadline_report_rows(ctx, boss, TODAY, 14)
     with pytest.raises(PermissionDenied, match="Rola „Referent”"):
@@ -79,7 +82,8 @@ def test_a_demoted_supervisors_dashboard_shows_only_own_cases(
     for case_id in (theirs, own):
         start_decision_deadline(ctx, clerk, case_id, TODAY)
     assert {r.case_id for r in dashboard_deadlines(ctx, boss, TODAY)} == {theirs, own}
-    users.change_role(ctx, staff[Role.ADMIN], boss.user_id, Role.CLERK)
+    users.change_role(ctx, staff[Role.ADMIN], boss.user_id, Role.CLERK,
+        version=user_version(ctx, boss.user_id))
     assert {r.case_id for r in dashboard_deadlines(ctx, boss, TODAY)} == {own}
 
 
@@ -89,7 +93,8 @@ def test_a_promoted_clerk_reads_the_report_at_once(
     clerk = staff[Role.CLERK]
     with pytest.raises(PermissionDenied):
         deadline_report_rows(ctx, clerk, TODAY, 14)
-    users.change_role(ctx, staff[Role.ADMIN], clerk.user_id, Role.SUPERVISOR)
+    users.change_role(ctx, staff[Role.ADMIN], clerk.user_id, Role.SUPERVISOR,
+        version=user_version(ctx, clerk.user_id))
     assert deadline_report_rows(ctx, clerk, TODAY, 14).horizon_days == 14
 
 
@@ -100,10 +105,10 @@ def test_a_demoted_or_deactivated_users_next_write_is_refused(
     case_id = make_case(ctx, clerk.user_id, assignee_id=clerk.user_id)
     version = detail.get_case(ctx, boss, case_id).version
     version = detail.reassign_case(ctx, boss, case_id, version, boss.user_id)
-    users.change_role(ctx, admin, boss.user_id, Role.CLERK)
+    users.change_role(ctx, admin, boss.user_id, Role.CLERK, version=user_version(ctx, boss.user_id))
     with pytest.raises(PermissionDenied, match="Rola „Referent”"):
         detail.reassign_case(ctx, boss, case_id, version, clerk.user_id)
-    users.set_active(ctx, admin, clerk.user_id, False)
+    users.set_active(ctx, admin, clerk.user_id, False, version=user_version(ctx, clerk.user_id))
     with pytest.raises(PermissionDenied, match="Konto jest nieaktywne"):
         start_decision_deadline(ctx, clerk, case_id, TODAY)
 

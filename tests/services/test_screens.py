@@ -31,6 +31,7 @@ from clerk_app.services.letters.delivery import delivery_desk
 from clerk_app.services.letters.issue import issue_summons, list_case_letters
 from tests import samples
 from tests.conftest import TEST_PASSWORD
+from tests.dbsupport import user_version
 from tests.services.deadline_fixtures import make_case
 from tests.services.test_intake import iok_request
 
@@ -81,7 +82,7 @@ def test_registration_setup_has_the_settings_and_the_active_assignees(
 ) -> None:
     admin = staff[Role.ADMIN]
     gone = create_user(ctx, admin, NewUser("odszedl", "Adam Odszedł", Role.CLERK, TEST_PASSWORD))
-    set_active(ctx, admin, gone, False)
+    set_active(ctx, admin, gone, False, version=user_version(ctx, gone))
 
     setup = registration_setup(ctx, staff[Role.COUNTER])
 

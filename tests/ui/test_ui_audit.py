@@ -44,7 +44,7 @@ def test_lists_entries_and_filters_by_user(qtbot, ctx, staff):
     assert "admin" in users and "okienko" in users
     assert window.count_label.text() == f"Wpisów: {window.model.rowCount()}"
     # Times are office (Warsaw) local: 09:30 UTC on 2 March is 10:30 in Piekary.
-    assert _column(window, COL_TIME)[0] == "2026-03-02 10:30:00"
+    assert _column(window, COL_TIME)[0] == "02.03.2026 10:30:00"
 
     window.user_combo.setEditText("okienko")
     settle(qtbot, window.runner, window.filter_button.click)
@@ -97,7 +97,7 @@ def test_changes_are_formatted_old_to_new():
     text = changes_text({"role": ["counter", "clerk"], "active": [True, False],
                          "id": [None, 3], "full_name": [None, "Jan"]})
     assert text == ("rola: Punkt obsługi → Referent; aktywny: tak → nie; "
-                    "imię i nazwisko: — → Jan")
+                    "imię i nazwisko: Jan")
 
 
 def test_audit_model_passes_modeltester(qtmodeltester, ctx, staff):
@@ -108,5 +108,18 @@ def test_audit_model_passes_modeltester(qtmodeltester, ctx, staff):
     model.set_rows([AuditRow(1, datetime(2026, 7, 1, 10, 0, tzinfo=UTC), "admin", "settings",
                              "office", "update", None, {"bgm_name": ["A", "B"]})])
     qtmodeltester.check(model)
-    assert model.index(0, COL_TIME).data() == "2026-07-01 12:00:00"  # summer time
+    assert model.index(0, COL_TIME).data() == "01.07.2026 12:00:00"  # summer time
     assert model.index(0, COL_CHANGES).data() == "nazwa BGM: A → B"
+
+
+def test_changes_use_polish_names_of_fields_values_and_dates():
+    text = changes_text({"status": ["registered", "awaiting_completion"],
+                         "complete_on": [None, "2026-12-01"],
+                         "delivery_status": ["pending", "deemed"],
+                         "last_login_at": [None, "2026-07-01T10:00:00+00:00"]}, "cases")
+    assert text == ("status: Zarejestrowana → Wezwano do uzupełnienia; "
+                    "kompletna od: 01.12.2026; "
+                    "doręczenie: Oczekuje na doręczenie → Doręczenie zastępcze (art. 44 KPA); "
+                    "ostatnie logowanie: 01.07.2026 12:00")
+    assert changes_text({"kind": [None, "summons"]}, "letters") == \
+        "rodzaj: Wezwanie do usunięcia braków formalnych"

@@ -11,6 +11,7 @@ from clerk_app.domain.roles import Role
 from clerk_app.services.admin.auth import MAX_FAILED_ATTEMPTS
 from clerk_app.ui.login_dialog import LoginDialog
 from tests.conftest import TEST_PASSWORD
+from tests.dbsupport import user_version
 
 
 @pytest.fixture
@@ -102,7 +103,8 @@ def test_password_reset_by_admin_forces_a_change_at_login(qtbot, ctx, staff, sta
     from clerk_app.services.admin.users import reset_password
     from clerk_app.ui.change_password_dialog import ChangePasswordDialog
 
-    reset_password(ctx, staff[Role.ADMIN], staff[Role.CLERK].user_id, "Tymczasowe1")
+    reset_password(ctx, staff[Role.ADMIN], staff[Role.CLERK].user_id, "Tymczasowe1",
+        version=user_version(ctx, staff[Role.CLERK].user_id))
     flow = start_flow(ctx)
     log_in(qtbot, flow, "referent", "Tymczasowe1")
     dialog = flow.password_dialog

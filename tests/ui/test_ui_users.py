@@ -19,6 +19,7 @@ from clerk_app.ui.users_table_model import (
 )
 from clerk_app.ui.users_window import UsersWindow
 from tests.conftest import TEST_PASSWORD
+from tests.dbsupport import user_version
 
 
 def _users_window(qtbot, ctx, admin) -> UsersWindow:
@@ -123,7 +124,7 @@ def test_change_role_and_conflict(qtbot, ctx, staff):
     window.select_user("okienko")
     stale = window.change_role()
     assert isinstance(stale, RoleDialog)
-    change_role(ctx, admin, stale.user.id, Role.CLERK)
+    change_role(ctx, admin, stale.user.id, Role.CLERK, version=user_version(ctx, stale.user.id))
     stale.role.setCurrentIndex(stale.role.findData(Role.SUPERVISOR))
     settle(qtbot, stale.runner, stale.ok_button.click)
     assert "zmieniony przez innego użytkownika" in stale.error_text()

@@ -23,9 +23,10 @@ from clerk_app.domain.validators import validate_nrb
 from clerk_app.persistence.models import Setting
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ConflictError, ValidationFailed
-from clerk_app.services.core.unit_of_work import Work, unit_of_work
+from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 
 SETTINGS_KEY = "office"
+LETTER_TEXTS_KEY = "letter_texts"
 _LK = LetterKind
 MISSED_INSTALMENT_TEXT = (
     "W razie niezapłacenia którejkolwiek raty w terminie pozostała do zapłaty część kaucji "
@@ -60,23 +61,7 @@ class OfficeSettings:
     signatory_title: str = "Kierownik Biura Gospodarki Mieszkaniowej"
     scan_max_mb: int = 25
     scan_inbox_dir: str = ""
-    # The deposit workflow: the agreement's party, its texts and each letter's legal basis.
-    municipality_name: str = "Gmina Piekary Śląskie"
-    missed_instalment_text: str = MISSED_INSTALMENT_TEXT
-    remedy_authority: str = DEFAULT_AUTHORITY
-    remedy_through: str = DEFAULT_THROUGH
-    legal_basis_summons: str = DEFAULT_LEGAL_BASIS[_LK.SUMMONS]
-    legal_basis_left_without_consideration: str = DEFAULT_LEGAL_BASIS[
-        _LK.LEFT_WITHOUT_CONSIDERATION]
-    legal_basis_consent: str = DEFAULT_LEGAL_BASIS[_LK.CONSENT]
-    legal_basis_refusal: str = DEFAULT_LEGAL_BASIS[_LK.REFUSAL]
-    legal_basis_delay_notice: str = DEFAULT_LEGAL_BASIS[_LK.DELAY_NOTICE]
-    legal_basis_agreement: str = DEFAULT_LEGAL_BASIS[_LK.AGREEMENT]
     version: int = field(default=0, compare=False)
-
-    def legal_basis(self, kind: LetterKind) -> str:
-        """The legal basis a letter of ``kind`` cites (a settings text per letter kind)."""
-        return str(getattr(self, f"legal_basis_{kind.value}", ""))
 
     def unit_and_class(self, kind: CaseKind) -> tuple[str, str]:
         """The unit symbol and JRWA class used in signatures of ``kind``."""
@@ -92,10 +77,7 @@ class OfficeSettings:
 _REQUIRED_TEXT = (
     "city_office_name", "city_office_address", "bgm_name", "bgm_address", "zgm_name",
     "zgm_address", "counter_addresses", "iok_unit", "iok_jrwa", "deposit_unit",
-    "deposit_jrwa", "signatory_title", "municipality_name", "missed_instalment_text",
-    "remedy_authority", "remedy_through", "legal_basis_summons",
-    "legal_basis_left_without_consideration", "legal_basis_consent", "legal_basis_refusal",
-    "legal_basis_delay_notice", "legal_basis_agreement",
+    "deposit_jrwa", "signatory_title",
 )
 _INT_RANGES = {
     "deficiency_days": (1, 60),
@@ -187,3 +169,68 @@ def save_settings(ctx: AppContext, actor: Actor, new: OfficeSettings) -> OfficeS
     with unit_of_work(ctx, actor, Permission.MANAGE_SETTINGS) as work:
         return write_settings(work, new)
 
+
+
+@dataclass(frozen=True)
+class LetterTexts:
+    """The texts of the deposit letters the office words itself (settings key
+    ``letter_texts``): the legal basis each letter kind cites, the agreement's party and its
+    missed-instalment clause, and to whom (and through whom) a remedy goes (genitive)."""
+
+    municipality_name: str = "Gmina Piekary Śląskie"
+    missed_instalment_text: str = MISSED_INSTALMENT_TEXT
+    remedy_authority: str = DEFAULT_AUTHORITY
+    remedy_through: str = DEFAULT_THROUGH
+    legal_basis_summons: str = DEFAULT_LEGAL_BASIS[_LK.SUMMONS]
+    legal_basis_left_without_consideration: str = DEFAULT_LEGAL_BASIS[
+        _LK.LEFT_WITHOUT_CONSIDERATION]
+    legal_basis_consent: str = DEFAULT_LEGAL_BASIS[_LK.CONSENT]
+    legal_basis_refusal: str = DEFAULT_LEGAL_BASIS[_LK.REFUSAL]
+    legal_basis_delay_notice: str = DEFAULT_LEGAL_BASIS[_LK.DELAY_NOTICE]
+    legal_basis_agreement: str = DEFAULT_LEGAL_BASIS[_LK.AGREEMENT]
+    version: int = field(default=0, compare=False)
+
+    def legal_basis(self, kind: LetterKind) -> str:
+        """The legal basis a letter of ``kind`` cites."""
+        return str(getattr(self, f"legal_basis_{kind.value}", ""))
+
+
+def read_letter_texts(session: Session) -> LetterTexts:
+    """The letter texts as stored (defaults where nothing is stored yet)."""
+    row = session.get(Setting, LETTER_TEXTS_KEY)
+    if row is None:
+        return LetterTexts()
+    stored = json.loads(row.value)
+    known = {f.name for f in dataclasses.fields(LetterTexts)} - {"version"}
+    return LetterTexts(**{k: v for k, v in stored.items() if k in known}, version=row.version)
+
+
+def load_letter_texts(ctx: AppContext, actor: Actor) -> LetterTexts:
+    with read_as(ctx, actor, Permission.MANAGE_SETTINGS) as session:
+        return read_letter_texts(session)
+
+
+def save_letter_texts(ctx: AppContext, actor: Actor, new: LetterTexts) -> LetterTexts:
+    """Admin action: store the letter texts (every one required, up to 2000 characters);
+    returns them with the new version. A stale version conflicts."""
+    values = {k: str(v).strip() for k, v in dataclasses.asdict(new).items() if k != "version"}
+    errors = [FieldError(k, "Pole jest wymagane.") for k, v in values.items() if not v]
+    errors += [FieldError(k, "Tekst może mieć najwyżej 2000 znaków.")
+               for k, v in values.items() if len(v) > 2000]
+    if errors:
+        raise ValidationFailed(errors)
+    with unit_of_work(ctx, actor, Permission.MANAGE_SETTINGS) as work:
+        row = work.session.get(Setting, LETTER_TEXTS_KEY)
+        if (row.version if row else 0) != new.version:
+            raise ConflictError()
+        old = json.loads(row.value) if row else {}
+        payload = json.dumps(values, ensure_ascii=False)
+        if row is None:
+            row = Setting(key=LETTER_TEXTS_KEY, value=payload)
+            work.session.add(row)
+        else:
+            row.value = payload
+        work.session.flush()
+        work.audit("settings", LETTER_TEXTS_KEY, "update",
+                   {k: [old.get(k), v] for k, v in values.items() if old.get(k) != v})
+        return LetterTexts(**values, version=row.version)

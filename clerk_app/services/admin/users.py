@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.errors import FieldError
@@ -77,6 +78,10 @@ def insert_user(work: Work, data: NewUser) -> int:
         created_at=work.now, must_change_password=False,
     )
     work.session.add(user)
+    try:
+        work.session.flush()
+    except IntegrityError as exc:  # a concurrent insert of the same name won the race
+        raise field_error("username", "Użytkownik o tej nazwie już istnieje.") from exc
     work.audit_new(user)
     return user.id
 
@@ -115,7 +120,7 @@ def _load(work: Work, user_id: int, version: int | None) -> User:
 
 
 def set_active(ctx: AppContext, actor: Actor, user_id: int, active: bool,
-               version: int | None = None) -> None:
+               *, version: int) -> None:
     with unit_of_work(ctx, actor, Permission.MANAGE_USERS) as work:
         if user_id == work.actor.user_id and not active:  # type: ignore[union-attr]
             raise field_error("active", "Nie możesz dezaktywować własnego konta.")
@@ -125,7 +130,7 @@ def set_active(ctx: AppContext, actor: Actor, user_id: int, active: bool,
 
 
 def change_role(ctx: AppContext, actor: Actor, user_id: int, role: Role,
-                version: int | None = None) -> None:
+                *, version: int) -> None:
     with unit_of_work(ctx, actor, Permission.MANAGE_USERS) as work:
         if user_id == work.actor.user_id and role != Role.ADMIN:  # type: ignore[union-attr]
             raise field_error("role", "Nie możesz odebrać sobie roli administratora.")
@@ -135,7 +140,7 @@ def change_role(ctx: AppContext, actor: Actor, user_id: int, role: Role,
 
 
 def reset_password(ctx: AppContext, actor: Actor, user_id: int, new_password: str,
-                   version: int | None = None) -> None:
+                   *, version: int) -> None:
     """Admin sets a new password; the account is unlocked and must change it at next login."""
     with unit_of_work(ctx, actor, Permission.MANAGE_USERS) as work:
         check_password_strength(new_password, "new_password")

@@ -11,13 +11,18 @@ from sqlalchemy.orm import Session
 
 from clerk_app.domain.cases import CaseKind, CaseStatus, IncomingKind
 from clerk_app.domain.errors import FieldError
-from clerk_app.domain.roles import Permission
+from clerk_app.domain.roles import Permission, role_can
 from clerk_app.domain.text import fold_for_search
 from clerk_app.persistence.models import AuditEntry, Case, IncomingItem, Letter, Scan, User
 from clerk_app.services.cases.timeline_text import describe_audit_entry
-from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import ConflictError, NotFound, ValidationFailed
-from clerk_app.services.core.unit_of_work import read_as, unit_of_work
+from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
+from clerk_app.services.core.errors import (
+    ConflictError,
+    NotFound,
+    PermissionDenied,
+    ValidationFailed,
+)
+from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 from clerk_app.services.intake.registration import case_search_text
 from clerk_app.services.intake.types import SenderInput
 from clerk_app.services.intake.validation import validate_registration_sender
@@ -91,12 +96,15 @@ def update_applicant(
 ) -> int:
     """Save the applicant's data; a case changed meanwhile by someone else conflicts.
 
-    Returns the new version. Nothing is saved on a validation error or a conflict.
+    Clerks and above correct any case; counter staff only a case they registered themselves,
+    on the same day (a typo noticed at the counter). Returns the new version. Nothing is
+    saved on a validation error, a refusal or a conflict.
     """
     with unit_of_work(ctx, actor, Permission.REGISTER_ITEM) as work:
         c = work.session.get(Case, case_id)
         if c is None:
             raise NotFound("Nie znaleziono sprawy.")
+        _check_may_edit_applicant(work, c)
         applicant = validate_registration_sender(applicant,
                                                  email_required=c.kind is CaseKind.IOK)
         if c.version != version:
@@ -111,6 +119,19 @@ def update_applicant(
         work.audit_changes(c, "update_applicant", case_id=c.id)
         work.session.flush()
         return c.version
+
+
+def _check_may_edit_applicant(work: Work, case: Case) -> None:
+    assert work.actor is not None
+    if role_can(work.actor.role, Permission.HANDLE_CASE):
+        return
+    registered_today = (case.registered_by_id == work.actor.user_id
+                        and case.created_at.astimezone(OFFICE_TZ).date()
+                        == work.now.astimezone(OFFICE_TZ).date())
+    if not registered_today:
+        raise PermissionDenied(
+            "Punkt obsługi może poprawić dane wnioskodawcy tylko w sprawie, którą sam "
+            "zarejestrował, i tylko tego samego dnia. Poproś o poprawkę referenta.")
 
 
 def reassign_case(ctx: AppContext, actor: Actor, case_id: int, version: int,

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from clerk_app.domain.change_text import (
+    action_name,
+    change_parts,
+    entity_name,
+    field_name,
+    value_text,
+)
+
 _ACTIONS = {
     ("cases", "register"): "Zarejestrowano sprawę",
     ("incoming_items", "register"): "Zarejestrowano pismo w rejestrze przesyłek",
@@ -24,16 +32,21 @@ _ACTIONS = {
     ("deadlines", "extend"): "Przedłużono termin",
     ("deadlines", "recompute"): "Przeliczono termin (zmiana dni wolnych)",
     ("deadlines", "missed"): "Termin został przekroczony",
-}
-_FIELDS = {
-    "applicant_first_name": "imię", "applicant_last_name": "nazwisko",
-    "applicant_pesel": "PESEL", "applicant_email": "e-mail", "applicant_phone": "telefon",
-    "street": "ulica", "building": "nr domu", "flat": "nr lokalu", "postal_code": "kod",
-    "city": "miejscowość", "status": "status", "assignee_id": "referent",
-    "filename": "plik", "due_on": "termin", "entry_number": "nr w rejestrze",
-    "signature": "znak sprawy", "identifier": "identyfikator", "kind": "rodzaj",
-    "state": "stan", "delivered_on": "doręczono", "deemed_delivered_on": "doręczenie zastępcze",
-    "complete_on": "kompletna od",
+    ("deposit_petitions", "update_petition"): "Zmieniono dane prośby",
+    ("deposit_petitions", "supplement"): "Uzupełnienie: odnotowano dostarczone dokumenty",
+    ("deposit_decisions", "decide"): "Wydano rozstrzygnięcie",
+    ("deposit_decisions", "superseded"): "Rozstrzygnięcie zastąpione (ponowne rozpatrzenie)",
+    ("cases", "consent"): "Wyrażono zgodę na rozłożenie kaucji na raty",
+    ("cases", "refusal"): "Odmówiono rozłożenia kaucji na raty",
+    ("cases", "reconsideration"): "Wpłynęło podanie o ponowne rozpatrzenie – sprawa wznowiona",
+    ("cases", "left_without_consideration"): "Pozostawiono prośbę bez rozpoznania",
+    ("cases", "prepare_agreement"): "Przygotowano umowę o rozłożenie kaucji na raty",
+    ("cases", "agreement_signed"): "Zawarto umowę o rozłożenie kaucji na raty",
+    ("instalment_agreements", "prepare_agreement"): "Zapisano umowę i harmonogram rat",
+    ("instalment_agreements", "prepare_agreement_again"): "Przygotowano umowę ponownie",
+    ("instalment_agreements", "agreement_signed"): "Odnotowano zawarcie umowy",
+    ("instalments", "schedule"): "Zapisano harmonogram rat",
+    ("letter_files", "keep_pdf"): "Zachowano PDF wystawionego pisma",
 }
 _SHOWN_ON_CREATE = ("signature", "entry_number", "filename", "identifier", "due_on")
 
@@ -42,15 +55,13 @@ def describe_audit_entry(entity: str, action: str, changes: dict[str, Any]) -> s
     """E.g. 'Zmieniono dane wnioskodawcy: nazwisko: Kowalski → Kowalska'."""
     if entity in ("property_statements", "household_members"):  # no figures: counter reads it
         return "Zapisano oświadczenie o stanie majątkowym"
-    head = _ACTIONS.get((entity, action), f"{entity}: {action}")
-    if action in {"register", "create", "attach", "issue", "start"}:
-        shown = [f"{_FIELDS[k]} {v[1]}" for k, v in changes.items()
+    head = _ACTIONS.get((entity, action), f"{entity_name(entity)}: {action_name(action)}")
+    if action in {"register", "create", "attach", "issue", "start", "decide", "schedule",
+                  "keep_pdf"} or (entity, action) == ("instalment_agreements",
+                                                       "prepare_agreement"):
+        shown = [f"{field_name(k)} {value_text(entity, k, v[1])}" for k, v in changes.items()
                  if k in _SHOWN_ON_CREATE and isinstance(v, list) and v[1] is not None]
         return f"{head} ({', '.join(shown)})" if shown else head
-    parts = [f"{_FIELDS.get(k, k)}: {_show(v[0])} → {_show(v[1])}"
-             for k, v in changes.items() if isinstance(v, list) and len(v) == 2]
+    parts = change_parts(entity, {k: v for k, v in changes.items()
+                                  if isinstance(v, list) and len(v) == 2})
     return f"{head}: {'; '.join(parts)}" if parts else head
-
-
-def _show(value: Any) -> str:
-    return "—" if value in (None, "") else str(value)

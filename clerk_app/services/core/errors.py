@@ -62,6 +62,16 @@ class AccountLocked(ServiceError):
     pass
 
 
+class DatabaseBusy(ServiceError):
+    """Another program or user holds the database's write lock longer than the short wait
+    (e.g. a long import on SQLite); nothing was saved and the action can be retried."""
+
+    def __init__(self, message: str = (
+            "Baza danych jest zajęta (inny użytkownik lub program zapisuje właśnie dane). "
+            "Nic nie zostało zapisane; spróbuj ponownie za chwilę.")) -> None:
+        super().__init__(message)
+
+
 def field_error(key: str, message: str, label: str | None = None) -> ValidationFailed:
     """Shorthand for a validation failure of a single field."""
     return ValidationFailed([FieldError(key, message, label)])

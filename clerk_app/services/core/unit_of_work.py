@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import inspect
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -24,7 +25,12 @@ from clerk_app.services.core.context import (
     AppContext,
     DocumentRenderer,
 )
-from clerk_app.services.core.errors import ConflictError, PermissionDenied, ValidationFailed
+from clerk_app.services.core.errors import (
+    ConflictError,
+    DatabaseBusy,
+    PermissionDenied,
+    ValidationFailed,
+)
 
 SECRET_FIELDS = frozenset({"password_hash"})
 SKIPPED_FIELDS = frozenset({"version", "search_text", "applicant_sort", "data"})
@@ -152,6 +158,16 @@ def unit_of_work(
         raise ValidationFailed([exc]) from exc
     except StaleDataError as exc:
         raise ConflictError() from exc
+    except OperationalError as exc:
+        if is_busy(exc):
+            raise DatabaseBusy() from exc
+        raise
+
+
+def is_busy(exc: OperationalError) -> bool:
+    """SQLite's "database is locked" / "busy" after the busy timeout ran out."""
+    text = str(exc.orig).lower()
+    return "database is locked" in text or "database is busy" in text
 
 
 @contextmanager
@@ -167,9 +183,14 @@ def read_as(
     command line reads as :data:`SYSTEM_READER`, which has no account to re-read.
     ``snapshot``: several queries of one screen see one committed state (see ``Database.read``).
     """
-    with ctx.db.read(snapshot=snapshot) as session:
-        if actor is not SYSTEM_READER:
-            check_permission(session, actor, permission)
-        elif permission is not None and not role_can(actor.role, permission):
-            raise PermissionDenied()
-        yield session
+    try:
+        with ctx.db.read(snapshot=snapshot) as session:
+            if actor is not SYSTEM_READER:
+                check_permission(session, actor, permission)
+            elif permission is not None and not role_can(actor.role, permission):
+                raise PermissionDenied()
+            yield session
+    except OperationalError as exc:
+        if is_busy(exc):
+            raise DatabaseBusy() from exc
+        raise

@@ -25,7 +25,7 @@ from clerk_app.domain.roles import Permission
 from clerk_app.domain.settlement import DecisionKind, SettlementKind
 from clerk_app.domain.text import format_date_pl
 from clerk_app.persistence.models import Case, Instalment, InstalmentAgreement, Letter
-from clerk_app.services.admin.settings import read_settings
+from clerk_app.services.admin.settings import read_letter_texts, read_settings
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.unit_of_work import Work, unit_of_work
 from clerk_app.services.deadlines.actions import office_today
@@ -118,18 +118,19 @@ def prepare_agreement(ctx: AppContext, actor: Actor, case_id: int,
         if petition.monthly_rent is None:
             raise FieldError("monthly_rent", "Wysokość czynszu nie jest znana.")
         settings = read_settings(work.session)
+        texts = read_letter_texts(work.session)
         today = office_today(work)
         address = applicant_address_lines(case)
         doc = build_agreement(
             identifier=new_letter_identifier(work, today), case_signature=case.signature,
-            place=PLACE, signed_on=today, municipality=settings.municipality_name,
+            place=PLACE, signed_on=today, municipality=texts.municipality_name,
             signatory_name=settings.signatory_name, signatory_title=settings.signatory_title,
             tenant=AgreementTenant(applicant_name(case), case.applicant_pesel or "", address),
             flat_address=(petition.premises_address or "").strip() or ", ".join(address),
             monthly_rent=petition.monthly_rent, instalment_count=count, first_due=first_due,
             calendar=calendar_for(work.session), bank_account=settings.deposit_bank_account,
-            missed_instalment_consequence=settings.missed_instalment_text,
-            legal_basis=settings.legal_basis(LetterKind.AGREEMENT))
+            missed_instalment_consequence=texts.missed_instalment_text,
+            legal_basis=texts.legal_basis(LetterKind.AGREEMENT))
         _save_schedule(work, case, doc)
         letter = _store(work, case, doc, today)
         work.audit("cases", case.id, "prepare_agreement",

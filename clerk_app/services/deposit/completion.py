@@ -87,8 +87,9 @@ def completion_date(work: Work, case: Case) -> date:
 
 def evaluate_completion(work: Work, case: Case, on: date) -> bool:
     """Inside a unit of work: when nothing is missing, record the completion on ``on`` and
-    report it to the deadlines. Returns True when the case became complete now."""
-    if missing_of(work.session, case.id):
+    report it to the deadlines. Returns True when the case became complete now (a case
+    without a recorded petition is left alone)."""
+    if work.session.get(DepositPetition, case.id) is None or missing_of(work.session, case.id):
         return False
     status = CaseStatus(case.status)
     cal = calendar_for(work.session)
@@ -111,7 +112,9 @@ def apply_supplement(work: Work, case: Case, item: IncomingItem,
                      items: tuple[PetitionItem, ...]) -> bool:
     """Registration of a supplement (inside ``register_item``'s transaction): mark what it
     brings on the petition and re-evaluate the checklist on the supplement's date."""
-    _case, petition = load_deposit_case(work, case.id)
+    petition = work.session.get(DepositPetition, case.id)
+    if petition is None:  # nothing recorded to complete: the item is registered only
+        return False
     on = effective_date(item)
     for marked in dict.fromkeys(items):
         mark = SUPPLEMENT_MARKS.get(marked)

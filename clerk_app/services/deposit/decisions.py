@@ -36,7 +36,7 @@ from clerk_app.domain.settlement import DecisionKind, SettlementKind
 from clerk_app.domain.text import format_date_pl
 from clerk_app.domain.validators import format_nrb
 from clerk_app.persistence.models import Case, DepositDecision, DepositPetition
-from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.admin.settings import LetterTexts, OfficeSettings
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ValidationFailed
 from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
@@ -126,14 +126,14 @@ def grant_consent(ctx: AppContext, actor: Actor, case_id: int, case_version: int
         today = office_today(work)
         preview = _schedule(work.session, petition, instalment_count, first_due_on, today)
 
-        def compose(settings: OfficeSettings) -> LetterBody:
+        def compose(settings: OfficeSettings, texts: LetterTexts) -> LetterBody:
             account = settings.deposit_bank_account
             return consent_body(ConsentContent(
                 case.received_on, preview.monthly_rent, preview.deposit,
                 tuple(ScheduleLine(r.number, r.due_on, r.amount) for r in preview.rows),
-                settings.legal_basis(LetterKind.CONSENT),
+                texts.legal_basis(LetterKind.CONSENT),
                 format_nrb(account) if account else "",
-                f"W celu podpisania umowy prosimy o kontakt z {settings.remedy_through}.",
+                f"Miejsce podpisania umowy: {settings.bgm_name}, {settings.bgm_address}.",
                 _signatory(settings)))
 
         letter, result = issue_case_letter(work, case, LetterKind.CONSENT, compose, {
@@ -162,10 +162,10 @@ def refuse(ctx: AppContext, actor: Actor, case_id: int, case_version: int,
         _check_decidable(work, case)
         today = office_today(work)
 
-        def compose(settings: OfficeSettings) -> LetterBody:
+        def compose(settings: OfficeSettings, texts: LetterTexts) -> LetterBody:
             return refusal_body(RefusalContent(
-                case.received_on, text, settings.legal_basis(LetterKind.REFUSAL),
-                settings.remedy_authority, settings.remedy_through, _signatory(settings)))
+                case.received_on, text, texts.legal_basis(LetterKind.REFUSAL),
+                texts.remedy_authority, texts.remedy_through, _signatory(settings)))
 
         letter, result = issue_case_letter(work, case, LetterKind.REFUSAL, compose,
                                            {"reasoning": text})

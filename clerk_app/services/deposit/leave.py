@@ -28,7 +28,7 @@ from clerk_app.domain.roles import Permission
 from clerk_app.domain.settlement import SettlementKind
 from clerk_app.domain.text import format_date_pl
 from clerk_app.persistence.models import Case, Deadline, Letter
-from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.admin.settings import LetterTexts, OfficeSettings
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 from clerk_app.services.deadlines.actions import office_today
@@ -59,17 +59,19 @@ def cases_to_leave(ctx: AppContext, actor: Actor) -> list[LeaveCandidate]:
     with read_as(ctx, actor, Permission.HANDLE_CASE) as session:
         today = ctx.today()
         rows = session.execute(
-            select(Case, Deadline.due_on).join(Deadline, Deadline.case_id == Case.id)
+            select(Case, Deadline).join(Deadline, Deadline.case_id == Case.id)
             .where(Case.kind == CaseKind.DEPOSIT.value,
                    Case.status == CaseStatus.AWAITING_COMPLETION.value,
                    Deadline.kind == DeadlineKind.DEFICIENCY.value,
-                   Deadline.closed_on.is_(None), Deadline.state.in_(OPEN_DEADLINE_STATES),
-                   Deadline.due_on < today)
-            .order_by(Deadline.due_on, Case.id)).all()
+                   Deadline.closed_on.is_(None), Deadline.state.in_(OPEN_DEADLINE_STATES))
+            .order_by(Deadline.id)).all()
+        newest = {case.id: (case, row.due_on) for case, row in rows}  # a later summons wins
         result = []
-        for case, due in rows:
+        for case, due in sorted(newest.values(), key=lambda cd: (cd[1] or today, cd[0].id)):
+            if due is None or due >= today:
+                continue
             lacking = missing_of(session, case.id)
-            if not lacking or due is None:
+            if not lacking:
                 continue
             summons = _newest_summons(session, case.id)
             result.append(LeaveCandidate(
@@ -107,12 +109,12 @@ def leave_without_consideration(ctx: AppContext, actor: Actor, case_id: int,
         lacking = missing_of(work.session, case.id)
         summons = _newest_summons(work.session, case.id)
 
-        def compose(settings: OfficeSettings) -> LetterBody:
+        def compose(settings: OfficeSettings, texts: LetterTexts) -> LetterBody:
             return left_without_consideration_body(LeftWithoutConsiderationContent(
                 case.received_on, summons.identifier if summons else None,
                 summons.dated_on if summons else None, due,
                 tuple(item.label for item in lacking),
-                settings.legal_basis(LetterKind.LEFT_WITHOUT_CONSIDERATION),
+                texts.legal_basis(LetterKind.LEFT_WITHOUT_CONSIDERATION),
                 Signatory(settings.signatory_name, settings.signatory_title)))
 
         letter, result = issue_case_letter(

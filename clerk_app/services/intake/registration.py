@@ -109,6 +109,8 @@ def _follow_up(work: Work, data: RegistrationInput, case: Case,
         if not CaseStatus(case.status).is_open:
             return ("Sprawa jest zakończona: uzupełnienie zarejestrowano bez skutku dla "
                     "sprawy.",), ()
+        if work.session.get(DepositPetition, case.id) is None:
+            return (), ()
         apply_supplement(work, case, item, data.supplement_items)
         return (), missing_of(work.session, case.id)
     received_on = item.received_at.astimezone(OFFICE_TZ).date()

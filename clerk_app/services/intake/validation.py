@@ -16,6 +16,7 @@ from clerk_app.domain.validators import (
     validate_phone,
     validate_postal_code,
 )
+from clerk_app.services.core.context import OFFICE_TZ
 from clerk_app.services.core.errors import ValidationFailed
 from clerk_app.services.intake.types import (
     DepositDetailsInput,
@@ -84,6 +85,8 @@ def _deposit(c: _Collector, d: DepositDetailsInput | None) -> DepositDetailsInpu
         c.fail("instalments_requested", "Kaucję można rozłożyć na od 2 do 10 rat.")
     if d.by_proxy and not (d.proxy_name or "").strip():
         c.fail("proxy_name", "Podaj imię i nazwisko pełnomocnika.")
+    if len((d.proxy_address or "").strip()) > 300:
+        c.fail("proxy_address", "Adres może mieć najwyżej 300 znaków.")
     return d
 
 
@@ -97,12 +100,14 @@ def validate_registration(data: RegistrationInput) -> RegistrationInput:
     if data.channel == Channel.POST and data.posted_on is None:
         c.fail("posted_on", "Dla przesyłki pocztowej podaj datę nadania.")
     if data.posted_on is not None and data.received_at.tzinfo is not None \
-            and data.posted_on > data.received_at.date():
+            and data.posted_on > data.received_at.astimezone(OFFICE_TZ).date():
         c.fail("posted_on", "Data nadania nie może być późniejsza niż data wpływu.")
     if data.attachments_count < 0 or data.attachments_count > 999:
         c.fail("attachments_count", "Podaj liczbę od 0 do 999.")
     if data.kind == IncomingKind.SUPPLEMENT and data.case_id is None:
         c.fail("case_id", "Wskaż sprawę, do której należy uzupełnienie.")
+    if data.kind == IncomingKind.RECONSIDERATION and data.case_id is None:
+        c.fail("case_id", "Wskaż sprawę, której dotyczy podanie o ponowne rozpatrzenie.")
     iok = data.iok
     deposit = data.deposit
     if data.kind == IncomingKind.IOK_REQUEST:

@@ -39,7 +39,12 @@ from clerk_app.domain.letter_texts import (
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.text import format_date_pl
 from clerk_app.persistence.models import Case, DepositPetition, Letter
-from clerk_app.services.admin.settings import OfficeSettings, read_settings
+from clerk_app.services.admin.settings import (
+    LetterTexts,
+    OfficeSettings,
+    read_letter_texts,
+    read_settings,
+)
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import NotFound
 from clerk_app.services.core.numbering import next_number
@@ -135,15 +140,17 @@ def new_letter_identifier(work: Work, dated_on: date) -> str:
 
 
 def issue_case_letter(work: Work, case: Case, kind: LetterKind,
-                      compose: Callable[[OfficeSettings], LetterBody],
+                      compose: Callable[[OfficeSettings, LetterTexts], LetterBody],
                       extra: dict[str, object]) -> tuple[Letter, LetterResult]:
     """Inside an open unit of work: a new identifier, the header (to the proxy where one
     acts), the body ``compose`` writes from the settings; the letter is stored, audited and
-    its PDF kept when the context renders."""
+    its PDF kept when the context renders. ``compose`` gets the office settings and the
+    letter texts (legal bases, remedies)."""
     today = office_today(work)
     identifier = _new_identifier(work, today)
     header, settings = _header(work, case, identifier, today, kind.label)
-    letter = _store(work, case, kind, header, compose(settings), today, extra)
+    body = compose(settings, read_letter_texts(work.session))
+    letter = _store(work, case, kind, header, body, today, extra)
     return letter, LetterResult(letter.id, letter.identifier, case.id, kind,
                                 stored_document(letter), letter.version)
 
@@ -165,6 +172,7 @@ def issue_summons(ctx: AppContext, actor: Actor, case_id: int,
         today = office_today(work)
         identifier = _new_identifier(work, today)
         header, settings = _header(work, case, identifier, today, LetterKind.SUMMONS.label)
+        texts = read_letter_texts(work.session)
         where = ("Braki można usunąć osobiście w Punkcie Informacyjnym Obsługi Mieszkańców "
                  f"({settings.counter_addresses}), w Biurze Gospodarki Mieszkaniowej "
                  f"({settings.bgm_address}) albo przesłać pocztą, podając znak sprawy."
@@ -175,7 +183,7 @@ def issue_summons(ctx: AppContext, actor: Actor, case_id: int,
             kind, case.received_on, tuple(items), settings.deficiency_days, where,
             settings.signatory_name,
             settings.signatory_title if kind is CaseKind.DEPOSIT else settings.zgm_name,
-            *((settings.legal_basis(LetterKind.SUMMONS),) if kind is CaseKind.DEPOSIT else ())))
+            *((texts.legal_basis(LetterKind.SUMMONS),) if kind is CaseKind.DEPOSIT else ())))
         letter = _store(work, case, LetterKind.SUMMONS, header, body, today,
                         {"missing": items, "days": settings.deficiency_days})
         apply_event(work, calendar_for(work.session), case, CaseEvent.SUMMONS_ISSUED, today,
@@ -216,11 +224,12 @@ def issue_delay_notice(ctx: AppContext, actor: Actor, case_id: int, new_due: dat
         identifier = _new_identifier(work, today)
         header, settings = _header(work, case, identifier, today,
                                    LetterKind.DELAY_NOTICE.label)
+        texts = read_letter_texts(work.session)
         body = delay_notice_body(DelayNoticeContent(
             CaseKind(case.kind), case.received_on, original, new_due,
             reason, settings.signatory_name, settings.signatory_title,
-            legal_basis=settings.legal_basis(LetterKind.DELAY_NOTICE),
-            authority=settings.remedy_authority, through=settings.remedy_through))
+            legal_basis=texts.legal_basis(LetterKind.DELAY_NOTICE),
+            authority=texts.remedy_authority, through=texts.remedy_through))
         letter = _store(work, case, LetterKind.DELAY_NOTICE, header, body, today,
                         {"new_due": new_due.isoformat(), "reason": reason})
         apply_event(work, cal, case, CaseEvent.DELAY_NOTICE_ISSUED, today, EventFacts(

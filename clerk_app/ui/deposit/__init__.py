@@ -1,0 +1,1 @@
+"""The deposit-instalment petition in the windows."""
