@@ -35,7 +35,8 @@ class AgreementRows:
         self.settings = settings
         self.bank_account = validate_nrb(bank_account, "deposit_bank_account")
         self.ids = ids
-        self.legal_basis = settings.legal_basis(LetterKind.AGREEMENT).strip()
+        self.texts = texts = letters.texts
+        self.legal_basis = texts.legal_basis(LetterKind.AGREEMENT).strip()
 
     def add(self, rows: Rows, case: Row, tenant_address: tuple[str, ...], flat_address: str,
             rent: Decimal, schedule: tuple[Instalment, ...], prepared_on: date,
@@ -48,13 +49,13 @@ class AgreementRows:
         name = f"{case['applicant_first_name']} {case['applicant_last_name']}"
         doc = AgreementDocument(
             identifier=identifier, case_signature=case["signature"], place=PLACE,
-            signed_on=prepared_on, municipality=settings.municipality_name.strip(),
+            signed_on=prepared_on, municipality=self.texts.municipality_name.strip(),
             signatory_name=settings.signatory_name.strip(),
             signatory_title=settings.signatory_title.strip(),
             tenant=AgreementTenant(name, case["applicant_pesel"], tenant_address),
             flat_address=flat_address, monthly_rent=rent, deposit=rent * 10,
             schedule=schedule, bank_account=self.bank_account,
-            missed_instalment_consequence=settings.missed_instalment_text.strip(),
+            missed_instalment_consequence=self.texts.missed_instalment_text.strip(),
             legal_basis=self.legal_basis)
         created_at = self.letters.created_at(prepared_on)
         rows.letters.append({

@@ -27,7 +27,7 @@ from clerk_app.domain.signatures import (
     validate_register_pattern,
     validate_signature_pattern,
 )
-from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.admin.settings import LetterTexts, OfficeSettings
 from clerk_app.services.core.numbering import REGISTER_SCOPE
 
 _IOK_CHANNELS = ((Channel.ZGM_SECRETARIAT, 30), (Channel.COUNTER_B84, 20),
@@ -48,7 +48,7 @@ class CaseBuilder:
     def __init__(
         self, rnd: random.Random, settings: OfficeSettings, calendar: LegalCalendar,
         staff: Staff, today: date, total: int, ids: Ids,
-        numbers: dict[tuple[str, int], int],
+        numbers: dict[tuple[str, int], int], texts: LetterTexts | None = None,
     ) -> None:
         d = self.d = Draw(rnd)
         self.settings = settings
@@ -61,8 +61,8 @@ class CaseBuilder:
         self.people = People(d, self.fold)
         self.mix = CaseMix(d, calendar, today, total)
         self.deadlines = Deadlines(d, calendar, settings, today, ids)
-        letters = LetterRows(d, self.deadlines, calendar, settings, staff.names, ids,
-                             self.next_number)
+        letters = LetterRows(d, self.deadlines, calendar, settings, texts or LetterTexts(),
+                             staff.names, ids, self.next_number)
         self.iok = IokRows(d, self.deadlines, letters)
         self.deposit = DepositRows(
             d, self.deadlines, self.people, StatementRows(d, self.people, ids), letters,

@@ -80,12 +80,13 @@ class DecisionRows:
         self.ids = ids
         self._dues: dict[tuple[date, int], tuple[date, ...]] = {}
         settings = self.settings = letters.settings
-        self.legal_basis = {kind: settings.legal_basis(kind) for kind in LetterKind}
+        texts = self.texts = letters.texts
+        self.legal_basis = {kind: texts.legal_basis(kind) for kind in LetterKind}
         self.signatory = Signatory(settings.signatory_name, settings.signatory_title)
         account = settings.deposit_bank_account
         self.account = format_nrb(account) if account else ""
         self.where_to_sign = (
-            f"W celu podpisania umowy prosimy o kontakt z {settings.remedy_through}.")
+            f"Miejsce podpisania umowy: {settings.bgm_name}, {settings.bgm_address}.")
 
     def schedule(self, deposit: Decimal, count: int, first_due: date) -> tuple[Instalment, ...]:
         """:func:`~clerk_app.domain.instalments.instalment_schedule` of ``deposit`` (the tests
@@ -144,10 +145,9 @@ class DecisionRows:
                 decided: date) -> Row:
         """Refusal with a reasoning in the clerk's words and the remedy (as ``refuse``)."""
         reasoning = self.d.one(REFUSAL_REASONINGS)
-        settings = self.settings
         body = refusal_body(RefusalContent(
             case["received_on"], reasoning, self.legal_basis[LetterKind.REFUSAL],
-            settings.remedy_authority, settings.remedy_through, self.signatory))
+            self.texts.remedy_authority, self.texts.remedy_through, self.signatory))
         letter = self.letters.decision_letter(rows, case, LetterKind.REFUSAL, body, decided,
                                               clerk, addressee, {"reasoning": reasoning})
         self._decision(rows, case, DecisionKind.REFUSAL, decided, clerk, letter,

@@ -31,7 +31,7 @@ from clerk_app.domain.letter_texts import (
     delay_notice_body,
     summons_body,
 )
-from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.admin.settings import LetterTexts, OfficeSettings
 from clerk_app.services.core.context import OFFICE_TZ
 from clerk_app.services.letters.issue import LETTER_SCOPE
 
@@ -64,15 +64,17 @@ class Summoned:
 
 
 class LetterRows:
-    """Adds ``letters`` rows; ``next_number(scope, year)`` numbers them."""
+    """Adds ``letters`` rows; ``next_number(scope, year)`` numbers them; ``texts`` are the
+    office's letter texts (legal bases, remedies)."""
 
     def __init__(self, draw: Draw, deadlines: Deadlines, calendar: LegalCalendar,
-                 settings: OfficeSettings, staff_names: dict[int, str], ids: Ids,
-                 next_number: Callable[[str, int], int]) -> None:
+                 settings: OfficeSettings, texts: LetterTexts, staff_names: dict[int, str],
+                 ids: Ids, next_number: Callable[[str, int], int]) -> None:
         self.d = draw
         self.deadlines = deadlines
         self.calendar = calendar
         self.settings = settings
+        self.texts = texts
         self.staff_names = staff_names
         self.ids = ids
         self.next_number = next_number
@@ -174,7 +176,7 @@ class LetterRows:
             kind, case["received_on"], items, settings.deficiency_days, self._where[kind],
             settings.signatory_name,
             settings.signatory_title if kind is CaseKind.DEPOSIT else settings.zgm_name,
-            *((settings.legal_basis(LetterKind.SUMMONS),) if kind is CaseKind.DEPOSIT
+            *((self.texts.legal_basis(LetterKind.SUMMONS),) if kind is CaseKind.DEPOSIT
               else ())))
         row = self.add(rows, case, LetterKind.SUMMONS, body, dated_on, clerk, addressee,
                        {"missing": list(items), "days": settings.deficiency_days},
@@ -204,8 +206,8 @@ class LetterRows:
         body = delay_notice_body(DelayNoticeContent(
             CaseKind.DEPOSIT, case["received_on"], original_due, new_due, reason,
             settings.signatory_name, settings.signatory_title,
-            legal_basis=settings.legal_basis(LetterKind.DELAY_NOTICE),
-            authority=settings.remedy_authority, through=settings.remedy_through))
+            legal_basis=self.texts.legal_basis(LetterKind.DELAY_NOTICE),
+            authority=self.texts.remedy_authority, through=self.texts.remedy_through))
         row = self.add(rows, case, LetterKind.DELAY_NOTICE, body, dated_on, clerk, addressee,
                        {"new_due": new_due.isoformat(), "reason": reason},
                        LetterKind.DELAY_NOTICE.label)

@@ -35,7 +35,7 @@ from clerk_app.persistence.models import (
     NumberSequence,
     PropertyStatement,
 )
-from clerk_app.services.admin.settings import load_settings
+from clerk_app.services.admin.settings import load_settings, read_letter_texts
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.numbering import next_number
 from clerk_app.services.deposit.overview import deposit_overview
@@ -112,6 +112,7 @@ def test_letters_are_stored_as_the_letter_services_store_them(
     calendar = LegalCalendar()
     kinds: Counter[str] = Counter()
     with ctx.db.read() as s:
+        texts = read_letter_texts(s)
         for letter in s.scalars(select(Letter)):
             kinds[str(letter.kind)] += 1
             case = s.get(Case, letter.case_id)
@@ -125,7 +126,7 @@ def test_letters_are_stored_as_the_letter_services_store_them(
                 assert petition is not None and petition.monthly_rent is not None
                 built = build_agreement(
                     identifier=doc.identifier, case_signature=case.signature, place=PLACE,
-                    signed_on=doc.signed_on, municipality=settings.municipality_name,
+                    signed_on=doc.signed_on, municipality=texts.municipality_name,
                     signatory_name=settings.signatory_name,
                     signatory_title=settings.signatory_title,
                     tenant=AgreementTenant(doc.tenant.name, case.applicant_pesel or "",
@@ -134,8 +135,8 @@ def test_letters_are_stored_as_the_letter_services_store_them(
                     monthly_rent=petition.monthly_rent,
                     instalment_count=doc.instalment_count, first_due=doc.schedule[0].due_date,
                     calendar=calendar, bank_account=settings.deposit_bank_account,
-                    missed_instalment_consequence=settings.missed_instalment_text,
-                    legal_basis=settings.legal_basis(LetterKind.AGREEMENT))
+                    missed_instalment_consequence=texts.missed_instalment_text,
+                    legal_basis=texts.legal_basis(LetterKind.AGREEMENT))
                 assert doc == built
                 assert letter.addressee.splitlines()[0] == (
                     f"{case.applicant_first_name} {case.applicant_last_name}")
