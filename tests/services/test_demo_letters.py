@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -23,6 +24,7 @@ from clerk_app.domain.instalments import instalment_schedule
 from clerk_app.domain.letter_kinds import LetterKind
 from clerk_app.domain.letter_texts import LetterDocument
 from clerk_app.domain.petition_checklist import ItemState, PetitionItem, missing
+from clerk_app.domain.roles import Role
 from clerk_app.persistence.models import (
     Case,
     Deadline,
@@ -34,8 +36,14 @@ from clerk_app.persistence.models import (
     LetterFile,
     NumberSequence,
     PropertyStatement,
+    User,
 )
-from clerk_app.services.admin.settings import load_settings, read_letter_texts
+from clerk_app.services.admin.settings import (
+    LetterTexts,
+    load_settings,
+    read_letter_texts,
+    save_letter_texts,
+)
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.numbering import next_number
 from clerk_app.services.deposit.overview import deposit_overview
@@ -291,10 +299,10 @@ def test_checklists_agree_with_statuses_and_summonses(ctx: AppContext,
 
 
 def _reader(ctx: AppContext) -> Actor:
+    """A demo clerk, to read the cases through the workflow overview."""
     with ctx.db.read() as s:
-        from clerk_app.persistence.models import User
         user = s.scalars(select(User).where(User.username == "demo.referent1")).one()
-        return Actor(user.id, user.username, user.full_name, user.role)
+        return Actor(user.id, user.username, user.full_name, Role(user.role))
 
 
 def test_delay_notices_replace_the_decision_month(ctx: AppContext, demo: DemoSummary) -> None:
@@ -327,3 +335,20 @@ def test_a_thousand_cases_have_every_state_and_every_letter_kind(
         if c.status in (_S.AWAITING_COMPLETION, _S.LEFT_WITHOUT_CONSIDERATION, _S.CONSENT,
                         _S.REFUSAL, _S.AGREEMENT_SIGNED):
             assert c.id in with_letters, (c.kind, c.status)
+
+
+def test_letters_cite_the_offices_letter_texts(ctx: AppContext, admin: Actor) -> None:
+    """The legal bases and remedies the office worded (Teksty pism) are what demo letters
+    carry, as letters issued by the services do."""
+    save_letter_texts(ctx, admin, replace(
+        LetterTexts(), legal_basis_refusal="§ 5 zarządzenia nr 1/2026",
+        remedy_authority="Prezydenta Miasta (test)", municipality_name="Gmina Testowa"))
+    generate_demo_data(ctx, admin, 120, seed=2)
+    extras = [(x.kind, json.loads(x.extra)) for x in _all(ctx, Letter)]
+    refusals = [e["document"]["body"] for k, e in extras if k is LetterKind.REFUSAL]
+    assert refusals
+    for body in refusals:
+        assert body["legal_basis"] == "§ 5 zarządzenia nr 1/2026"
+        assert "Prezydenta Miasta (test)" in body["after_items"][0]
+    agreements = [e["agreement"] for k, e in extras if k is LetterKind.AGREEMENT]
+    assert agreements and {a["municipality"] for a in agreements} == {"Gmina Testowa"}
