@@ -35,26 +35,43 @@ from clerk_app.domain.petition_checklist import PetitionItem
 from clerk_app.domain.settlement import DecisionKind
 from clerk_app.domain.validators import format_nrb
 
+# Refusal reasonings in the clerk's words: (for an applicant, for a female applicant).
 REFUSAL_REASONINGS = (
-    "Z oświadczenia o stanie majątkowym wynika, że dochód na osobę w gospodarstwie domowym "
-    "wnioskodawcy znacznie przekracza przeciętne wynagrodzenie, a gospodarstwo posiada "
-    "oszczędności wystarczające na jednorazową wpłatę kaucji. Nie zachodzi zatem szczególnie "
-    "uzasadniony przypadek, o którym mowa w zarządzeniu Prezydenta Miasta w sprawie kaucji.",
-    "Wnioskodawca posiada zadłużenie z tytułu opłat za dotychczas zajmowany lokal "
-    "komunalny, nieuregulowane mimo wezwań. Rozłożenie kaucji na raty przy istniejącej "
-    "zaległości nie daje rękojmi terminowego regulowania należności wobec Gminy.",
-    "Wnioskodawczyni jest współwłaścicielką nieruchomości (domu jednorodzinnego), co wraz z "
-    "wykazanymi dochodami pozwala na zapłatę kaucji jednorazowo. Okoliczności wskazane w "
-    "prośbie nie stanowią szczególnie uzasadnionego przypadku.",
-    "Na podstawie złożonego oświadczenia ustalono, że miesięczny dochód gospodarstwa domowego "
-    "kilkukrotnie przewyższa wysokość czynszu, a wnioskodawca nie wykazał wydatków ani "
-    "zdarzeń losowych uzasadniających rozłożenie kaucji na raty.",
-    "Wnioskodawca korzystał już z rozłożenia kaucji na raty za poprzednio zajmowany lokal i "
-    "nie dotrzymał terminów płatności trzech rat. Wobec powyższego brak podstaw do ponownego "
-    "udzielenia zgody.",
-    "W oświadczeniu o stanie majątkowym wykazano oszczędności przewyższające wysokość "
-    "kaucji. Zapłata kaucji jednorazowo nie zagraża zaspokojeniu niezbędnych potrzeb "
-    "gospodarstwa domowego.",
+    ("Z oświadczenia o stanie majątkowym wynika, że dochód na osobę w gospodarstwie domowym "
+     "wnioskodawcy znacznie przekracza przeciętne wynagrodzenie, a gospodarstwo posiada "
+     "oszczędności wystarczające na jednorazową wpłatę kaucji. Nie zachodzi zatem szczególnie "
+     "uzasadniony przypadek, o którym mowa w zarządzeniu Prezydenta Miasta w sprawie kaucji.",
+     "Z oświadczenia o stanie majątkowym wynika, że dochód na osobę w gospodarstwie domowym "
+     "wnioskodawczyni znacznie przekracza przeciętne wynagrodzenie, a gospodarstwo posiada "
+     "oszczędności wystarczające na jednorazową wpłatę kaucji. Nie zachodzi zatem szczególnie "
+     "uzasadniony przypadek, o którym mowa w zarządzeniu Prezydenta Miasta w sprawie kaucji."),
+    ("Wnioskodawca posiada zadłużenie z tytułu opłat za dotychczas zajmowany lokal "
+     "komunalny, nieuregulowane mimo wezwań. Rozłożenie kaucji na raty przy istniejącej "
+     "zaległości nie daje rękojmi terminowego regulowania należności wobec Gminy.",
+     "Wnioskodawczyni posiada zadłużenie z tytułu opłat za dotychczas zajmowany lokal "
+     "komunalny, nieuregulowane mimo wezwań. Rozłożenie kaucji na raty przy istniejącej "
+     "zaległości nie daje rękojmi terminowego regulowania należności wobec Gminy."),
+    ("Wnioskodawca jest współwłaścicielem nieruchomości (domu jednorodzinnego), co wraz z "
+     "wykazanymi dochodami pozwala na zapłatę kaucji jednorazowo. Okoliczności wskazane w "
+     "prośbie nie stanowią szczególnie uzasadnionego przypadku.",
+     "Wnioskodawczyni jest współwłaścicielką nieruchomości (domu jednorodzinnego), co wraz z "
+     "wykazanymi dochodami pozwala na zapłatę kaucji jednorazowo. Okoliczności wskazane w "
+     "prośbie nie stanowią szczególnie uzasadnionego przypadku."),
+    ("Na podstawie złożonego oświadczenia ustalono, że miesięczny dochód gospodarstwa "
+     "domowego kilkukrotnie przewyższa wysokość czynszu, a wnioskodawca nie wykazał wydatków "
+     "ani zdarzeń losowych uzasadniających rozłożenie kaucji na raty.",
+     "Na podstawie złożonego oświadczenia ustalono, że miesięczny dochód gospodarstwa "
+     "domowego kilkukrotnie przewyższa wysokość czynszu, a wnioskodawczyni nie wykazała "
+     "wydatków ani zdarzeń losowych uzasadniających rozłożenie kaucji na raty."),
+    ("Wnioskodawca korzystał już z rozłożenia kaucji na raty za poprzednio zajmowany lokal i "
+     "nie dotrzymał terminów płatności trzech rat. Wobec powyższego brak podstaw do ponownego "
+     "udzielenia zgody.",
+     "Wnioskodawczyni korzystała już z rozłożenia kaucji na raty za poprzednio zajmowany "
+     "lokal i nie dotrzymała terminów płatności trzech rat. Wobec powyższego brak podstaw do "
+     "ponownego udzielenia zgody."),
+    ("W oświadczeniu o stanie majątkowym wykazano oszczędności przewyższające wysokość "
+     "kaucji. Zapłata kaucji jednorazowo nie zagraża zaspokojeniu niezbędnych potrzeb "
+     "gospodarstwa domowego.",) * 2,
 )
 DELAY_REASONS = (
     "konieczność uzyskania z Zakładu Gospodarki Mieszkaniowej informacji o zaległościach "
@@ -142,9 +159,10 @@ class DecisionRows:
         return schedule
 
     def refusal(self, rows: Rows, case: Row, clerk: int, addressee: tuple[str, ...],
-                decided: date) -> Row:
-        """Refusal with a reasoning in the clerk's words and the remedy (as ``refuse``)."""
-        reasoning = self.d.one(REFUSAL_REASONINGS)
+                decided: date, female: bool) -> Row:
+        """Refusal with a reasoning in the clerk's words (about a ``female`` applicant or
+        not) and the remedy (as ``refuse``)."""
+        reasoning = self.d.one(REFUSAL_REASONINGS)[int(female)]
         body = refusal_body(RefusalContent(
             case["received_on"], reasoning, self.legal_basis[LetterKind.REFUSAL],
             self.texts.remedy_authority, self.texts.remedy_through, self.signatory))

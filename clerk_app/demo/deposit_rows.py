@@ -163,7 +163,8 @@ class DepositRows:
                                       closed_on=decided, closed_by=CaseEvent.DECISION_ISSUED)
                 decisions.delay_notice(rows, case, clerk, addressee, month, decided)
                 if route == "refusal":
-                    letter = decisions.refusal(rows, case, clerk, addressee, decided)
+                    letter = decisions.refusal(rows, case, clerk, addressee, decided,
+                                               person.female)
                     kind = SettlementKind.REFUSAL
                     self.settle(case, decided, kind, f"{kind.label} ({letter['identifier']} "
                                                      f"z dnia {format_date_pl(decided)})", False)

@@ -15,7 +15,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from clerk_app.demo import DemoSummary, generate_demo_data, pipeline, reachable_statuses
+from clerk_app.demo import (
+    DemoSummary,
+    generate_demo_data,
+    pipeline,
+    pools,
+    reachable_statuses,
+)
 from clerk_app.demo.writers import SqliteInsertPlan
 from clerk_app.domain.agreement import AgreementDocument, AgreementTenant, build_agreement
 from clerk_app.domain.calendar import LegalCalendar
@@ -225,6 +231,10 @@ def test_decisions_settlements_and_agreements_agree_with_statuses(
         if settlement == "refusal":
             assert decision is not None and decision.kind.value == "refusal"
             assert decision.reasoning.strip() and decision.instalment_count is None
+            female = case.applicant_first_name in pools.FEMALE_FIRST_NAMES
+            words = set(re.findall(r"\w+", decision.reasoning.lower()))
+            assert not words & ({"wnioskodawca", "wnioskodawcy"} if female
+                                else {"wnioskodawczyni"})
             assert case.status in (_S.REFUSAL, _S.CLOSED)
         elif settlement == "left_without_consideration":
             assert decision is None and kinds.count("summons") == 1
