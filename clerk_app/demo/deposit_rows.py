@@ -1,5 +1,8 @@
 """The rows behind a deposit petition (paying the rental deposit in instalments): its
-timeline (summons, decision), proxy, property statement and instalment agreement."""
+timeline (summons and its delivery, completion, delay notice, decision, agreement, or leaving
+it without consideration) with the letters of each step, proxy, property statement and the
+petition row, consistent with its checklist: a case waiting for the applicant lacks exactly
+what its summons demanded, any other case past registration has every item present."""
 
 from __future__ import annotations
 
