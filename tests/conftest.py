@@ -11,6 +11,7 @@ from argon2 import PasswordHasher
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from clerk_app.documents.renderer import PdfRenderer
 from clerk_app.domain.roles import Role
 from clerk_app.persistence.database import Database
 from clerk_app.services.admin import passwords
@@ -100,7 +101,8 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def ctx(db: Database, clock: FakeClock) -> AppContext:
-    return AppContext(db=db, clock=clock)
+    """The context the application makes: each issued letter is kept as its PDF."""
+    return AppContext(db=db, clock=clock, renderer=PdfRenderer())
 
 
 @pytest.fixture

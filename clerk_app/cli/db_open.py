@@ -22,6 +22,7 @@ from clerk_app.cli.common import DB_ENV, CliFailure, CliInputError
 from clerk_app.package_files import MissingPackageFiles
 from clerk_app.persistence.database import Database, default_database_url, sqlite_path
 from clerk_app.services.admin.bootstrap import open_database
+from clerk_app.services.core.context import AppContext
 
 
 def resolve_db_url(explicit: str | None) -> str:
@@ -93,3 +94,11 @@ def _first_sentence(text: str) -> str:
     is for developers, never for the user of an installed program."""
     head, _, _ = " ".join(text.split()).partition(". ")
     return head.rstrip(".")
+
+
+def cli_context(db: Database) -> AppContext:
+    """The context of a command: the renderer is handed in, so a letter the command issues
+    or exports is kept as its PDF (the documents are imported only here, when needed)."""
+    from clerk_app.documents.renderer import PdfRenderer
+
+    return AppContext(db=db, renderer=PdfRenderer())

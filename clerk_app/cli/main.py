@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from clerk_app import __version__
-from clerk_app.cli import db_commands, deadline_cmd, instalments_cmd
+from clerk_app.cli import db_commands, deadline_cmd, instalments_cmd, letters_cmd
 from clerk_app.cli.common import CliFailure, CliInputError, add_db_option
 
 EXIT_FAILURE = 1
@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     deadline_cmd.register(sub)
     instalments_cmd.register(sub)
     db_commands.add_report(sub)
+    letters_cmd.register(sub)
     return parser
 
 

@@ -12,10 +12,9 @@ import time
 from pathlib import Path
 
 from clerk_app.cli.common import CliInputError, parse_iso_date
-from clerk_app.cli.db_open import open_db_for_cli
+from clerk_app.cli.db_open import cli_context, open_db_for_cli
 from clerk_app.documents.deadline_report_pdf import render_deadline_report_pdf
 from clerk_app.documents.deadline_report_xlsx import render_deadline_report_xlsx
-from clerk_app.services.core.context import AppContext
 from clerk_app.services.deadlines.report import (
     MAX_HORIZON_DAYS,
     DeadlineReport,
@@ -56,7 +55,7 @@ def handle_deadlines(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     db = open_db_for_cli(args)
     try:
-        ctx = AppContext(db=db)
+        ctx = cli_context(db)
         started = time.perf_counter()
         report: DeadlineReport = system_deadline_report(ctx, as_of or ctx.today(), horizon)
         data = RENDERERS[out.suffix.lower()](report)

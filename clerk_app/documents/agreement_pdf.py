@@ -54,8 +54,8 @@ BODY_BOTTOM = 24 * mm
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    body = ParagraphStyle("a-body", fontName=FONT_REGULAR, fontSize=10, leading=13.5,
-                          alignment=TA_JUSTIFY, spaceAfter=1.8 * mm)
+    body = ParagraphStyle("a-body", fontName=FONT_REGULAR, bulletFontName=FONT_REGULAR,
+                          fontSize=10, leading=13.5, alignment=TA_JUSTIFY, spaceAfter=1.8 * mm)
     centre = ParagraphStyle("a-centre", parent=body, alignment=TA_CENTER)
     return {
         "title": ParagraphStyle("a-title", parent=centre, fontName=FONT_BOLD, fontSize=13.5,
@@ -137,6 +137,7 @@ def _parties(doc: AgreementDocument, st: dict[str, ParagraphStyle]) -> Table:
             for party in agreement_parties(doc)]
     table = Table(rows, colWidths=[30 * mm, WIDTH - 30 * mm], hAlign="LEFT")
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm),
@@ -152,7 +153,8 @@ def _signatures(doc: AgreementDocument, st: dict[str, ParagraphStyle]) -> Flowab
     tenant = [Paragraph(dots, st["sign"]), Paragraph("Najemca", st["sign_b"]),
               Paragraph(escape(doc.tenant.name), st["sign"])]
     table = Table([[landlord, tenant]], colWidths=[WIDTH / 2, WIDTH / 2])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR)]))
     return KeepTogether([Spacer(0, 18 * mm), table])
 
 

@@ -146,7 +146,8 @@ def render_deadline_report_pdf(report: DeadlineReport) -> bytes:
     register_fonts()
     buffer = io.BytesIO()
     with without_ascii85():
-        canvas = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), pageCompression=1)
+        canvas = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), pageCompression=1,
+                        initialFontName=FONT_REGULAR)
         canvas.setTitle(f"Raport terminów – stan na {format_date_pl(report.as_of)}")
         canvas.setAuthor(report.generated_by)
         canvas.setCreator("clerk-app")

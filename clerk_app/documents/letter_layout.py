@@ -152,7 +152,7 @@ def render_envelope_label(label: EnvelopeLabel) -> bytes:
     """A one-page 100 × 50 mm PDF label: return address, addressee, barcode of the letter."""
     register_fonts()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(LABEL_W, LABEL_H))
+    canvas = Canvas(buffer, pagesize=(LABEL_W, LABEL_H), initialFontName=FONT_REGULAR)
     canvas.setTitle(f"Etykieta {label.identifier}")
     draw_fitted(canvas, 4 * mm, LABEL_H - 5 * mm, label.return_address, 6, LABEL_W - 8 * mm)
     text = canvas.beginText(4 * mm, LABEL_H - 11 * mm)

@@ -23,8 +23,9 @@ __all__ = ["body_story", "render_envelope_label", "render_letter"]
 
 def _styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    body = ParagraphStyle("body", fontName=FONT_REGULAR, fontSize=10.5, leading=14.5,
-                          alignment=TA_JUSTIFY, spaceAfter=2.5 * mm)
+    body = ParagraphStyle("body", fontName=FONT_REGULAR, bulletFontName=FONT_REGULAR,
+                          fontSize=10.5, leading=14.5, alignment=TA_JUSTIFY,
+                          spaceAfter=2.5 * mm)
     return {
         "subject": ParagraphStyle("subject", parent=body, fontName=FONT_BOLD, fontSize=12,
                                   leading=15, alignment=TA_LEFT, spaceAfter=5 * mm),

@@ -7,6 +7,8 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
+from clerk_app.documents.fonts import FONT_REGULAR, register_fonts
+
 FooterPainter = Callable[[Canvas, int, int], None]  # canvas, page number, page count
 
 
@@ -17,6 +19,8 @@ class PageCountCanvas(Canvas):
     footer: FooterPainter
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        register_fonts()  # every page starts in DejaVu: no unembedded Helvetica in the PDF
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT_REGULAR
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
 

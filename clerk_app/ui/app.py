@@ -12,6 +12,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from clerk_app import __version__
+from clerk_app.documents.renderer import PdfRenderer
 from clerk_app.services.admin.auth import has_any_user
 from clerk_app.services.admin.bootstrap import open_database, printable_url, written_backups
 from clerk_app.services.core.context import Actor, AppContext
@@ -207,7 +208,7 @@ def run_gui(db_url: str) -> int:
     if backup:
         note = translate("app", "Baza danych została zaktualizowana; kopia zapasowa: {0}").format(
             backup)
-    flow = create_main_flow(AppContext(db=db), note)
+    flow = create_main_flow(AppContext(db=db, renderer=PdfRenderer()), note)
     flow.ended.connect(app.quit)
     try:
         return app.exec()

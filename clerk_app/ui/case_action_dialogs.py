@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 from clerk_app.domain import checklists as cl
 from clerk_app.domain.cases import CaseKind
 from clerk_app.domain.field_labels import field_label
+from clerk_app.domain.petition_checklist import ChecklistLine, ItemState
 from clerk_app.ui.changes import Change
-from clerk_app.ui.qt_helpers import to_date, to_qdate
+from clerk_app.ui.operations import Op, OpRunner
+from clerk_app.ui.qt_helpers import to_date, to_qdate, translate
 from clerk_app.ui.service_dialog import ServiceDialog
 
 MISSING_FIELD = "missing"  # the key of the field the summons service names
@@ -100,12 +102,20 @@ class _ActionDialog(ServiceDialog):
         self.accept()
 
 
+ChecklistSource = Callable[[], tuple[ChecklistLine, ...]]
+
+
 class SummonsDialog(_ActionDialog):
-    """Tick the typical deficiencies of the case kind and/or type others, one per line;
-    ``issue(items)`` (run in the pool) issues the summons."""
+    """Tick the deficiencies and/or type others, one per line; ``issue(items)`` (run in the
+    pool) issues the summons. For a deposit petition ``checklist`` (run in the pool) gives
+    its checklist: the missing items come pre-ticked, an item that does not apply is shown
+    disabled and cannot be demanded; without a petition the typical deficiencies stay."""
+
+    checklistShown = Signal()
 
     def __init__(self, kind: CaseKind, issue: Callable[[list[str]], object],
-                 parent: QWidget | None = None, change: Change | None = None) -> None:
+                 parent: QWidget | None = None, change: Change | None = None,
+                 checklist: ChecklistSource | None = None) -> None:
         super().__init__(self.tr("Wezwanie do uzupełnienia braków"),
                          self.tr("Wystaw wezwanie"), parent, change)
         self.issue = issue
@@ -113,36 +123,90 @@ class SummonsDialog(_ActionDialog):
                                "wezwania; termin na ich usunięcie biegnie od doręczenia."))
         intro.setWordWrap(True)
         self.body.addWidget(intro)
-        box = QGroupBox(self.tr("Typowe braki ({0})").format(kind.label), self)
-        inner = QVBoxLayout(box)
+        self.box = QGroupBox(self.tr("Typowe braki ({0})").format(kind.label), self)
+        self.box_layout = QVBoxLayout(self.box)
         self.checks: list[QCheckBox] = []
         for item in TYPICAL_DEFICIENCIES.get(kind, ()):
-            check = QCheckBox(item.label.replace("&", "&&"), box)
-            check.setProperty("itemCode", item.code)
-            inner.addWidget(check)
-            self.checks.append(check)
-        self.body.addWidget(box)
-        widest = max((c.sizeHint().width() for c in self.checks), default=0)
-        self.setMinimumWidth(max(self.minimumWidth(), widest + 60))  # no clipped labels
+            self._add_check(item.label, item.code)
+        self.body.addWidget(self.box)
         self.other_label = QLabel(self.tr("&Inne braki (każdy w osobnym wierszu):"), self)
         self.other_edit = _text_box(self, self.tr("np. Czytelny podpis na stronie 2"), 4)
+        self.other_edit.setObjectName("other_missing")
         self.other_label.setBuddy(self.other_edit)
         self.body.addWidget(self.other_label)
         self.body.addWidget(self.other_edit)
         self.finish_layout()
-        self.field_widgets = {MISSING_FIELD: self.checks[0] if self.checks else self.other_edit}
-        self.busy_widgets += [box, self.other_edit]
+        self._fit_checks()
+        self.busy_widgets += [self.box, self.other_edit]
         (self.checks[0] if self.checks else self.other_edit).setFocus()
+        self.checklist_runner = OpRunner(self)
+        if checklist is not None:
+            Op(self.checklist_runner, checklist).on_success(self.show_checklist).on_failure(
+                lambda _error: None).quietly().run()  # no petition: the typical items stay
+
+    def _add_check(self, label: str, code: str, state: ItemState | None = None) -> QCheckBox:
+        text = label if state is not ItemState.NOT_APPLICABLE else self.tr(
+            "{0} – nie dotyczy").format(label)
+        check = QCheckBox(text.replace("&", "&&"), self.box)
+        check.setObjectName(code)
+        check.setProperty("itemCode", code)
+        check.setProperty("deficiency", label)
+        check.setChecked(state is ItemState.MISSING)
+        check.setEnabled(state is not ItemState.NOT_APPLICABLE)
+        self.box_layout.addWidget(check)
+        self.checks.append(check)
+        return check
+
+    def _fit_checks(self) -> None:
+        widest = max((c.sizeHint().width() for c in self.checks), default=0)
+        self.setMinimumWidth(max(self.minimumWidth(), widest + 60))  # no clipped labels
+        first = next((c for c in self.checks if c.isEnabled()), self.other_edit)
+        self.field_widgets = {MISSING_FIELD: first}
+
+    def show_checklist(self, lines: tuple[ChecklistLine, ...]) -> None:
+        """Replace the typical items by the petition's checklist, the missing ones ticked."""
+        had_focus = any(c.hasFocus() for c in self.checks)
+        for check in self.checks:
+            self.box_layout.removeWidget(check)
+            check.deleteLater()
+        self.checks = []
+        self.box.setTitle(self.tr("Lista kontrolna prośby"))
+        for line in lines:
+            self._add_check(line.label, line.item.value, line.state)
+        self._fit_checks()
+        if had_focus or self.focusWidget() is None:
+            self.field_widgets[MISSING_FIELD].setFocus()
+        self.checklistShown.emit()
 
     def items(self) -> list[str]:
-        """The ticked labels, then the typed lines (blank lines dropped)."""
-        ticked = [c.text().replace("&&", "&") for c in self.checks if c.isChecked()]
+        """The ticked (and applicable) labels, then the typed lines (blank lines dropped)."""
+        ticked = [str(c.property("deficiency")) for c in self.checks
+                  if c.isChecked() and c.isEnabled()]
         typed = [line.strip() for line in self.other_edit.toPlainText().splitlines()]
         return ticked + [line for line in typed if line]
 
     def work(self) -> Callable[[], object]:
         items, issue = self.items(), self.issue
         return lambda: issue(items)
+
+
+DELAY_INTRO = ("Sprawa nie zostanie załatwiona w terminie: podaj przyczynę i nowy termin "
+               "(art. 36 KPA). Dotychczasowy termin zostanie zastąpiony. Zawiadomienie "
+               "pouczy stronę o prawie do wniesienia ponaglenia (art. 37 KPA).")
+DELAY_BLOCKED = ("Zawiadomienia o zwłoce nie wystawia się, gdy sprawa czeka na uzupełnienie "
+                 "braków przez wnioskodawcę.")
+
+
+def delay_notice_spec(initial: date) -> DateReasonSpec:
+    """What the delay-notice dialog asks: the reason and the new date (default ``initial``);
+    its intro says the letter carries the instruction on the ponaglenie (art. 37 KPA)."""
+    return DateReasonSpec(
+        translate("DateReasonDialog", "Zawiadomienie o zwłoce"),
+        translate("DateReasonDialog", DELAY_INTRO),
+        translate("DateReasonDialog", "Wystaw zawiadomienie"), "new_due", initial,
+        "reason", translate("DateReasonDialog", "np. konieczność uzyskania dodatkowych "
+                                                "wyjaśnień"),
+        translate("DateReasonDialog", "Przyczyna zwłoki"))
 
 
 @dataclass(frozen=True)
@@ -159,6 +223,7 @@ class DateReasonSpec:
     reason_field: str | None = None
     reason_hint: str = ""
     reason_label: str = ""
+    date_label: str = ""
 
 
 class DateReasonDialog(_ActionDialog):
@@ -176,11 +241,14 @@ class DateReasonDialog(_ActionDialog):
         self.date_edit = QDateEdit(to_qdate(spec.initial), self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd.MM.yyyy")
-        form.addRow(self._label(field_label(spec.date_field), self.date_edit), self.date_edit)
+        self.date_edit.setObjectName(spec.date_field)
+        form.addRow(self._label(spec.date_label or field_label(spec.date_field),
+                                self.date_edit), self.date_edit)
         self.field_widgets = {spec.date_field: self.date_edit}
         self.reason_edit: QPlainTextEdit | None = None
         if spec.reason_field is not None:
             self.reason_edit = _text_box(self, spec.reason_hint, 3)
+            self.reason_edit.setObjectName(spec.reason_field)
             label = spec.reason_label or field_label(spec.reason_field)
             form.addRow(self._label(label, self.reason_edit), self.reason_edit)
             self.field_widgets[spec.reason_field] = self.reason_edit

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush
 from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.cases import DeadlineState
 from clerk_app.domain.letter_kinds import DeliveryStatus
+from clerk_app.domain.letter_state import LetterState
 from clerk_app.domain.text import format_date_pl
 from clerk_app.services.deadlines.types import DeadlineView
 from clerk_app.services.letters.types import LetterView
@@ -32,9 +33,10 @@ DEADLINE_COLUMNS = 5
 COL_IDENTIFIER = 0
 COL_LETTER_KIND = 1
 COL_DATED = 2
-COL_DELIVERY = 3
-COL_DELIVERED_ON = 4
-LETTER_COLUMNS = 5
+COL_LETTER_STATE = 3
+COL_DELIVERY = 4
+COL_DELIVERED_ON = 5
+LETTER_COLUMNS = 6
 
 SOON_WORKING_DAYS = 2
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -99,7 +101,15 @@ class CaseLettersModel(RowTableModel[LetterView]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = (self.tr("Kod pisma"), self.tr("Rodzaj"), self.tr("Data pisma"),
-                         self.tr("Doręczenie"), self.tr("Data doręczenia"))
+                         self.tr("Stan"), self.tr("Sposób doręczenia"),
+                         self.tr("Data doręczenia"))
+
+    @staticmethod
+    def state_day(row: LetterView) -> date | None:
+        """The day that belongs to the state: sent, delivered (or deemed), returned."""
+        return {LetterState.SENT: row.sent_on, LetterState.RETURNED: row.returned_on,
+                LetterState.DELIVERED: row.delivered_on,
+                LetterState.NOT_COLLECTED: row.deemed_delivered_on}.get(row.state)
 
     def text(self, row: LetterView, column: int) -> str:
         if column == COL_IDENTIFIER:
@@ -108,10 +118,14 @@ class CaseLettersModel(RowTableModel[LetterView]):
             return row.kind_label
         if column == COL_DATED:
             return format_date_pl(row.dated_on)
-        if column == COL_DELIVERY:
-            if row.delivery_status is DeliveryStatus.PENDING:
-                return row.delivery_status.label
-            return f"{row.delivery_status.label} – {row.delivery_method.label}"
+        if column == COL_LETTER_STATE:
+            day = self.state_day(row)
+            label = row.state.label
+            return self.tr("{0} ({1})").format(label, format_date_pl(day)) if day else label
+        if column == COL_DELIVERY:  # how it went or goes; the state column says how far
+            if row.delivery_status is DeliveryStatus.PENDING and row.email_read_on is None:
+                return "—"
+            return row.delivery_method.label
         if column == COL_DELIVERED_ON:
             when = row.effective_delivery
             return format_date_pl(when) if when else "—"
@@ -120,8 +134,16 @@ class CaseLettersModel(RowTableModel[LetterView]):
     def extra(self, row: LetterView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [self.tr("Adresat: {0}").format(", ".join(row.addressee.splitlines()))]
+            if row.sent_on:
+                lines.append(self.tr("Wysłano: {0}").format(format_date_pl(row.sent_on)))
             if row.first_notice_on:
                 lines.append(self.tr("Pierwsze awizo: {0}").format(
                     format_date_pl(row.first_notice_on)))
+            if row.email_read_on:
+                lines.append(self.tr("Potwierdzenie odczytu e-maila: {0} (nie jest "
+                                     "doręczeniem)").format(format_date_pl(row.email_read_on)))
+            if row.returned_on:
+                lines.append(self.tr("Zwrot do nadawcy: {0}").format(
+                    format_date_pl(row.returned_on)))
             return "\n".join(lines)
         return None

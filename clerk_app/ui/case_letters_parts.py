@@ -26,8 +26,8 @@ from clerk_app.domain.text import format_date_pl
 from clerk_app.services.deadlines.types import DeadlineView
 from clerk_app.services.letters.types import LetterView
 from clerk_app.ui.case_letters_models import (
-    COL_DELIVERY,
     COL_KIND,
+    COL_LETTER_KIND,
     COL_STATE,
     CaseDeadlinesModel,
     CaseLettersModel,
@@ -73,7 +73,7 @@ class LettersSection(QSplitter):
         self.deadlines_model = CaseDeadlinesModel(self)
         self.letters_model = CaseLettersModel(self)
         self.deadlines = _table(self, self.deadlines_model, COL_KIND)
-        self.letters = _table(self, self.letters_model, COL_DELIVERY)
+        self.letters = _table(self, self.letters_model, COL_LETTER_KIND)
         self.explanation = QPlainTextEdit(self)
         self.explanation.setReadOnly(True)
         self.explanation.setTabChangesFocus(True)

@@ -1,19 +1,21 @@
 """Tab "Pisma i terminy" of the case view: the case's deadlines with the explanation of the
-selected one, its letters (preview, print, envelope label, delivery) and the clerk's actions
-(summons, deficiencies removed, delay notice, extension). The case view gives the tab its
+selected one, its letters with their state (preview and print of the kept PDF, envelope label,
+delivery) and the clerk's actions (summons, deficiencies removed, delay notice, extension).
+A letter is always previewed and printed from its issued bytes (``records.letter_pdf``),
+fetched off the GUI thread. The case view gives the tab its
 data (:meth:`CaseLettersTab.show_screen`); every service call is an op, and an action that
 saved announces the change, after which the case view reads the case again."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from clerk_app.documents.letters import render_envelope_label, render_letter
+from clerk_app.documents.letters import render_envelope_label
 from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.cases import CaseKind, CaseStatus, DeadlineState, allowed_transitions
 from clerk_app.domain.deadline_rules import default_delay_new_date, default_extension_date
@@ -23,13 +25,16 @@ from clerk_app.services.cases.detail import CaseDetail
 from clerk_app.services.cases.screen import CaseScreen
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.deadlines import actions as dl
+from clerk_app.services.deposit.petition import petition_form
 from clerk_app.services.letters import issue as lt
+from clerk_app.services.letters.records import letter_pdf as kept_pdf
 from clerk_app.services.letters.types import LetterResult, LetterView
 from clerk_app.ui.case_action_dialogs import (
     DateReasonDialog,
     DateReasonSpec,
     SummonsDialog,
     _ActionDialog,
+    delay_notice_spec,
 )
 from clerk_app.ui.case_letters_parts import LettersSection, button
 from clerk_app.ui.changes import CASE_WORK, Change
@@ -39,16 +44,18 @@ from clerk_app.ui.pdf_printing import PdfPreviewDialog
 from clerk_app.ui.qt_helpers import make_error_label, show_error
 
 _S = CaseStatus
-_UNDECIDED = (_S.REGISTERED, _S.AWAITING_COMPLETION, _S.IN_PROGRESS)
+_UNDECIDED = (_S.REGISTERED, _S.IN_PROGRESS)  # not while it waits for the applicant
 
 
 @dataclass(frozen=True)
 class RenderedPdf:
-    """A PDF to preview: window title, default file name and the bytes."""
+    """A PDF to preview: window title, default file name and the bytes (empty with a
+    ``letter_id``: the issued letter's kept bytes are still to be fetched)."""
 
     title: str
     file_name: str
     pdf: bytes
+    letter_id: int | None = None
 
 
 def letter_pdf(identifier: str, title: str, pdf: bytes) -> RenderedPdf:
@@ -56,8 +63,16 @@ def letter_pdf(identifier: str, title: str, pdf: bytes) -> RenderedPdf:
 
 
 def issued_pdf(result: LetterResult) -> RenderedPdf:
-    """A freshly issued letter rendered for its preview (in the pool)."""
-    return letter_pdf(result.identifier, result.kind.label, render_letter(result.document))
+    """A freshly issued letter, to be previewed from the PDF kept when it was issued."""
+    return RenderedPdf(f"{result.kind.label} {result.identifier}",
+                       f"{result.identifier}.pdf", b"", result.letter_id)
+
+
+def kept_letter(ctx: AppContext, actor: Actor, letter_id: int, title: str) -> RenderedPdf:
+    """The issued letter's kept bytes (rendered and kept first for an old letter); in the
+    pool."""
+    stored = kept_pdf(ctx, actor, letter_id)
+    return RenderedPdf(f"{title} {stored.identifier}", stored.file_name, stored.pdf, letter_id)
 
 
 class CaseLettersTab(QWidget):
@@ -158,8 +173,14 @@ class CaseLettersTab(QWidget):
         dialog.open()
 
     def _issued(self, result: object) -> None:
-        if isinstance(result, RenderedPdf):
+        if not isinstance(result, RenderedPdf):
+            return
+        if result.pdf or result.letter_id is None:
             self.show_preview(result)
+            return
+        ctx, actor, letter_id = self.ctx, self.actor, result.letter_id
+        Op(self.runner, lambda: replace(result, pdf=kept_pdf(ctx, actor, letter_id).pdf)
+           ).on_success(self.show_preview).errors_in(self.error_label).run()
 
     def _extension_date(self, current_due: date | None) -> date:
         cal = self.data.calendar if self.data else LegalCalendar()
@@ -176,7 +197,9 @@ class CaseLettersTab(QWidget):
             return None
         ctx, actor, case_id = self.ctx, self.actor, self.case_id
         dialog = SummonsDialog(self.detail.kind, lambda items: issued_pdf(
-            lt.issue_summons(ctx, actor, case_id, items)), self.owner(), self.change)
+            lt.issue_summons(ctx, actor, case_id, items)), self.owner(), self.change,
+            (lambda: petition_form(ctx, actor, case_id).checklist)
+            if self.detail.kind is CaseKind.DEPOSIT else None)
         self._open(dialog)
         return dialog
 
@@ -193,13 +216,7 @@ class CaseLettersTab(QWidget):
 
     def open_delay_notice(self) -> DateReasonDialog:
         ctx, actor, case_id = self.ctx, self.actor, self.case_id
-        spec = DateReasonSpec(
-            self.tr("Zawiadomienie o zwłoce"),
-            self.tr("Sprawa nie zostanie załatwiona w terminie: podaj przyczynę i nowy "
-                    "termin (art. 36 KPA). Dotychczasowy termin zostanie zastąpiony."),
-            self.tr("Wystaw zawiadomienie"), "new_due", self._delay_notice_date(),
-            "reason", self.tr("np. konieczność uzyskania dodatkowych wyjaśnień"),
-            self.tr("Przyczyna zwłoki"))
+        spec = delay_notice_spec(self._delay_notice_date())
         return self._date_dialog(spec, lambda day, reason: issued_pdf(
             lt.issue_delay_notice(ctx, actor, case_id, day, reason)))
 
@@ -234,10 +251,10 @@ class CaseLettersTab(QWidget):
 
     # previews ------------------------------------------------------------------------------
     def preview_letter(self) -> bool:
-        """Render the selected letter as issued and show it (Enter/double-click too)."""
+        """Show the selected letter exactly as issued, from its kept PDF (Enter or a
+        double-click too); printing from the preview prints those bytes."""
         ctx, actor = self.ctx, self.actor
-        return self._render(lambda x: letter_pdf(x.identifier, x.kind_label, render_letter(
-            lt.letter_document(ctx, actor, x.id))))
+        return self._render(lambda x: kept_letter(ctx, actor, x.id, x.kind_label))
 
     def preview_label(self) -> bool:
         """The 100 × 50 mm envelope label of the selected letter."""

@@ -10,7 +10,7 @@ method is given the case each time it is (re)loaded.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from clerk_app.domain.cases import CaseKind
 from clerk_app.domain.text import format_date_pl
@@ -20,7 +20,9 @@ from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.case_letters_tab import CaseLettersTab
 from clerk_app.ui.case_view_tabs import ApplicantTab, DocumentsTab, TimelineTab
 from clerk_app.ui.changes import CASE_WORK, Change, ChangeKind, broadcast
+from clerk_app.ui.deposit.decision_panel import DecisionPanel
 from clerk_app.ui.deposit.petition_tab import PetitionTab
+from clerk_app.ui.deposit.reassign_dialog import ReassignDialog, can_reassign
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import make_error_label
 
@@ -47,6 +49,7 @@ class CaseView(QWidget):
         self.add_tab(self.tr("Dokumenty"), self.documents_tab)
         self.add_tab(self.tr("Historia"), self.history_tab)
         self.letters_tab = CaseLettersTab(ctx, actor, case_id, self)
+        self.decision_panel: DecisionPanel | None = None  # deposit cases: added on first load
         self.add_tab(self.tr("Pisma i terminy"), self.letters_tab)
         self.petition_tab: PetitionTab | None = None  # added once the case is a deposit one
         layout = QVBoxLayout(self)
@@ -69,7 +72,12 @@ class CaseView(QWidget):
         self.signature_label.setFont(font)
         self.signature_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
-        grid.addWidget(self.signature_label, 0, 0, 1, 4)
+        grid.addWidget(self.signature_label, 0, 0, 1, 3)
+        self.reassign_button = QPushButton(self.tr("Przydziel &referenta…"), self)
+        self.reassign_button.setVisible(can_reassign(self.actor))  # supervisors only
+        self.reassign_button.setEnabled(False)
+        self.reassign_button.clicked.connect(self.open_reassign)
+        grid.addWidget(self.reassign_button, 0, 3, Qt.AlignmentFlag.AlignRight)
         names = [("kind", self.tr("Rodzaj:")), ("status", self.tr("Status:")),
                  ("applicant", self.tr("Wnioskodawca:")), ("assignee", self.tr("Referent:")),
                  ("received", self.tr("Wpłynęło:")), ("deadline", self.tr("Najbliższy termin:"))]
@@ -83,6 +91,14 @@ class CaseView(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         return grid
+
+    def open_reassign(self) -> ReassignDialog | None:
+        """The supervisor's dialog giving the case to another clerk."""
+        if self.detail is None or not can_reassign(self.actor):
+            return None
+        self.reassign_dialog = ReassignDialog(self.ctx, self.actor, self.detail, self)
+        self.reassign_dialog.open()
+        return self.reassign_dialog
 
     def add_tab(self, title: str, widget: QWidget) -> int:
         """Add a tab (e.g. "Pisma", "Terminy"); it gets ``set_case(detail)`` on each load."""
@@ -121,6 +137,10 @@ class CaseView(QWidget):
                   "deadline": format_date_pl(d.next_deadline) if d.next_deadline else "—"}
         for key, text in values.items():
             self.header_values[key].setText(text)
+        self.reassign_button.setEnabled(d.status.is_open)
+        if d.kind is CaseKind.DEPOSIT and self.decision_panel is None:  # its set_case follows
+            self.decision_panel = DecisionPanel(self.ctx, self.actor, self.case_id, self)
+            self.tabs.addTab(self.decision_panel, self.tr("Rozstrzygnięcie"))
         self.data_tab.set_detail(d, force)
         self.documents_tab.set_documents(screen.documents)
         self.history_tab.set_entries(screen.timeline)

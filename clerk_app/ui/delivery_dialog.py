@@ -4,7 +4,9 @@ The scanner types the identifier and Enter into the "Kod pisma" field (or the ma
 barcode filter opens the dialog with :meth:`DeliveryDialog.for_identifier`). The dialog
 shows the letter, and the user picks how it was delivered: on the ZPO date, not collected
 after a first notice (the deemed delivery date and its explanation are shown), at the
-counter, or by e-mail. OK records it through the delivery service.
+counter, or by e-mail (a reading confirmation is a delivery only where the office's setting
+says so; the dialog says which). It also records the day the letter was sent and the day it
+came back to the sender. OK records it through the delivery service.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from clerk_app.services.letters.delivery import (
     delivery_desk,
     record_delivery,
     record_not_collected,
+    record_returned,
+    record_sent,
 )
 from clerk_app.services.letters.types import DeliveryResult, LetterView
 from clerk_app.ui.changes import CASE_WORK, Change, ChangeKind, broadcast
@@ -44,7 +48,7 @@ from clerk_app.ui.service_dialog import ServiceDialog
 
 __all__ = ["DeliveryDialog", "to_date", "to_qdate"]
 
-POST, NOT_COLLECTED, COUNTER, EMAIL = range(4)
+POST, NOT_COLLECTED, COUNTER, EMAIL, SENT, RETURNED = range(6)
 
 
 class _EnterFilter(QObject):
@@ -70,6 +74,7 @@ class DeliveryDialog(ServiceDialog):
         self.ctx, self.actor = ctx, actor
         self.letter: LetterView | None = None
         self.calendar: LegalCalendar | None = None
+        self.email_read_counts = False
         self.outcome: DeliveryResult | None = None
         self.setWindowTitle(self.tr("Doręczenie pisma"))
         self.setMinimumWidth(560)
@@ -99,7 +104,9 @@ class DeliveryDialog(ServiceDialog):
         labels = (self.tr("Doręczono – data z potwierdzenia odbioru (ZPO)"),
                   self.tr("Nieodebrane – pierwsze awizo dnia …"),
                   self.tr("Doręczono w urzędzie"),
-                  self.tr("Doręczono e-mailem (potwierdzenie odczytu)"))
+                  self.tr("Doręczono e-mailem (potwierdzenie odczytu)"),
+                  self.tr("Wysłano – data nadania"),
+                  self.tr("Zwrócono do nadawcy – data zwrotu"))
         for number, text in enumerate(labels):
             button = QRadioButton(text)
             self.method_group.addButton(button, number)
@@ -129,6 +136,7 @@ class DeliveryDialog(ServiceDialog):
 
         self.field_widgets = {"delivered_on": self.date_edit,
                               "first_notice_on": self.date_edit,
+                              "sent_on": self.date_edit, "returned_on": self.date_edit,
                               "delivery_status": self.identifier_edit}
         self.busy_widgets = [self.identifier_edit, self.find_button, self.how_box,
                              self.ok_button]
@@ -158,6 +166,7 @@ class DeliveryDialog(ServiceDialog):
 
     def _found(self, desk: DeliveryDesk, focus: bool) -> None:
         self.letter, self.calendar = desk.letter, desk.calendar
+        self.email_read_counts = desk.email_read_counts
         if self.letter is None:
             self.set_error(self.tr("Nie znaleziono pisma o kodzie „{0}”.")
                            .format(self.identifier_edit.text().strip()))
@@ -193,20 +202,38 @@ class DeliveryDialog(ServiceDialog):
                      self.tr("Sprawa: {0}, pismo z dnia {1}").format(
                          letter.case_signature, format_date_pl(letter.dated_on)),
                      self.tr("Adresat: {0}").format(", ".join(letter.addressee.splitlines())),
-                     self.tr("Stan: {0}").format(letter.delivery_status.label)]
-            if letter.effective_delivery:
-                lines[-1] += f" ({format_date_pl(letter.effective_delivery)})"
+                     self.tr("Stan: {0}").format(letter.state.label)]
+            when = letter.returned_on or letter.effective_delivery or letter.sent_on
+            if when:
+                lines[-1] += f" ({format_date_pl(when)})"
+            if letter.email_read_on:
+                lines.append(self.tr("Potwierdzenie odczytu e-maila: {0} (nie jest "
+                                     "doręczeniem)").format(format_date_pl(letter.email_read_on)))
             self.letter_label.setText("\n".join(lines))
         self._update()
 
     def _update(self) -> None:
-        pending = self.letter is not None and self.letter.delivery_status.value == "pending"
-        self.how_box.setEnabled(pending)
-        self.ok_button.setEnabled(pending)
-        not_collected = self.method() == NOT_COLLECTED
-        self.date_label.setText(self.tr("Data pierwszego awizo:") if not_collected
-                                else self.tr("Data doręczenia:"))
-        self.deemed_label.setVisible(not_collected)
+        letter = self.letter
+        open_ = letter is not None and letter.returned_on is None
+        pending = open_ and letter is not None and letter.delivery_status.value == "pending"
+        returnable = open_ and letter is not None and letter.delivery_status.value != "delivered"
+        for number in (POST, NOT_COLLECTED, COUNTER, EMAIL, SENT):
+            self.method_group.button(number).setEnabled(pending)
+        self.method_group.button(RETURNED).setEnabled(returnable)
+        self.how_box.setEnabled(returnable)
+        method = self.method()
+        self.ok_button.setEnabled(pending or (returnable and method == RETURNED))
+        not_collected = method == NOT_COLLECTED
+        self.date_label.setText({NOT_COLLECTED: self.tr("Data pierwszego awizo:"),
+                                 SENT: self.tr("Data nadania:"),
+                                 RETURNED: self.tr("Data zwrotu:")}.get(
+                                     method, self.tr("Data doręczenia:")))
+        email_note = method == EMAIL and not self.email_read_counts
+        self.deemed_label.setVisible(not_collected or email_note)
+        if email_note:
+            self.deemed_label.setText(self.tr(
+                "Potwierdzenie odczytu zostanie zapisane przy piśmie, ale zgodnie z ustawieniami "
+                "urzędu nie jest doręczeniem: termin nie zacznie biec."))
         if not_collected and self.calendar is not None:
             try:
                 computed = self.calendar.deemed_delivery(to_date(self.date_edit.date()))
@@ -219,7 +246,8 @@ class DeliveryDialog(ServiceDialog):
                 *computed.explanation_lines()]))
 
     def deemed_text(self) -> str:
-        return self.deemed_label.text() if self.deemed_label.isVisible() else ""
+        return (self.deemed_label.text()
+                if self.deemed_label.isVisible() and self.method() == NOT_COLLECTED else "")
 
     def save(self) -> None:
         """Record the delivery in the background; on success the dialog closes."""
@@ -231,6 +259,12 @@ class DeliveryDialog(ServiceDialog):
         ctx, actor = self.ctx, self.actor
 
         def work() -> DeliveryResult:
+            if method == SENT:
+                return DeliveryResult(record_sent(ctx, actor, letter.id, letter.version, day),
+                                      None)
+            if method == RETURNED:
+                return DeliveryResult(
+                    record_returned(ctx, actor, letter.id, letter.version, day), None)
             if method == NOT_COLLECTED:
                 return record_not_collected(ctx, actor, letter.id, letter.version, day)
             how = {POST: DeliveryMethod.POST, COUNTER: DeliveryMethod.COUNTER,

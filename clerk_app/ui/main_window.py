@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         self.act_cases = self._action(cases, self.tr("&Lista spraw"),
                                       lambda: self.show_page(self.tr("Sprawy")), "Ctrl+1",
                                       Permission.VIEW_CASES)
+        self.act_leave_list = self._action(
+            cases, self.tr("Do pozostawienia &bez rozpoznania…"), self.open_leave_list,
+            "Ctrl+4", Permission.HANDLE_CASE)
         self.act_deadlines = self._action(deadlines, self.tr("&Terminy spraw"),
                                           lambda: self.show_page(self.tr("Terminy")), "Ctrl+2",
                                           Permission.VIEW_CASES)
@@ -168,6 +171,18 @@ class MainWindow(QMainWindow):
         from clerk_app.ui.audit_window import AuditWindow
 
         return self._open("audit", lambda: AuditWindow(self.ctx, self.actor, self))
+
+    def open_leave_list(self) -> QWidget:
+        """Deposit cases whose 7 days passed unmet; the clerk leaves them without
+        consideration or opens them (double-click)."""
+        from clerk_app.ui.deposit.leave_list_window import LeaveListWindow
+
+        def make() -> QWidget:
+            window = LeaveListWindow(self.ctx, self.actor, self)
+            window.caseActivated.connect(self.navigator.open_case)
+            return window
+
+        return self._open("leave_list", make)
 
     def open_report(self) -> QWidget:
         from clerk_app.ui.report_dialog import ReportDialog

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QPushButton, QSpinBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QWidget,
+)
 
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.validators import format_nrb
@@ -25,10 +33,10 @@ class OfficeSettingsForm(QWidget):
         super().__init__(parent)
         form = load_form("office_settings_form", self, margin=0)
         self.tabs = child(form, QTabWidget, "settingsTabs")
-        self.inputs: dict[str, QLineEdit | QSpinBox] = {}
+        self.inputs: dict[str, QLineEdit | QSpinBox | QCheckBox] = {}
         for name in _FIELDS:
             widget = form.findChild(QWidget, name)
-            if not isinstance(widget, QLineEdit | QSpinBox):
+            if not isinstance(widget, QLineEdit | QSpinBox | QCheckBox):
                 raise LookupError(f"Formularz ustawień nie zawiera pola „{name}”.")
             self.inputs[name] = widget
             if isinstance(widget, QLineEdit):
@@ -36,6 +44,7 @@ class OfficeSettingsForm(QWidget):
         self.field_widgets: dict[str, QWidget] = dict(self.inputs)
         child(form, QPushButton, "scanDirButton").clicked.connect(self._choose_scan_dir)
         self._version = 0
+        self._loaded = OfficeSettings()
 
     def set_values(self, settings: OfficeSettings) -> None:
         """Fill every input from ``settings`` (its version is kept for saving)."""
@@ -43,6 +52,8 @@ class OfficeSettingsForm(QWidget):
             value = getattr(settings, name)
             if isinstance(widget, QSpinBox):
                 widget.setValue(int(value))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
             elif name == "stamp_duty":
                 widget.setText(str(value).replace(".", ","))
             elif name == "deposit_bank_account" and value:
@@ -53,15 +64,22 @@ class OfficeSettingsForm(QWidget):
             else:
                 widget.setText(str(value))
         self._version = settings.version
+        self._loaded = settings
 
     def values(self) -> OfficeSettings:
         """What is typed, as settings with the version last loaded (the service validates)."""
         data: dict[str, object] = {}
         for name, widget in self.inputs.items():
-            data[name] = widget.value() if isinstance(widget, QSpinBox) else widget.text()
-        return OfficeSettings(**data, version=self._version)  # type: ignore[arg-type]
+            if isinstance(widget, QSpinBox):
+                data[name] = widget.value()
+            elif isinstance(widget, QCheckBox):
+                data[name] = widget.isChecked()
+            else:
+                data[name] = widget.text()
+        return dataclasses.replace(self._loaded, **data,  # type: ignore[arg-type]
+                                   version=self._version)
 
-    def input(self, name: str) -> QLineEdit | QSpinBox:
+    def input(self, name: str) -> QLineEdit | QSpinBox | QCheckBox:
         return self.inputs[name]
 
     def _choose_scan_dir(self) -> None:

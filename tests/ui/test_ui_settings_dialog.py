@@ -73,3 +73,13 @@ def test_conflict_keeps_dialog_open_with_typed_values(qtbot, ctx, staff):
     with qtbot.waitSignal(dialog.accepted, timeout=20000):
         dialog.save_button.click()
     assert load_settings(ctx).zgm_name == "Mój ZGM"
+
+
+def test_email_reading_setting_is_a_check_box_that_saves(qtbot, ctx, admin):
+    dialog = _dialog(qtbot, ctx, admin)
+    box = dialog.settings_form.input("email_read_counts_as_delivery")
+    assert not box.isChecked()  # by default a reading confirmation is not a delivery
+    box.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.save_button.click()
+    assert load_settings(ctx).email_read_counts_as_delivery is True

@@ -61,6 +61,9 @@ class OfficeSettings:
     signatory_title: str = "Kierownik Biura Gospodarki Mieszkaniowej"
     scan_max_mb: int = 25
     scan_inbox_dir: str = ""
+    # Issued letters (records branch): an e-mail reading confirmation is recorded on the
+    # letter but counts as its delivery (and starts a deadline) only when this is on.
+    email_read_counts_as_delivery: bool = False
     version: int = field(default=0, compare=False)
 
     def unit_and_class(self, kind: CaseKind) -> tuple[str, str]:

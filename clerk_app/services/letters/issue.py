@@ -36,6 +36,7 @@ from clerk_app.domain.letter_texts import (
     delay_notice_body,
     summons_body,
 )
+from clerk_app.domain.petition_checklist import ItemState
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.text import format_date_pl
 from clerk_app.persistence.models import Case, DepositPetition, Letter
@@ -53,6 +54,7 @@ from clerk_app.services.deadlines import engine as engine
 from clerk_app.services.deadlines.actions import load_case, office_today
 from clerk_app.services.deadlines.days_off import calendar_for
 from clerk_app.services.deadlines.events import EventFacts, apply_event
+from clerk_app.services.deposit.petition_read import read_petition
 from clerk_app.services.letters.addressee import (
     address_parts,
     addressee_of,
@@ -155,6 +157,21 @@ def issue_case_letter(work: Work, case: Case, kind: LetterKind,
                                 stored_document(letter), letter.version)
 
 
+def _refuse_not_applicable(work: Work, case_id: int, items: list[str]) -> None:
+    """A deposit summons may not demand what the checklist says does not apply (e.g. the
+    stamp duty of a proxy who is the applicant's spouse)."""
+    if work.session.get(DepositPetition, case_id) is None:
+        return
+    lines = read_petition(work.session, case_id).checklist
+    not_applicable = {line.label.casefold(): line.label for line in lines
+                      if line.state is ItemState.NOT_APPLICABLE}
+    for item in items:
+        if item.casefold() in not_applicable:
+            raise FieldError(MISSING_FIELD, f"„{not_applicable[item.casefold()]}” nie dotyczy "
+                             "tej sprawy (lista kompletności: „Nie dotyczy”), więc nie można "
+                             "go żądać w wezwaniu.")
+
+
 def issue_summons(ctx: AppContext, actor: Actor, case_id: int,
                   missing: list[str]) -> LetterResult:
     """Summons to remove formal deficiencies (art. 64 § 2 KPA): the letter with its PDF,
@@ -165,6 +182,8 @@ def issue_summons(ctx: AppContext, actor: Actor, case_id: int,
             raise FieldError(MISSING_FIELD, "Wymień co najmniej jeden brak do usunięcia.")
         case = load_case(work, case_id)
         kind, status = CaseKind(case.kind), CaseStatus(case.status)
+        if kind is CaseKind.DEPOSIT:
+            _refuse_not_applicable(work, case.id, items)
         if status is not CaseStatus.AWAITING_COMPLETION:
             check_transition(kind, status, CaseStatus.AWAITING_COMPLETION)
             case.status = CaseStatus.AWAITING_COMPLETION

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from clerk_app.domain.letter_kinds import DeliveryMethod, DeliveryStatus, LetterKind
+from clerk_app.domain.letter_state import LetterState
 from clerk_app.domain.letter_texts import LetterDocument
 from clerk_app.services.deadlines.types import DeadlineView
 
@@ -28,6 +29,10 @@ class LetterView:
     first_notice_on: date | None
     deemed_delivered_on: date | None
     version: int
+    state: LetterState = LetterState.ISSUED
+    sent_on: date | None = None
+    returned_on: date | None = None
+    email_read_on: date | None = None  # a reading confirmation that did not count as delivery
 
     @property
     def effective_delivery(self) -> date | None:
@@ -53,3 +58,21 @@ class DeliveryResult:
 
     letter: LetterView
     started_deadline: DeadlineView | None
+
+
+@dataclass(frozen=True)
+class StoredPdf:
+    """An issued letter's kept PDF: exactly the bytes issued, checked against their hash."""
+
+    letter_id: int
+    identifier: str
+    kind: str
+    case_signature: str
+    sha256: str
+    size_bytes: int
+    pdf: bytes
+    rendered_now: bool = False  # True: rendered from the stored content on this request
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.identifier}.pdf"

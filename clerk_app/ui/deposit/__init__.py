@@ -1,1 +1,2 @@
-"""The deposit-instalment petition in the windows."""
+"""Windows of the deposit-instalment procedure (petition, checklist, statement, decision,
+agreement)."""
