@@ -41,7 +41,9 @@ _PENDING = DeliveryStatus.PENDING.value
 _DELIVERED = DeliveryStatus.DELIVERED.value
 _DEEMED = DeliveryStatus.DEEMED.value
 _DEEMED_SHARE = 0.15  # summonses not collected: deemed delivered (art. 44 KPA)
-_EMAIL_SHARE = 0.5  # IOK summonses to an applicant with an e-mail address go by e-mail
+# IOK summonses to an applicant with an e-mail address go by e-mail, where the office counts
+# a reading confirmation as delivery (OfficeSettings.email_read_counts_as_delivery).
+_EMAIL_SHARE = 0.5
 
 
 def document_json(document: LetterDocument) -> dict[str, Any]:
@@ -166,8 +168,9 @@ class LetterRows:
     def summons(self, rows: Rows, case: Row, clerk: int, addressee: tuple[str, ...],
                 items: tuple[str, ...], after: date, may_pend: bool) -> Summoned:
         """A summons to remove ``items``, issued 1–5 working days after ``after`` and
-        delivered (by post, deemed, or by e-mail for IOK); while ``may_pend`` a delivery
-        that would come after today is left pending."""
+        delivered (by post, deemed, or by e-mail for IOK where a reading confirmation counts
+        as delivery); while ``may_pend`` a delivery the office would learn of after today is
+        left pending."""
         d = self.d
         settings = self.settings
         kind = CaseKind(case["kind"])
@@ -184,7 +187,8 @@ class LetterRows:
         latest = self.today if may_pend else None
         start: date | None
         event: CaseEvent | None
-        if kind is CaseKind.IOK and case["applicant_email"] and d.chance(_EMAIL_SHARE):
+        if (kind is CaseKind.IOK and settings.email_read_counts_as_delivery
+                and case["applicant_email"] and d.chance(_EMAIL_SHARE)):
             read_on = dated_on + timedelta(days=d.between(0, 2))
             if read_on > self.today and may_pend:
                 start, event = None, None

@@ -49,6 +49,7 @@ from clerk_app.services.admin.settings import (
     load_settings,
     read_letter_texts,
     save_letter_texts,
+    save_settings,
 )
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.numbering import next_number
@@ -186,6 +187,7 @@ def test_letters_are_stored_as_the_letter_services_store_them(
 def test_deliveries_agree_with_the_deficiency_deadlines(ctx: AppContext,
                                                         demo: DemoSummary) -> None:
     calendar = LegalCalendar()
+    email_counts = load_settings(ctx).email_read_counts_as_delivery
     letters = {x.id: x for x in _all(ctx, Letter)}
     deficiency = [d for d in _all(ctx, Deadline) if d.kind == "deficiency"]
     assert deficiency
@@ -203,6 +205,8 @@ def test_deliveries_agree_with_the_deficiency_deadlines(ctx: AppContext,
             assert letter.delivered_on == d.start_on >= letter.dated_on
             assert (letter.delivery_method.value == "email") is (
                 d.start_event == "summons_read")
+            # A reading confirmation is a delivery only where the office says so.
+            assert d.start_event != "summons_read" or email_counts
     states = Counter(x.delivery_status.value for x in letters.values()
                      if x.kind is LetterKind.SUMMONS)
     assert states["delivered"] and states["deemed"] and states["pending"]
@@ -362,3 +366,18 @@ def test_letters_cite_the_offices_letter_texts(ctx: AppContext, admin: Actor) ->
         assert "Prezydenta Miasta (test)" in body["after_items"][0]
     agreements = [e["agreement"] for k, e in extras if k is LetterKind.AGREEMENT]
     assert agreements and {a["municipality"] for a in agreements} == {"Gmina Testowa"}
+
+
+def test_summonses_go_by_e_mail_where_a_reading_confirmation_counts(
+        ctx: AppContext, admin: Actor) -> None:
+    save_settings(ctx, admin, replace(load_settings(ctx), email_read_counts_as_delivery=True))
+    generate_demo_data(ctx, admin, 300, seed=SEED)
+    deficiency = {d.letter_id: d for d in _all(ctx, Deadline) if d.kind == "deficiency"}
+    by_email = [x for x in _all(ctx, Letter) if x.delivery_method.value == "email"]
+    assert by_email
+    for letter in by_email:
+        case = next(c for c in _all(ctx, Case) if c.id == letter.case_id)
+        assert case.kind is CaseKind.IOK and case.applicant_email
+        if letter.id in deficiency:
+            assert deficiency[letter.id].start_event == "summons_read"
+            assert deficiency[letter.id].start_on == letter.delivered_on
