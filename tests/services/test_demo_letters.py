@@ -63,6 +63,7 @@ from clerk_app.services.letters.issue import (
     sender_lines,
     stored_document,
 )
+from clerk_app.services.letters.records import letter_pdf
 from clerk_app.services.letters.views import read_case_letters
 from tests.conftest import TEST_NRB
 
@@ -381,3 +382,19 @@ def test_summonses_go_by_e_mail_where_a_reading_confirmation_counts(
         if letter.id in deficiency:
             assert deficiency[letter.id].start_event == "summons_read"
             assert deficiency[letter.id].start_on == letter.delivered_on
+
+
+def test_each_kind_renders_when_first_opened_and_is_kept(ctx: AppContext,
+                                                         demo: DemoSummary) -> None:
+    """No PDF is rendered by the demo; the first request renders the stored content and
+    keeps it, the next one returns the same bytes."""
+    first: dict[str, int] = {}
+    for letter in _all(ctx, Letter):
+        first.setdefault(str(letter.kind), letter.id)
+    reader = _reader(ctx)
+    for kind, letter_id in first.items():
+        pdf = letter_pdf(ctx, reader, letter_id)
+        assert pdf.rendered_now and pdf.pdf.startswith(b"%PDF"), kind
+        again = letter_pdf(ctx, reader, letter_id)
+        assert not again.rendered_now and again.pdf == pdf.pdf
+    assert len(_all(ctx, LetterFile)) == len(first) == len(LetterKind)
