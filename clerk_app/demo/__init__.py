@@ -5,7 +5,13 @@ the same data. Cases are generated oldest first over the last
 :data:`~clerk_app.demo.case_mix.YEARS_BACK` years, so case numbers and
 incoming-register numbers follow the dates, and each case gets the rows its status implies
 (register entry, IOK request or deposit petition, property statement and household,
-deadlines, instalment agreement).
+deadlines, issued letters, decision, instalment agreement), as the workflow services would
+have left them: summonses with their delivery (ZPO date, deemed delivery after a first
+notice, or still pending) starting the 7-day periods, delay notices replacing the decision
+month, consent and refusal letters with their ``deposit_decisions`` rows, notices of leaving
+a petition without consideration, agreements prepared and signed; each letter is stored with
+its content as issued (``letters.extra``), numbered from the ``letter`` sequence. No PDF is
+rendered: the application renders a demo letter when it is first opened and keeps it.
 
 Speed: rows are plain dicts built in batches of
 :data:`~clerk_app.demo.pipeline.BATCH_CASES` cases by a worker thread while the
@@ -19,7 +25,8 @@ at the highest number used, so the normal allocator goes on without a gap or rep
 
 Modules, in the order a load uses them: ``generator`` (the entry point), ``office_setup``,
 ``ids_and_numbers``, ``pipeline``, ``case_rows`` with ``case_mix``, ``people``,
-``iok_rows``, ``deposit_rows``, ``statement_rows`` and ``deadline_rows``; then ``writers``.
+``iok_rows``, ``deposit_rows``, ``statement_rows``, ``deadline_rows``, ``letter_rows`` (with
+``letter_header``), ``decision_rows`` and ``agreement_rows``; then ``writers``.
 ``pools``, ``draws`` and ``rows`` hold the word pools, random draws and row containers.
 """
 

@@ -6,11 +6,14 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from clerk_app.demo.agreement_rows import AgreementRows
 from clerk_app.demo.case_mix import CaseMix
 from clerk_app.demo.deadline_rows import Deadlines
+from clerk_app.demo.decision_rows import DecisionRows
 from clerk_app.demo.deposit_rows import DepositRows
 from clerk_app.demo.draws import Draw, Weighted
 from clerk_app.demo.iok_rows import IokRows
+from clerk_app.demo.letter_rows import LetterRows
 from clerk_app.demo.office_setup import Staff
 from clerk_app.demo.people import Fold, People
 from clerk_app.demo.pools import DEMO_NRB
@@ -24,7 +27,7 @@ from clerk_app.domain.signatures import (
     validate_register_pattern,
     validate_signature_pattern,
 )
-from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.admin.settings import LetterTexts, OfficeSettings
 from clerk_app.services.core.numbering import REGISTER_SCOPE
 
 _IOK_CHANNELS = ((Channel.ZGM_SECRETARIAT, 30), (Channel.COUNTER_B84, 20),
@@ -45,7 +48,7 @@ class CaseBuilder:
     def __init__(
         self, rnd: random.Random, settings: OfficeSettings, calendar: LegalCalendar,
         staff: Staff, today: date, total: int, ids: Ids,
-        numbers: dict[tuple[str, int], int],
+        numbers: dict[tuple[str, int], int], texts: LetterTexts | None = None,
     ) -> None:
         d = self.d = Draw(rnd)
         self.settings = settings
@@ -58,10 +61,13 @@ class CaseBuilder:
         self.people = People(d, self.fold)
         self.mix = CaseMix(d, calendar, today, total)
         self.deadlines = Deadlines(d, calendar, settings, today, ids)
-        self.iok = IokRows(d, self.deadlines)
+        letters = LetterRows(d, self.deadlines, calendar, settings, texts or LetterTexts(),
+                             staff.names, ids, self.next_number)
+        self.iok = IokRows(d, self.deadlines, letters)
         self.deposit = DepositRows(
-            d, self.deadlines, self.people, StatementRows(d, self.people, ids), ids,
-            settings.deposit_bank_account or DEMO_NRB)
+            d, self.deadlines, self.people, StatementRows(d, self.people, ids), letters,
+            DecisionRows(d, self.deadlines, letters, calendar, ids),
+            AgreementRows(letters, settings, settings.deposit_bank_account or DEMO_NRB, ids))
         self.iok_channels = Weighted(_IOK_CHANNELS)
         self.deposit_channels = Weighted(_DEPOSIT_CHANNELS)
         # Patterns checked once here; per case the same formatting as format_signature and
@@ -90,7 +96,8 @@ class CaseBuilder:
         self.deadlines.running = []
         iok = kind == _IOK
 
-        person = people.applicant(received_on, 0.85 if iok else 0.97)
+        # A deposit's tenant gives a PESEL (the agreement names it).
+        person = people.applicant(received_on, 0.85 if iok else 1.0)
         email = people.email(person) if iok or d.chance(0.35) else None
         phone = people.phone()
         street, building, flat, postal, city = people.address(local_only=iok)
@@ -135,10 +142,10 @@ class CaseBuilder:
             "version": 1,
         }
         if iok:
-            attachments = self.iok.add(rows, case, status, channel)
+            attachments = self.iok.add(rows, case, status, channel, clerk)
             incoming_kind = IncomingKind.IOK_REQUEST
         else:
-            attachments = self.deposit.add(rows, case, status, person)
+            attachments = self.deposit.add(rows, case, status, person, clerk)
             incoming_kind = IncomingKind.DEPOSIT_PETITION
         if self.deadlines.running:
             case["next_deadline"] = min(self.deadlines.running)

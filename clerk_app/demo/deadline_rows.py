@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from clerk_app.demo.draws import Draw
-from clerk_app.demo.rows import Ids, Rows
+from clerk_app.demo.rows import Ids, Row, Rows
 from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.case_events import CaseEvent
-from clerk_app.domain.cases import DeadlineKind, DeadlineState
+from clerk_app.domain.cases import DeadlineKind, DeadlineState, PeriodUnit
 from clerk_app.services.admin.settings import OfficeSettings
 
 # Start events as the deadline services record them.
@@ -77,11 +77,13 @@ class Deadlines:
     def add(
         self, rows: Rows, case_id: int, kind: DeadlineKind, start: date, event: CaseEvent,
         closed_on: date | None = None, state: str | None = None,
-        suspension: tuple[date, date | None] | None = None,
-    ) -> None:
+        suspension: tuple[date, date | None] | None = None, letter_id: int | None = None,
+        closed_by: CaseEvent | None = None,
+    ) -> Row:
         """Add a deadline row. Without ``closed_on`` it is open: running, or missed when its
         due date has passed (as the deadline services mark it), or suspended while
-        ``suspension`` has no end; open running ones are noted in :attr:`running`."""
+        ``suspension`` has no end; open running ones are noted in :attr:`running`.
+        ``closed_by`` is the event that closed it. Returns the row."""
         waited = 0
         if suspension is not None and suspension[1] is not None:
             waited = max(0, (suspension[1] - suspension[0]).days)
@@ -96,16 +98,55 @@ class Deadlines:
         elif state is None:
             state = MET if closed_on <= due else MISSED
         count, unit = self._periods[kind]
-        rows.deadlines.append({
+        row: Row = {
             "id": self.ids.deadline, "case_id": case_id, "kind": kind.value, "state": state,
             "start_event": event.value, "start_on": start, "period_count": count,
             "period_unit": unit, "reference": None, "reason": None, "nominal_end_on": nominal,
             "due_on": due, "closed_on": closed_on,
-            "closed_by": CaseEvent.LEFT_WITHOUT_CONSIDERATION.value if state == CANCELLED
-            else None, "closing_note": None, "letter_id": None, "version": 1,
-        })
+            "closed_by": closed_by.value if closed_by is not None and closed_on is not None
+            else CaseEvent.LEFT_WITHOUT_CONSIDERATION.value if state == CANCELLED else None,
+            "closing_note": None, "letter_id": letter_id, "version": 1,
+        }
+        rows.deadlines.append(row)
         if suspension is not None:
             rows.suspensions.append({"id": self.ids.suspension, "deadline_id": self.ids.deadline,
                                      "start_on": suspension[0], "end_on": suspension[1]})
             self.ids.suspension += 1
         self.ids.deadline += 1
+        return row
+
+    def add_new_date(self, rows: Rows, case_id: int, notice: Row, new_due: date,
+                     reason: str, closed_on: date | None) -> None:
+        """The date a delay notice (``notice``, a letter row) announces, as a deadline of its
+        own (fixed period from the notice's date), open or closed on ``closed_on``."""
+        dated_on: date = notice["dated_on"]
+        if closed_on is None:
+            state = RUNNING if new_due >= self.today else MISSED
+            self.running.append(new_due)
+        else:
+            state = MET if closed_on <= new_due else MISSED
+        rows.deadlines.append({
+            "id": self.ids.deadline, "case_id": case_id, "kind": DeadlineKind.DELAY_NEW_DATE.value,
+            "state": state, "start_event": CaseEvent.DELAY_NOTICE_ISSUED.value,
+            "start_on": dated_on, "period_count": (new_due - dated_on).days,
+            "period_unit": PeriodUnit.FIXED.value, "reference": notice["identifier"],
+            "reason": reason, "nominal_end_on": new_due, "due_on": new_due,
+            "closed_on": closed_on,
+            "closed_by": CaseEvent.DECISION_ISSUED.value if closed_on else None,
+            "closing_note": None, "letter_id": notice["id"], "version": 1,
+        })
+        self.ids.deadline += 1
+
+    def replace_by_notice(self, rows: Rows, deadline: Row, notice: Row) -> None:
+        """Close ``deadline`` (a decision deadline row) as replaced by the delay notice, and
+        keep its earlier due date as a redating of the new one (added next)."""
+        deadline.update(state=CANCELLED, closed_on=notice["dated_on"],
+                        closed_by=CaseEvent.DELAY_NOTICE_ISSUED.value,
+                        closing_note=notice["identifier"])
+        if deadline["due_on"] in self.running:
+            self.running.remove(deadline["due_on"])
+        rows.redatings.append({
+            "id": self.ids.redating, "deadline_id": self.ids.deadline,
+            "on": notice["dated_on"], "previous_due_on": deadline["due_on"],
+            "event": CaseEvent.DELAY_NOTICE_ISSUED.value, "reference": notice["identifier"]})
+        self.ids.redating += 1

@@ -20,6 +20,7 @@ from clerk_app.demo.office_setup import ensure_settings, ensure_users
 from clerk_app.demo.pipeline import ProgressCallback, load_cases
 from clerk_app.domain.roles import Permission, Role, role_can
 from clerk_app.persistence.models import User
+from clerk_app.services.admin.settings import read_letter_texts
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import PermissionDenied, field_error
 from clerk_app.services.core.unit_of_work import unit_of_work
@@ -79,7 +80,7 @@ def generate_demo_data(
         ids = first_free_ids(conn)
         first_case_id = ids.case
         builder = CaseBuilder(random.Random(seed), settings, calendar, staff, ctx.today(),
-                              cases, ids, numbers)
+                              cases, ids, numbers, read_letter_texts(work.session))
         load_cases(conn, builder, cases, progress)
         store_numbers(conn, builder.numbers, builder.used_scopes, stored)
         if postgres:

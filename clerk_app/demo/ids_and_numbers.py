@@ -1,23 +1,27 @@
 """Where the existing data ends, so a load continues after it: the first free primary keys and
-the highest case and register numbers; afterwards sequences are left at what the load used."""
+the highest case, register and letter numbers; afterwards sequences are left at what the load
+used."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, insert, select, text, update
+from sqlalchemy import Connection, func, insert, literal_column, select, text, update
 
 from clerk_app.demo.rows import Ids, table_of
-from clerk_app.persistence.models import Case, IncomingItem, NumberSequence
+from clerk_app.persistence.models import Case, IncomingItem, Letter, NumberSequence
 from clerk_app.services.core.numbering import REGISTER_SCOPE
+from clerk_app.services.letters.issue import LETTER_SCOPE
 
 # The tables a load writes (locked against other writers and analysed on PostgreSQL).
 LOADED_TABLES = (
     "cases", "incoming_items", "iok_requests", "deposit_petitions",
     "property_statements", "household_members", "household_incomes", "instalment_agreements",
     "instalments",
-    "deadlines", "deadline_suspensions", "number_sequences",
+    "deadlines", "deadline_suspensions", "letters", "deposit_decisions", "deadline_redatings",
+    "number_sequences",
 )
 _KEYED_TABLES = ("cases", "incoming_items", "deadlines", "household_members",
-                 "instalment_agreements", "deadline_suspensions")
+                 "instalment_agreements", "deadline_suspensions", "letters",
+                 "deposit_decisions", "deadline_redatings")
 
 Numbers = dict[tuple[str, int], int]
 
@@ -65,6 +69,15 @@ def current_numbers(conn: Connection) -> tuple[Numbers, set[tuple[str, int]]]:
             .group_by(IncomingItem.register_year)):
         key = (REGISTER_SCOPE, int(year))
         numbers[key] = max(numbers.get(key, 0), int(top))
+    # Letter identifiers: L + year + 6-digit number (letter_identifier).
+    year_of = func.substr(Letter.identifier, literal_column("2"), literal_column("4"))
+    for year, top in conn.execute(
+            select(year_of, func.max(Letter.identifier))
+            .where(Letter.identifier.like("L%"), func.length(Letter.identifier) == 11)
+            .group_by(year_of)):
+        if str(year).isdigit() and str(top)[5:].isdigit():
+            key = (LETTER_SCOPE, int(year))
+            numbers[key] = max(numbers.get(key, 0), int(str(top)[5:]))
     return numbers, stored
 
 

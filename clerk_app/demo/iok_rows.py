@@ -7,7 +7,10 @@ from datetime import date
 
 from clerk_app.demo.deadline_rows import CANCELLED, EV_FILED, EV_SUMMONS, MISSED, Deadlines
 from clerk_app.demo.draws import Draw
+from clerk_app.demo.letter_header import applicant_lines
+from clerk_app.demo.letter_rows import LetterRows
 from clerk_app.demo.rows import Row, Rows
+from clerk_app.domain.case_events import CaseEvent
 from clerk_app.domain.cases import (
     ApplicantRole,
     CaseStatus,
@@ -15,22 +18,27 @@ from clerk_app.domain.cases import (
     DeadlineKind,
     IncomingKind,
 )
+from clerk_app.domain.checklists import IOK_SIGNATURE
 from clerk_app.domain.settlement import SettlementKind
 
 _S = CaseStatus
 _TENANT = ApplicantRole.TENANT.value
 _OWNER = ApplicantRole.OWNER.value
+_MISSING = (IOK_SIGNATURE.label,)  # what the summons of an unsigned request demands
 
 
 class IokRows:
     """Adds the deadlines and the ``iok_requests`` row of IOK cases."""
 
-    def __init__(self, draw: Draw, deadlines: Deadlines) -> None:
+    def __init__(self, draw: Draw, deadlines: Deadlines, letters: LetterRows) -> None:
         self.d = draw
         self.deadlines = deadlines
+        self.letters = letters
 
-    def add(self, rows: Rows, case: Row, status: CaseStatus, channel: Channel) -> int:
-        """Timeline of an IOK request; returns the number of attachments."""
+    def add(self, rows: Rows, case: Row, status: CaseStatus, channel: Channel,
+            clerk: int) -> int:
+        """Timeline of an IOK request handled by ``clerk``; returns the number of
+        attachments."""
         d = self.d
         deadlines = self.deadlines
         r: date = case["received_on"]
@@ -47,19 +55,26 @@ class IokRows:
         target = DeadlineKind.IOK_TARGET
         handled = True  # the request is (or will be) answered with the login data
         ready = r  # the day the request was in order
+        summons = r
         if deficient:  # unsigned: summons, then completion or left without consideration
-            summons = deadlines.after(r, 1, 4)
-            delivered = deadlines.after(summons, 0, 8)
+            letter = self.letters.summons(rows, case, clerk, applicant_lines(case),
+                                          _MISSING, r, status == _S.AWAITING_COMPLETION)
+            summons = letter.dated_on
+            delivered = letter.start_on or r
+            started_by = letter.event or EV_SUMMONS
             if status == _S.AWAITING_COMPLETION:
                 signed = handled = False
                 deadlines.add(rows, cid, target, r, EV_FILED, suspension=(summons, None))
-                deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, EV_SUMMONS)
+                if letter.start_on is not None:  # (else the summons waits for delivery)
+                    deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, started_by,
+                                  letter_id=letter.letter_id)
             elif left:
                 signed = handled = False
                 due = deadlines.end(DeadlineKind.DEFICIENCY, delivered)[0]
                 left_on = deadlines.after(due, 1, 10)
-                deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, EV_SUMMONS,
-                              closed_on=left_on, state=MISSED)
+                deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, started_by,
+                              closed_on=left_on, state=MISSED, letter_id=letter.letter_id,
+                              closed_by=CaseEvent.LEFT_WITHOUT_CONSIDERATION)
                 deadlines.add(rows, cid, target, r, EV_FILED, closed_on=left_on,
                               state=CANCELLED, suspension=(summons, None))
                 case["settled_on"] = left_on
@@ -68,8 +83,9 @@ class IokRows:
                     "Wniosek pozostawiony bez rozpoznania – braki nie zostały usunięte.")
             else:
                 ready = deadlines.after(delivered, 1, 7)
-                deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, EV_SUMMONS,
-                              closed_on=ready)
+                deadlines.add(rows, cid, DeadlineKind.DEFICIENCY, delivered, started_by,
+                              closed_on=ready, letter_id=letter.letter_id,
+                              closed_by=CaseEvent.IOK_REQUEST_COMPLETED)
         if handled:
             if status == _S.REGISTERED:
                 deadlines.add(rows, cid, target, r, EV_FILED)
@@ -77,7 +93,7 @@ class IokRows:
                 login_sent_on = deadlines.after(ready, 0, 14)
                 waited = (summons, ready) if deficient else None
                 deadlines.add(rows, cid, target, r, EV_FILED, closed_on=login_sent_on,
-                              suspension=waited)
+                              suspension=waited, closed_by=CaseEvent.LOGIN_DATA_SENT)
                 case["settled_on"] = login_sent_on
                 case["settlement"] = SettlementKind.LOGIN_DATA_SENT.value
                 case["settlement_remarks"] = "Dane logowania wysłane na adres e-mail z wniosku."

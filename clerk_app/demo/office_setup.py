@@ -21,11 +21,13 @@ from clerk_app.services.core.unit_of_work import Work
 
 @dataclass
 class Staff:
-    """User ids of the demo counter staff and clerks, and the demo logins."""
+    """User ids of the demo counter staff and clerks, the demo logins, and the full names
+    by user id (letters name the clerk who handles the case)."""
 
     counters: list[int]
     clerks: list[int]
     logins: list[tuple[str, str]]
+    names: dict[int, str]
 
 
 def ensure_settings(work: Work) -> OfficeSettings:
@@ -62,5 +64,6 @@ def ensure_users(work: Work, with_admin: bool) -> tuple[Staff, list[str]]:
         counters=[users[n].id for n, _, role in wanted if role == Role.COUNTER.value],
         clerks=[users[n].id for n, _, role in wanted if role == Role.CLERK.value],
         logins=[(n, pools.DEMO_PASSWORD) for n in names],
+        names={users[n].id: users[n].full_name for n in names},
     )
     return staff, created

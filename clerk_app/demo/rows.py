@@ -14,7 +14,9 @@ from sqlalchemy import Table
 from clerk_app.persistence.models import (
     Case,
     Deadline,
+    DeadlineRedating,
     DeadlineSuspension,
+    DepositDecision,
     DepositPetition,
     HouseholdIncome,
     HouseholdMember,
@@ -22,6 +24,7 @@ from clerk_app.persistence.models import (
     Instalment,
     InstalmentAgreement,
     IokRequest,
+    Letter,
     PropertyStatement,
 )
 
@@ -48,6 +51,9 @@ class Rows:
     instalments: list[Row] = field(default_factory=list)
     deadlines: list[Row] = field(default_factory=list)
     suspensions: list[Row] = field(default_factory=list)
+    letters: list[Row] = field(default_factory=list)
+    decisions: list[Row] = field(default_factory=list)
+    redatings: list[Row] = field(default_factory=list)
 
     def tables(self) -> list[tuple[Table, list[Row]]]:
         """(table, rows) pairs, parents before children."""
@@ -57,9 +63,11 @@ class Rows:
             (table_of(PropertyStatement), self.statements),
             (table_of(HouseholdMember), self.members),
             (table_of(HouseholdIncome), self.incomes),
+            (table_of(Letter), self.letters), (table_of(DepositDecision), self.decisions),
             (table_of(InstalmentAgreement), self.agreements),
             (table_of(Instalment), self.instalments), (table_of(Deadline), self.deadlines),
             (table_of(DeadlineSuspension), self.suspensions),
+            (table_of(DeadlineRedating), self.redatings),
         ]
 
 
@@ -73,3 +81,6 @@ class Ids:
     member: int
     agreement: int
     suspension: int
+    letter: int
+    decision: int
+    redating: int

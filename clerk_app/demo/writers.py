@@ -60,6 +60,8 @@ class TablePlan:
     def __init__(self, table: Table, dialect: Dialect) -> None:
         self.table = table
         self.columns = [c.name for c in table.columns]
+        # Quoted names: a column may be a reserved word (deadline_redatings.on).
+        self.column_list = ", ".join(f'"{name}"' for name in self.columns)
         self.getter = itemgetter(*self.columns)
         self.processors: list[tuple[int, Callable[[Any], Any], dict[Any, Any] | None]] = []
         for index, column in enumerate(table.columns):
@@ -105,7 +107,7 @@ class SqliteInsertPlan(TablePlan):
     def __init__(self, table: Table, dialect: Dialect) -> None:
         super().__init__(table, dialect)
         self.per_statement = min(self.ROWS_PER_STATEMENT, self.MAX_VARIABLES // len(self.columns))
-        self.prefix = f"INSERT INTO {table.name} ({', '.join(self.columns)}) VALUES "
+        self.prefix = f"INSERT INTO {table.name} ({self.column_list}) VALUES "
         self.one = "(" + ", ".join("?" * len(self.columns)) + ")"
         self.full_sql = self.prefix + ", ".join([self.one] * self.per_statement)
 
@@ -135,7 +137,7 @@ class PostgresCopyPlan(TablePlan):
 
     def __init__(self, table: Table, dialect: Dialect) -> None:
         super().__init__(table, dialect)
-        self.sql = f"COPY {table.name} ({', '.join(self.columns)}) FROM STDIN"
+        self.sql = f"COPY {table.name} ({self.column_list}) FROM STDIN"
 
     def prepare(self, rows: list[Row]) -> Job:
         """The job that copies ``rows``."""
