@@ -68,6 +68,11 @@ def issued_pdf(result: LetterResult) -> RenderedPdf:
                        f"{result.identifier}.pdf", b"", result.letter_id)
 
 
+def issued_letter(ctx: AppContext, actor: Actor, result: LetterResult) -> RenderedPdf:
+    """A freshly issued letter with the bytes kept when it was issued; in the pool."""
+    return kept_letter(ctx, actor, result.letter_id, result.kind.label)
+
+
 def kept_letter(ctx: AppContext, actor: Actor, letter_id: int, title: str) -> RenderedPdf:
     """The issued letter's kept bytes (rendered and kept first for an old letter); in the
     pool."""

@@ -27,7 +27,7 @@ from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.deposit.decisions import grant_consent, preview_schedule
 from clerk_app.services.deposit.workflow_types import SchedulePreview
 from clerk_app.ui.case_action_dialogs import _ActionDialog
-from clerk_app.ui.case_letters_tab import issued_pdf
+from clerk_app.ui.case_letters_tab import issued_letter
 from clerk_app.ui.changes import CASE_WORK, Change
 from clerk_app.ui.deposit.schedule_model import ScheduleModel, schedule_view
 from clerk_app.ui.error_text import user_message
@@ -168,5 +168,5 @@ class ConsentDialog(_ActionDialog):
     def work(self) -> Callable[[], object]:
         ctx, actor, p = self.ctx, self.actor, self.proposal
         count, first = self.inputs()
-        return lambda: issued_pdf(grant_consent(ctx, actor, p.case_id, p.case_version,
-                                                count, first))
+        return lambda: issued_letter(ctx, actor, grant_consent(
+            ctx, actor, p.case_id, p.case_version, count, first))

@@ -30,7 +30,7 @@ from clerk_app.services.deposit.workflow_types import DepositOverview
 from clerk_app.services.letters import issue as lt
 from clerk_app.ui.case_action_dialogs import DateReasonDialog, _ActionDialog, delay_notice_spec
 from clerk_app.ui.case_letters_parts import button
-from clerk_app.ui.case_letters_tab import RenderedPdf, issued_pdf
+from clerk_app.ui.case_letters_tab import RenderedPdf, issued_letter
 from clerk_app.ui.changes import CASE_WORK, Change
 from clerk_app.ui.deposit.agreement_dialog import SigningDateDialog, agreement_pdf
 from clerk_app.ui.deposit.consent_dialog import ConsentDialog, ConsentProposal
@@ -183,9 +183,10 @@ class DecisionPanel(QWidget):
         ctx, actor, case_id = self.ctx, self.actor, self.case_id
         initial = default_delay_new_date(LegalCalendar(), ctx.today(),
                                          self.data.overview.decision_due)
-        dialog = DateReasonDialog(delay_notice_spec(initial), lambda day, reason: issued_pdf(
-            lt.issue_delay_notice(ctx, actor, case_id, day, reason)), self.window(),
-            self.change)
+        dialog = DateReasonDialog(
+            delay_notice_spec(initial), lambda day, reason: issued_letter(
+                ctx, actor, lt.issue_delay_notice(ctx, actor, case_id, day, reason)),
+            self.window(), self.change)
         self._open(dialog)
         return dialog
 
@@ -206,7 +207,7 @@ class DecisionPanel(QWidget):
         if not confirm_leave(self.window(), o.signature, missing):
             return False
         ctx, actor = self.ctx, self.actor
-        return self._run(lambda: issued_pdf(leave_without_consideration(
+        return self._run(lambda: issued_letter(ctx, actor, leave_without_consideration(
             ctx, actor, o.case_id, o.case_version)))
 
     def prepare_agreement(self) -> bool:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.deposit.leave import cases_to_leave, leave_without_consideration
 from clerk_app.services.deposit.workflow_types import LeaveCandidate
-from clerk_app.ui.case_letters_tab import RenderedPdf, issued_pdf
+from clerk_app.ui.case_letters_tab import RenderedPdf, issued_letter
 from clerk_app.ui.changes import CASE_WORK, Change, broadcast
 from clerk_app.ui.deposit.leave_list_model import COL_MISSING, LeaveListModel, missing_text
 from clerk_app.ui.operations import Op, OpRunner
@@ -143,7 +143,7 @@ class LeaveListWindow(QWidget):
         if not self.ask(self, row.signature, missing_text(row)):
             return False
         ctx, actor = self.ctx, self.actor
-        return Op(self.runner, lambda: issued_pdf(leave_without_consideration(
+        return Op(self.runner, lambda: issued_letter(ctx, actor, leave_without_consideration(
             ctx, actor, row.case_id, row.case_version))).on_success(self.show_preview) \
             .errors_in(self.error_label).announcing(Change(CASE_WORK, row.case_id)).run()
 

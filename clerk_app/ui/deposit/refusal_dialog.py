@@ -13,7 +13,7 @@ from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ValidationFailed
 from clerk_app.services.deposit.decisions import refuse
 from clerk_app.ui.case_action_dialogs import _ActionDialog
-from clerk_app.ui.case_letters_tab import issued_pdf
+from clerk_app.ui.case_letters_tab import issued_letter
 from clerk_app.ui.changes import CASE_WORK, Change
 
 REASONING_FIELD = "reasoning"
@@ -78,4 +78,4 @@ class RefusalDialog(_ActionDialog):
     def work(self) -> Callable[[], object]:
         ctx, actor, case_id, version = self.ctx, self.actor, self.case_id, self.case_version
         reasoning = self.reasoning()
-        return lambda: issued_pdf(refuse(ctx, actor, case_id, version, reasoning))
+        return lambda: issued_letter(ctx, actor, refuse(ctx, actor, case_id, version, reasoning))
