@@ -12,6 +12,7 @@ from clerk_app.demo.deadline_rows import Deadlines
 from clerk_app.demo.decision_rows import DecisionRows
 from clerk_app.demo.deposit_rows import DepositRows
 from clerk_app.demo.draws import Draw, Weighted
+from clerk_app.demo.history_rows import History
 from clerk_app.demo.iok_rows import IokRows
 from clerk_app.demo.letter_rows import LetterRows
 from clerk_app.demo.office_setup import Staff
@@ -68,6 +69,7 @@ class CaseBuilder:
             d, self.deadlines, self.people, StatementRows(d, self.people, ids), letters,
             DecisionRows(d, self.deadlines, letters, calendar, ids),
             AgreementRows(letters, settings, settings.deposit_bank_account or DEMO_NRB, ids))
+        self.history = History(ids, staff.usernames)
         self.iok_channels = Weighted(_IOK_CHANNELS)
         self.deposit_channels = Weighted(_DEPOSIT_CHANNELS)
         # Patterns checked once here; per case the same formatting as format_signature and

@@ -17,11 +17,11 @@ LOADED_TABLES = (
     "property_statements", "household_members", "household_incomes", "instalment_agreements",
     "instalments",
     "deadlines", "deadline_suspensions", "letters", "deposit_decisions", "deadline_redatings",
-    "number_sequences",
+    "number_sequences", "audit_entries",
 )
 _KEYED_TABLES = ("cases", "incoming_items", "deadlines", "household_members",
                  "instalment_agreements", "deadline_suspensions", "letters",
-                 "deposit_decisions", "deadline_redatings")
+                 "deposit_decisions", "deadline_redatings", "audit_entries")
 
 Numbers = dict[tuple[str, int], int]
 

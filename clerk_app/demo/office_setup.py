@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
@@ -28,6 +28,7 @@ class Staff:
     clerks: list[int]
     logins: list[tuple[str, str]]
     names: dict[int, str]
+    usernames: dict[int, str] = field(default_factory=dict)
 
 
 def ensure_settings(work: Work) -> OfficeSettings:
@@ -65,5 +66,6 @@ def ensure_users(work: Work, with_admin: bool) -> tuple[Staff, list[str]]:
         clerks=[users[n].id for n, _, role in wanted if role == Role.CLERK.value],
         logins=[(n, pools.DEMO_PASSWORD) for n in names],
         names={users[n].id: users[n].full_name for n in names},
+        usernames={users[n].id: n for n in names},
     )
     return staff, created

@@ -31,6 +31,7 @@ def batch_jobs(builder: CaseBuilder, writer: Writer, cases: int
         rows = Rows()
         for index in range(start, end):
             builder.case(index, rows)
+        builder.history.add(rows)
         yield end, [writer.prepare(table, batch) for table, batch in rows.tables() if batch]
 
 

@@ -12,6 +12,7 @@ from typing import Any, cast
 from sqlalchemy import Table
 
 from clerk_app.persistence.models import (
+    AuditEntry,
     Case,
     Deadline,
     DeadlineRedating,
@@ -54,6 +55,7 @@ class Rows:
     letters: list[Row] = field(default_factory=list)
     decisions: list[Row] = field(default_factory=list)
     redatings: list[Row] = field(default_factory=list)
+    audit: list[Row] = field(default_factory=list)
 
     def tables(self) -> list[tuple[Table, list[Row]]]:
         """(table, rows) pairs, parents before children."""
@@ -68,6 +70,7 @@ class Rows:
             (table_of(Instalment), self.instalments), (table_of(Deadline), self.deadlines),
             (table_of(DeadlineSuspension), self.suspensions),
             (table_of(DeadlineRedating), self.redatings),
+            (table_of(AuditEntry), self.audit),
         ]
 
 
@@ -84,3 +87,4 @@ class Ids:
     letter: int
     decision: int
     redating: int
+    audit: int

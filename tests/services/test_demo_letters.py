@@ -398,3 +398,31 @@ def test_each_kind_renders_when_first_opened_and_is_kept(ctx: AppContext,
         again = letter_pdf(ctx, reader, letter_id)
         assert not again.rendered_now and again.pdf == pdf.pdf
     assert len(_all(ctx, LetterFile)) == len(first) == len(LetterKind)
+
+
+def test_demo_cases_have_a_history_in_polish(ctx: AppContext, admin: Actor,
+                                            demo: DemoSummary) -> None:
+    """Every demo case's timeline tells its registration, letters, deliveries, decision and
+    settlement in Polish, like a case handled through the windows."""
+    from clerk_app.persistence.models import AuditEntry, Case
+    from clerk_app.services.cases.detail import case_timeline
+
+    cases = _all(ctx, Case)
+    entries = _all(ctx, AuditEntry)
+    assert len({e.id for e in entries}) == len(entries)
+    by_case = Counter(e.case_id for e in entries if e.case_id is not None)
+    assert all(by_case[c.id] >= 2 for c in cases)  # the case and its register entry
+    letters = _letters_by_case(ctx)
+    closed = next(c for c in cases if c.settlement == "agreement_signed")
+    timeline = [t.text for t in case_timeline(ctx, admin, closed.id)]
+    assert timeline[0].startswith(f"Zarejestrowano sprawę (znak sprawy {closed.signature}")
+    assert any(t.startswith("Wystawiono pismo (identyfikator L") for t in timeline)
+    assert any(t.startswith("Wydano rozstrzygnięcie") for t in timeline)
+    assert timeline[-1].startswith("Zawarto umowę o rozłożenie kaucji na raty")
+    summoned = next(c for c in cases if any(
+        x.kind == LetterKind.SUMMONS and x.delivered_on for x in letters.get(c.id, [])))
+    delivered = [t for t in (x.text for x in case_timeline(ctx, admin, summoned.id))
+                 if t.startswith("Odnotowano doręczenie pisma")]
+    assert delivered and re.search(r"doręczono: \d\d\.\d\d\.\d{4}", delivered[0])
+    for text in timeline:
+        assert not re.search(r"\d{4}-\d\d-\d\d", text), text  # Polish dates only
