@@ -54,7 +54,7 @@ def handle_cases(args: argparse.Namespace) -> int:
         print(f"Błąd: --limit musi być liczbą całkowitą ≥ 0, podano „{args.limit}”.",
               file=sys.stderr)
         return EXIT_USAGE
-    db = open_db_for_cli(args)
+    db = open_db_for_cli(args, must_exist=True)
     try:
         ctx = AppContext(db)
         query = CaseQuery(search=args.search or "", kind=kind, status=status,

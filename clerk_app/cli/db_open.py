@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 import time
+from pathlib import Path
 
 from alembic.util import CommandError
 from sqlalchemy.engine import make_url
@@ -26,14 +27,25 @@ from clerk_app.services.core.context import AppContext
 
 
 def resolve_db_url(explicit: str | None) -> str:
-    """``--db`` wins, then ``$CLERK_DB_URL``, then the SQLite file in the data directory."""
+    """``--db`` wins, then ``$CLERK_DB_URL``, then the SQLite file in the data directory.
+    An empty ``--db ''`` is a mistake, not a request for the default."""
+    if explicit is not None and not explicit.strip():
+        raise CliInputError("pusty adres bazy danych (--db) – podaj np. sqlite:///plik.sqlite3 "
+                            "albo pomiń opcję, aby użyć bazy domyślnej.")
     return explicit or os.environ.get(DB_ENV) or default_database_url()
 
 
-def open_db_for_cli(args: argparse.Namespace) -> Database:
-    """Open and migrate the database named by the arguments; report a backup if one was made."""
+def open_db_for_cli(args: argparse.Namespace, *, must_exist: bool = False) -> Database:
+    """Open and migrate the database named by the arguments; report a backup if one was made.
+
+    ``must_exist``: a command that only reads (``cases``, ``letters``, ``report``) refuses a
+    SQLite file that is not there instead of creating an empty database (a typo in --db).
+    """
     url = resolve_db_url(getattr(args, "db", None))
     name = _checked_name(url)
+    path = sqlite_path(url)
+    if must_exist and path is not None and not path.exists():
+        raise CliInputError(f"plik bazy danych „{path}” nie istnieje – sprawdź adres (--db).")
     started = time.time()
     try:
         db, backup = open_database(url)
@@ -69,6 +81,17 @@ def _checked_name(url: str) -> str:
         raise CliInputError(f"katalog „{path.parent}” nie istnieje – utwórz go albo podaj "
                             "inny adres bazy danych.")
     return name
+
+
+def write_output(out: Path, data: bytes) -> None:
+    """Write a command's output file, or refuse in Polish (a folder, no permission…)."""
+    if out.is_dir():
+        raise CliInputError(f"„{out}” jest katalogiem – podaj nazwę pliku.")
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise CliInputError(f"nie można zapisać pliku „{out}”: "
+                            f"{exc.strerror or exc.__class__.__name__}.") from None
 
 
 def _backup_note(url: str, since: float) -> str:

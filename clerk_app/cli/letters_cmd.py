@@ -52,7 +52,7 @@ def handle_list(args: argparse.Namespace) -> int:
     from clerk_app.services.core.context import SYSTEM_READER
     from clerk_app.services.letters.records import letters_of_case
 
-    db = open_db_for_cli(args)
+    db = open_db_for_cli(args, must_exist=True)
     try:
         rows = letters_of_case(cli_context(db), SYSTEM_READER, signature)
     finally:
@@ -76,11 +76,11 @@ def handle_export(args: argparse.Namespace) -> int:
     identifier = "".join((args.id or "").split()).upper()
     if not identifier:
         raise CliInputError("podaj kod pisma (--id), np. L2026000017.")
-    from clerk_app.cli.db_open import cli_context, open_db_for_cli
+    from clerk_app.cli.db_open import cli_context, open_db_for_cli, write_output
     from clerk_app.services.core.context import SYSTEM_READER
     from clerk_app.services.letters.records import find_letter_id, letter_pdf
 
-    db = open_db_for_cli(args)
+    db = open_db_for_cli(args, must_exist=True)
     try:
         ctx = cli_context(db)
         letter_id = find_letter_id(ctx, SYSTEM_READER, identifier)
@@ -89,10 +89,7 @@ def handle_export(args: argparse.Namespace) -> int:
         stored = letter_pdf(ctx, SYSTEM_READER, letter_id)
     finally:
         db.dispose()
-    try:
-        out.write_bytes(stored.pdf)
-    except OSError as exc:
-        raise CliFailure(f"nie można zapisać pliku „{out}”: {exc.strerror}.") from None
+    write_output(out, stored.pdf)
     print(f"Zapisano {out} – pismo {stored.identifier} ({stored.size_bytes} B, "
           f"SHA-256 {stored.sha256}).")
     return EXIT_OK

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from clerk_app.cli.common import CliInputError, parse_iso_date
-from clerk_app.cli.db_open import cli_context, open_db_for_cli
+from clerk_app.cli.db_open import cli_context, open_db_for_cli, write_output
 from clerk_app.documents.deadline_report_pdf import render_deadline_report_pdf
 from clerk_app.documents.deadline_report_xlsx import render_deadline_report_xlsx
 from clerk_app.services.deadlines.report import (
@@ -53,7 +53,7 @@ def handle_deadlines(args: argparse.Namespace) -> int:
     except CliInputError as exc:
         print(f"Błąd: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    db = open_db_for_cli(args)
+    db = open_db_for_cli(args, must_exist=True)
     try:
         ctx = cli_context(db)
         started = time.perf_counter()
@@ -61,7 +61,7 @@ def handle_deadlines(args: argparse.Namespace) -> int:
         data = RENDERERS[out.suffix.lower()](report)
     finally:
         db.dispose()
-    out.write_bytes(data)
+    write_output(out, data)
     elapsed = time.perf_counter() - started
     print(f"Zapisano {out} – terminów: {report.row_count}, w tym po terminie: "
           f"{report.overdue_count} ({elapsed:.1f} s).")

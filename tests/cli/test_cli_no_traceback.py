@@ -60,3 +60,33 @@ def test_a_fault_of_the_program_gives_an_incident_number(
     err = capsys.readouterr().err
     assert code == 1
     assert "numer zgłoszenia" in err and "Traceback" not in err and "KeyError" not in err
+
+
+def test_an_empty_db_url_is_refused(tmp_path: Path) -> None:
+    run = _run("cases", "--db", "", home=tmp_path)
+    assert run.returncode == 2 and "pusty adres bazy danych" in run.stderr
+
+
+@pytest.mark.parametrize("command", [("cases",), ("letters", "--case", "BGM.7141.1.2026"),
+                                     ("report", "deadlines", "--out", "r.pdf")])
+def test_read_only_commands_refuse_a_missing_database_file(
+    command: tuple[str, ...], tmp_path: Path
+) -> None:
+    typo = tmp_path / "clrek.sqlite3"
+    run = _run(*command, "--db", f"sqlite:///{typo}", home=tmp_path)
+    assert run.returncode == 2, run.stderr
+    assert "nie istnieje" in run.stderr and "Traceback" not in run.stderr
+    assert not typo.exists()  # no empty database made by a typo
+
+
+@pytest.mark.parametrize("out", ["folder.pdf", "/proc/clerk-app-test.pdf"])
+def test_an_output_that_cannot_be_written_exits_2(out: str, tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    assert _run("init", "--db", f"sqlite:///{db}", home=tmp_path).returncode == 0
+    (tmp_path / "folder.pdf").mkdir()
+    target = out if out.startswith("/") else str(tmp_path / out)
+    run = _run("report", "deadlines", "--db", f"sqlite:///{db}", "--out", target,
+               home=tmp_path)
+    assert run.returncode == 2, run.stderr
+    assert ("jest katalogiem" in run.stderr or "nie można zapisać pliku" in run.stderr)
+    assert "Traceback" not in run.stderr and "numer zgłoszenia" not in run.stderr
