@@ -153,7 +153,7 @@ def test_bad_files_refused_and_nothing_stored(
     elif kind == "big":
         bad = tmp_path / "duzy.pdf"
         bad.write_bytes(b"%PDF-1.4\n" + b"0" * (25 * 1048576) + b"\n%%EOF\n")
-        message = "dopuszczalne jest 25 MB"
+        message = "ma 25,1 MB; dopuszczalne jest 25,0 MB"
     else:
         bad = samples.make_truncated_pdf(tmp_path / "ucięty.pdf", good)
         message = "uszkodzony lub niekompletny"

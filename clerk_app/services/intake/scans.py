@@ -1,4 +1,5 @@
-"""Scanned documents: content checks by magic bytes, chunked storage and chunked reading."""
+"""Scanned documents: content checks (magic bytes, then parsing: ``scan_parsing``), chunked
+storage and chunked reading."""
 
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ from clerk_app.persistence.models import Scan, ScanChunk
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import NotFound
 from clerk_app.services.core.unit_of_work import read_as
+from clerk_app.services.intake.scan_parsing import (
+    check_content,
+    clean_filename,
+    limit_text,
+    size_text,
+)
 
 CHUNK_SIZE = 1024 * 1024
 FIELD = "scans"
@@ -56,27 +63,6 @@ def sniff_media_type(head: bytes) -> str | None:
     return None
 
 
-def _has_pdf_trailer(path: Path) -> bool:
-    with path.open("rb") as fh:
-        fh.seek(0, 2)
-        size = fh.tell()
-        fh.seek(max(0, size - 2048))
-        return b"%%EOF" in fh.read()
-
-
-def _has_image_end(path: Path, media_type: str) -> bool:
-    with path.open("rb") as fh:
-        fh.seek(0, 2)
-        size = fh.tell()
-        fh.seek(max(0, size - 64))
-        tail = fh.read()
-    if media_type == "image/jpeg":
-        return b"\xff\xd9" in tail
-    if media_type == "image/png":
-        return b"IEND" in tail
-    return True
-
-
 def check_scan_file(path: Path, max_bytes: int, name: str | None = None) -> ScanCheck:
     """Refuse what is not a complete PDF/JPEG/PNG/TIFF within the size limit.
 
@@ -91,10 +77,8 @@ def check_scan_file(path: Path, max_bytes: int, name: str | None = None) -> Scan
     if size == 0:
         raise FieldError(FIELD, f"Plik „{label}” jest pusty.")
     if size > max_bytes:
-        raise FieldError(
-            FIELD, f"Plik „{label}” ma {size / 1048576:.1f} MB; dopuszczalne jest "
-                   f"{max_bytes / 1048576:.0f} MB."
-        )
+        raise FieldError(FIELD, f"Plik „{label}” ma {size_text(size)}; dopuszczalne jest "
+                                f"{limit_text(max_bytes)}.")
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         head = fh.read(16)
@@ -106,10 +90,7 @@ def check_scan_file(path: Path, max_bytes: int, name: str | None = None) -> Scan
         raise FieldError(
             FIELD, f"Plik „{label}” nie jest dokumentem PDF ani obrazem JPEG, PNG lub TIFF."
         )
-    complete = (_has_pdf_trailer(path) if media_type == "application/pdf"
-                else _has_image_end(path, media_type))
-    if not complete:
-        raise FieldError(FIELD, f"Plik „{label}” jest uszkodzony lub niekompletny.")
+    check_content(path, media_type, label)
     return ScanCheck(media_type, size, digest.hexdigest())
 
 
@@ -120,7 +101,7 @@ def store_scan(
     """Insert the scan row and its chunks inside the caller's transaction."""
     scan = Scan(
         identifier="", incoming_item_id=incoming_item_id, case_id=case_id,
-        filename=filename[:255], media_type=check.media_type, size_bytes=check.size_bytes,
+        filename=clean_filename(filename), media_type=check.media_type, size_bytes=check.size_bytes,
         sha256=check.sha256, created_at=now, created_by_id=actor_id,
     )
     session.add(scan)
