@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TypeVar
 
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -166,3 +168,20 @@ def setup_sorted_table(view: QTableView, model: QAbstractItemModel, sort_column:
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+
+
+def ask_discard(parent: QWidget, title: str, text: str, keep_label: str,
+                on_discard: Callable[[], object]) -> tuple[QMessageBox, QPushButton, QPushButton]:
+    """A window-modal "throw away what was typed?" box: *Porzuć* calls ``on_discard``, the
+    default button keeps editing. Returns the box and its discard and keep buttons."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    discard = box.addButton(translate("qt_helpers", "&Porzuć"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(keep_label, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.buttonClicked.connect(lambda b: on_discard() if b is discard else None)
+    box.open()
+    return box, discard, keep

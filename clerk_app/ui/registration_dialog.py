@@ -37,7 +37,7 @@ from clerk_app.ui.changes import Change, ChangeKind
 from clerk_app.ui.deposit.registration_parts import WARNING_STYLE, registered_missing_text
 from clerk_app.ui.error_text import user_message
 from clerk_app.ui.operations import Op, OpRunner
-from clerk_app.ui.qt_helpers import focus_field, make_error_label, show_error
+from clerk_app.ui.qt_helpers import ask_discard, focus_field, make_error_label, show_error
 from clerk_app.ui.registration_form import RegistrationForm
 from clerk_app.ui.service_dialog import ServiceDialog
 
@@ -254,16 +254,10 @@ class RegistrationDialog(ServiceDialog):
         if not self.is_dirty():
             super().reject()
             return
-        box = self.discard_box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Porzucić rejestrację?"))
-        box.setText(self.tr("Wpisane dane nie zostały zapisane. Czy porzucić rejestrację?"))
-        discard = box.addButton(self.tr("&Porzuć"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("&Wróć do formularza"), QMessageBox.ButtonRole.RejectRole)
-        self.discard_button, self.keep_button = discard, keep
-        box.setDefaultButton(keep)
-        box.buttonClicked.connect(lambda b: self._discard() if b is discard else None)
-        box.open()
+        self.discard_box, self.discard_button, self.keep_button = ask_discard(
+            self, self.tr("Porzucić rejestrację?"),
+            self.tr("Wpisane dane nie zostały zapisane. Czy porzucić rejestrację?"),
+            self.tr("&Wróć do formularza"), self._discard)
 
     def _discard(self) -> None:
         self._clean_state = self.form.state()

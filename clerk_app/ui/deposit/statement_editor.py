@@ -39,7 +39,7 @@ from clerk_app.ui.deposit.statement_editor_parts import (
 from clerk_app.ui.deposit.statement_models import IncomeRow, IncomesModel, MemberRow, MembersModel
 from clerk_app.ui.deposit.statement_values import error_place, member_rows, read_statement_input
 from clerk_app.ui.error_text import user_message
-from clerk_app.ui.qt_helpers import make_error_label
+from clerk_app.ui.qt_helpers import ask_discard, make_error_label
 from clerk_app.ui.service_dialog import ServiceDialog
 
 
@@ -191,16 +191,10 @@ class StatementDialog(ServiceDialog):
         if not self.is_dirty():
             super().reject()
             return
-        box = self.discard_box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Porzucić zmiany?"))
-        box.setText(self.tr("Zmiany w oświadczeniu nie zostały zapisane. Czy je porzucić?"))
-        discard = box.addButton(self.tr("&Porzuć"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("&Wróć do oświadczenia"),
-                             QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.buttonClicked.connect(lambda b: self._discard() if b is discard else None)
-        box.open()
+        self.discard_box, _discard, _keep = ask_discard(
+            self, self.tr("Porzucić zmiany?"),
+            self.tr("Zmiany w oświadczeniu nie zostały zapisane. Czy je porzucić?"),
+            self.tr("&Wróć do oświadczenia"), self._discard)
 
     def _discard(self) -> None:
         self._shown = self.state()
