@@ -9,7 +9,7 @@ saved announces the change, after which the case view reads the case again."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -40,7 +40,7 @@ from clerk_app.ui.case_letters_parts import LettersSection, button
 from clerk_app.ui.changes import CASE_WORK, Change
 from clerk_app.ui.delivery_dialog import DeliveryDialog
 from clerk_app.ui.operations import Op, OpRunner
-from clerk_app.ui.pdf_printing import PdfPreviewDialog
+from clerk_app.ui.pdf_printing import PdfPreviewDialog, replace_preview
 from clerk_app.ui.qt_helpers import make_error_label, show_error
 
 _S = CaseStatus
@@ -60,12 +60,6 @@ class RenderedPdf:
 
 def letter_pdf(identifier: str, title: str, pdf: bytes) -> RenderedPdf:
     return RenderedPdf(f"{title} {identifier}", f"{identifier}.pdf", pdf)
-
-
-def issued_pdf(result: LetterResult) -> RenderedPdf:
-    """A freshly issued letter, to be previewed from the PDF kept when it was issued."""
-    return RenderedPdf(f"{result.kind.label} {result.identifier}",
-                       f"{result.identifier}.pdf", b"", result.letter_id)
 
 
 def issued_letter(ctx: AppContext, actor: Actor, result: LetterResult) -> RenderedPdf:
@@ -178,14 +172,8 @@ class CaseLettersTab(QWidget):
         dialog.open()
 
     def _issued(self, result: object) -> None:
-        if not isinstance(result, RenderedPdf):
-            return
-        if result.pdf or result.letter_id is None:
+        if isinstance(result, RenderedPdf):
             self.show_preview(result)
-            return
-        ctx, actor, letter_id = self.ctx, self.actor, result.letter_id
-        Op(self.runner, lambda: replace(result, pdf=kept_pdf(ctx, actor, letter_id).pdf)
-           ).on_success(self.show_preview).errors_in(self.error_label).run()
 
     def _extension_date(self, current_due: date | None) -> date:
         cal = self.data.calendar if self.data else LegalCalendar()
@@ -201,8 +189,8 @@ class CaseLettersTab(QWidget):
         if self.detail is None:
             return None
         ctx, actor, case_id = self.ctx, self.actor, self.case_id
-        dialog = SummonsDialog(self.detail.kind, lambda items: issued_pdf(
-            lt.issue_summons(ctx, actor, case_id, items)), self.owner(), self.change,
+        dialog = SummonsDialog(self.detail.kind, lambda items: issued_letter(
+            ctx, actor, lt.issue_summons(ctx, actor, case_id, items)), self.owner(), self.change,
             (lambda: petition_form(ctx, actor, case_id).checklist)
             if self.detail.kind is CaseKind.DEPOSIT else None)
         self._open(dialog)
@@ -222,8 +210,8 @@ class CaseLettersTab(QWidget):
     def open_delay_notice(self) -> DateReasonDialog:
         ctx, actor, case_id = self.ctx, self.actor, self.case_id
         spec = delay_notice_spec(self._delay_notice_date())
-        return self._date_dialog(spec, lambda day, reason: issued_pdf(
-            lt.issue_delay_notice(ctx, actor, case_id, day, reason)))
+        return self._date_dialog(spec, lambda day, reason: issued_letter(
+            ctx, actor, lt.issue_delay_notice(ctx, actor, case_id, day, reason)))
 
     def open_extend(self) -> DateReasonDialog | None:
         deadline = self.sections.deadline()
@@ -276,11 +264,7 @@ class CaseLettersTab(QWidget):
             self.error_label).run()
 
     def show_preview(self, rendered: RenderedPdf) -> PdfPreviewDialog:
-        if self.preview is not None:
-            self.preview.deleteLater()
-        self.preview = PdfPreviewDialog(rendered.pdf, rendered.title, self.owner(),
-                                        rendered.file_name)
-        self.preview.show()
-        self.preview.activateWindow()
+        self.preview = replace_preview(self.preview, rendered.pdf, rendered.title,
+                                       self.owner(), rendered.file_name)
         self.previewShown.emit(self.preview)
         return self.preview

@@ -161,3 +161,14 @@ class PdfPreviewDialog(QDialog):
         path = ask_pdf_path(self, self.tr("Zapisz PDF"), self.file_name)
         if path is not None:
             self.save_pdf(path)
+
+
+def replace_preview(old: PdfPreviewDialog | None, pdf: bytes, title: str,
+                    parent: QWidget | None, file_name: str) -> PdfPreviewDialog:
+    """Show ``pdf`` in a new preview window in place of ``old`` (closed and deleted)."""
+    if old is not None:
+        old.deleteLater()
+    preview = PdfPreviewDialog(pdf, title, parent, file_name)
+    preview.show()
+    preview.activateWindow()
+    return preview

@@ -39,7 +39,7 @@ from clerk_app.ui.deposit.leave_list_window import confirm_leave
 from clerk_app.ui.deposit.refusal_dialog import RefusalDialog
 from clerk_app.ui.deposit.schedule_model import ScheduleModel, schedule_view
 from clerk_app.ui.operations import Op, OpRunner
-from clerk_app.ui.pdf_printing import PdfPreviewDialog
+from clerk_app.ui.pdf_printing import PdfPreviewDialog, replace_preview
 from clerk_app.ui.qt_helpers import make_error_label, show_error
 
 
@@ -224,11 +224,7 @@ class DecisionPanel(QWidget):
             self.error_label).announcing(self.change).run()
 
     def show_preview(self, rendered: RenderedPdf) -> PdfPreviewDialog:
-        if self.preview is not None:
-            self.preview.deleteLater()
-        self.preview = PdfPreviewDialog(rendered.pdf, rendered.title, self.window(),
-                                        rendered.file_name)
-        self.preview.show()
-        self.preview.activateWindow()
+        self.preview = replace_preview(self.preview, rendered.pdf, rendered.title,
+                                       self.window(), rendered.file_name)
         self.previewShown.emit(self.preview)
         return self.preview

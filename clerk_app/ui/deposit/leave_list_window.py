@@ -26,7 +26,7 @@ from clerk_app.ui.case_letters_tab import RenderedPdf, issued_letter
 from clerk_app.ui.changes import CASE_WORK, Change, broadcast
 from clerk_app.ui.deposit.leave_list_model import COL_MISSING, LeaveListModel, missing_text
 from clerk_app.ui.operations import Op, OpRunner
-from clerk_app.ui.pdf_printing import PdfPreviewDialog
+from clerk_app.ui.pdf_printing import PdfPreviewDialog, replace_preview
 from clerk_app.ui.qt_helpers import make_error_label, translate
 
 
@@ -148,9 +148,7 @@ class LeaveListWindow(QWidget):
             .errors_in(self.error_label).announcing(Change(CASE_WORK, row.case_id)).run()
 
     def show_preview(self, rendered: RenderedPdf) -> PdfPreviewDialog:
-        if self.preview is not None:
-            self.preview.deleteLater()
-        self.preview = PdfPreviewDialog(rendered.pdf, rendered.title, self, rendered.file_name)
-        self.preview.show()
+        self.preview = replace_preview(self.preview, rendered.pdf, rendered.title, self,
+                                       rendered.file_name)
         self.previewShown.emit(self.preview)
         return self.preview
