@@ -103,5 +103,8 @@ class IokRows:
             "e_invoice_consent": d.chance(0.62), "signed": signed,
             "filed_place": channel.value, "legacy_account": d.chance(0.08),
             "login_sent_on": login_sent_on, "version": 1,
+            "premises_street": case["street"], "premises_building": case["building"],
+            "premises_flat": case["flat"], "export_id": None, "exported_at": None,
+            "account_created_on": login_sent_on,
         })
         return 0

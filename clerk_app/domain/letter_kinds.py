@@ -14,6 +14,8 @@ class LetterKind(StrEnum):
     AGREEMENT = "agreement"
     REFUSAL = "refusal"
     DELAY_NOTICE = "delay_notice"
+    IOK_COMPLETION = "iok_completion"  # ZGM: request to complete an IOK account request
+    IOK_CONFIRMATION = "iok_confirmation"  # ZGM: login data was sent to the e-mail given
 
     @property
     def label(self) -> str:
@@ -27,6 +29,8 @@ _LETTER_LABELS = {
     LetterKind.AGREEMENT: "Umowa w sprawie rozłożenia kaucji zabezpieczającej na raty",
     LetterKind.REFUSAL: "Odmowa rozłożenia kaucji zabezpieczającej na raty",
     LetterKind.DELAY_NOTICE: "Zawiadomienie o zwłoce (nowy termin)",
+    LetterKind.IOK_COMPLETION: "Prośba o uzupełnienie wniosku o konto IOK",
+    LetterKind.IOK_CONFIRMATION: "Potwierdzenie wysłania danych logowania do IOK",
 }
 
 

@@ -35,6 +35,7 @@ class Permission(StrEnum):
     REPORTS = "reports"
     VIEW_AUDIT = "view_audit"
     RETENTION = "retention"
+    IOK_MIGRATION = "iok_migration"  # import old portal accounts, make consent batches
     MANAGE_USERS = "manage_users"
     MANAGE_SETTINGS = "manage_settings"
 
@@ -45,7 +46,8 @@ _COUNTER = frozenset(
 )
 _CLERK = _COUNTER | {Permission.HANDLE_CASE, Permission.VIEW_PROPERTY_STATEMENT}
 _SUPERVISOR = _CLERK | {
-    Permission.REASSIGN, Permission.REPORTS, Permission.VIEW_AUDIT, Permission.RETENTION
+    Permission.REASSIGN, Permission.REPORTS, Permission.VIEW_AUDIT, Permission.RETENTION,
+    Permission.IOK_MIGRATION,
 }
 _ADMIN = frozenset(
     {Permission.VIEW_CASES, Permission.VIEW_AUDIT, Permission.MANAGE_USERS,

@@ -15,6 +15,7 @@ from clerk_app.persistence.models_cases import (
 )
 from clerk_app.persistence.models_deadlines import Deadline, DeadlineRedating, DeadlineSuspension
 from clerk_app.persistence.models_intake import IncomingItem, Scan, ScanChunk
+from clerk_app.persistence.models_iok import IokExport, LegacyAccount, LegacyBatch
 from clerk_app.persistence.models_letters import Letter, LetterFile
 from clerk_app.persistence.models_statements import HouseholdIncome, StatementViewEntry
 
@@ -22,7 +23,8 @@ __all__ = [
     "AuditEntry", "Base", "Case", "CaseNote", "DayOff", "Deadline", "DeadlineRedating",
     "DeadlineSuspension", "DepositDecision", "DepositPetition", "HouseholdIncome",
     "HouseholdMember",
-    "IncomingItem", "Instalment", "InstalmentAgreement", "IokRequest", "Letter", "LetterFile",
+    "IncomingItem", "Instalment", "InstalmentAgreement", "IokExport", "IokRequest",
+    "LegacyAccount", "LegacyBatch", "Letter", "LetterFile",
     "NumberSequence", "PropertyStatement", "Scan", "ScanChunk", "Setting", "StatementViewEntry",
     "User",
 ]

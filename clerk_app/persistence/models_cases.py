@@ -88,6 +88,16 @@ class IokRequest(Versioned, Base):
     filed_place: Mapped[str] = mapped_column(String(60), default="")
     legacy_account: Mapped[bool] = mapped_column(Boolean, default=False)
     login_sent_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # The premises the account is for (may differ from the applicant's postal address).
+    premises_street: Mapped[str] = mapped_column(String(120), default="")
+    premises_building: Mapped[str] = mapped_column(String(20), default="")
+    premises_flat: Mapped[str] = mapped_column(String(20), default="")
+    # Hand-over to the IOK administrator: in which export file, and the account's creation.
+    export_id: Mapped[int | None] = mapped_column(
+        ForeignKey("iok_exports.id"),
+        nullable=True, index=True)
+    exported_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    account_created_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class DepositPetition(Versioned, Base):

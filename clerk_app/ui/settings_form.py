@@ -6,6 +6,7 @@ import dataclasses
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QLineEdit,
     QPushButton,
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.validators import format_nrb
-from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.admin.settings import SMTP_SECURITY_LABELS, OfficeSettings
 from clerk_app.ui.qt_helpers import child, load_form
 
+# Settings chosen from a list: value stored → Polish text shown.
+_CHOICES: dict[str, dict[str, str]] = {"smtp_security": SMTP_SECURITY_LABELS}
 _FIELDS = [f.name for f in dataclasses.fields(OfficeSettings) if f.name != "version"]
 
 
@@ -33,14 +36,17 @@ class OfficeSettingsForm(QWidget):
         super().__init__(parent)
         form = load_form("office_settings_form", self, margin=0)
         self.tabs = child(form, QTabWidget, "settingsTabs")
-        self.inputs: dict[str, QLineEdit | QSpinBox | QCheckBox] = {}
+        self.inputs: dict[str, QLineEdit | QSpinBox | QCheckBox | QComboBox] = {}
         for name in _FIELDS:
             widget = form.findChild(QWidget, name)
-            if not isinstance(widget, QLineEdit | QSpinBox | QCheckBox):
+            if not isinstance(widget, QLineEdit | QSpinBox | QCheckBox | QComboBox):
                 raise LookupError(f"Formularz ustawień nie zawiera pola „{name}”.")
             self.inputs[name] = widget
             if isinstance(widget, QLineEdit):
                 widget.setMinimumWidth(320)
+            if isinstance(widget, QComboBox):
+                for value, text in _CHOICES[name].items():
+                    widget.addItem(text, value)
         self.field_widgets: dict[str, QWidget] = dict(self.inputs)
         child(form, QPushButton, "scanDirButton").clicked.connect(self._choose_scan_dir)
         self._version = 0
@@ -54,6 +60,8 @@ class OfficeSettingsForm(QWidget):
                 widget.setValue(int(value))
             elif isinstance(widget, QCheckBox):
                 widget.setChecked(bool(value))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
             elif name == "stamp_duty":
                 widget.setText(str(value).replace(".", ","))
             elif name == "deposit_bank_account" and value:
@@ -74,12 +82,14 @@ class OfficeSettingsForm(QWidget):
                 data[name] = widget.value()
             elif isinstance(widget, QCheckBox):
                 data[name] = widget.isChecked()
+            elif isinstance(widget, QComboBox):
+                data[name] = widget.currentData()
             else:
                 data[name] = widget.text()
         return dataclasses.replace(self._loaded, **data,  # type: ignore[arg-type]
                                    version=self._version)
 
-    def input(self, name: str) -> QLineEdit | QSpinBox | QCheckBox:
+    def input(self, name: str) -> QLineEdit | QSpinBox | QCheckBox | QComboBox:
         return self.inputs[name]
 
     def _choose_scan_dir(self) -> None:

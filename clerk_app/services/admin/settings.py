@@ -43,7 +43,10 @@ class OfficeSettings:
     bgm_name: str = "Biuro Gospodarki Mieszkaniowej"
     bgm_address: str = "ul. Bytomska 92, pok. 109, 41-940 Piekary Śląskie"
     zgm_name: str = "Zakład Gospodarki Mieszkaniowej w Piekarach Śląskich"
-    zgm_address: str = "ul. Bytomska 92, 41-940 Piekary Śląskie"
+    zgm_address: str = "ul. Gen. Jerzego Ziętka 60, 41-940 Piekary Śląskie"
+    zgm_phones: str = "(32) 287-29-81, (32) 287-29-80, (32) 760-00-76"
+    zgm_signatory_name: str = ""
+    zgm_signatory_title: str = "Dyrektor Zakładu Gospodarki Mieszkaniowej"
     # Where a deposit applicant may bring documents in person (named in the summons).
     counter_addresses: str = "ul. Bytomska 84 lub ul. Bytomska 92"
     iok_unit: str = "ZGM"
@@ -55,6 +58,11 @@ class OfficeSettings:
     deficiency_days: int = 7
     decision_months: int = 1
     iok_target_days: int = 14
+    # IOK (regulamin IOK, local practice): the reply period of a completion request, the
+    # size of a migration consent batch, and after how many days a batch letter is unanswered.
+    iok_reply_days: int = 14
+    iok_batch_size: int = 200
+    iok_no_answer_days: int = 30
     stamp_duty: str = "17.00"
     deposit_bank_account: str = ""
     signatory_name: str = ""
@@ -64,6 +72,12 @@ class OfficeSettings:
     # Issued letters (records branch): an e-mail reading confirmation is recorded on the
     # letter but counts as its delivery (and starts a deadline) only when this is on.
     email_read_counts_as_delivery: bool = False
+    # The office's SMTP server (the password is not kept here: services/mail).
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_security: str = "starttls"  # "starttls", "tls" or "none"
+    smtp_user: str = ""
+    smtp_sender: str = ""  # the From address, e.g. iok@zgm.piekary.pl
     version: int = field(default=0, compare=False)
 
     def unit_and_class(self, kind: CaseKind) -> tuple[str, str]:
@@ -77,15 +91,23 @@ class OfficeSettings:
         return Decimal(self.stamp_duty)
 
 
+# How the SMTP connection is protected (``smtp_security``), with the Polish names.
+SMTP_SECURITY_LABELS = {"starttls": "STARTTLS (zwykle port 587)", "tls": "TLS (zwykle port 465)",
+                        "none": "Bez szyfrowania (tylko sieć wewnętrzna)"}
+
 _REQUIRED_TEXT = (
     "city_office_name", "city_office_address", "bgm_name", "bgm_address", "zgm_name",
     "zgm_address", "counter_addresses", "iok_unit", "iok_jrwa", "deposit_unit",
-    "deposit_jrwa", "signatory_title",
+    "deposit_jrwa", "signatory_title", "zgm_signatory_title",
 )
 _INT_RANGES = {
     "deficiency_days": (1, 60),
     "decision_months": (1, 12),
     "iok_target_days": (1, 90),
+    "iok_reply_days": (1, 90),
+    "iok_batch_size": (1, 5000),
+    "iok_no_answer_days": (1, 365),
+    "smtp_port": (1, 65535),
     "scan_max_mb": (1, 500),
 }
 
@@ -124,6 +146,11 @@ def validate_settings(s: OfficeSettings) -> OfficeSettings:
                                                           "deposit_bank_account")
         except FieldError as exc:
             errors.append(exc)
+    values["smtp_security"] = str(values["smtp_security"]).strip().lower()
+    if values["smtp_security"] not in SMTP_SECURITY_LABELS:
+        errors.append(FieldError("smtp_security", "Wybierz: STARTTLS, TLS albo bez szyfrowania."))
+    for key in ("smtp_host", "smtp_user", "smtp_sender", "zgm_phones", "zgm_signatory_name"):
+        values[key] = str(values[key]).strip()
     if errors:
         raise ValidationFailed(errors)
     return OfficeSettings(**values)
