@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import secrets
+import tempfile
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -34,16 +35,24 @@ def configure_logging(directory: Path | None = None, level: int = logging.INFO) 
     """Send the application's log records to a rotating file (1 MB × 5); returns its path.
 
     Called once by the GUI and the command line; calling it again adds no second handler.
+    A log folder the user may not write (a locked-down account) falls back to the temporary
+    folder: logging must never be the reason a program cannot start.
     """
-    folder = directory or log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / LOG_FILE
     root = logging.getLogger()
-    for handler in root.handlers:
-        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
-            return path
-    handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
-                                  encoding="utf-8")
+    for folder in (directory or log_dir(), Path(tempfile.gettempdir()) / f"{APP_NAME}-log"):
+        path = folder / LOG_FILE
+        for existing in root.handlers:
+            if isinstance(existing, RotatingFileHandler) and Path(existing.baseFilename) == path:
+                return path
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
+                                          encoding="utf-8")
+        except OSError:
+            continue
+        break
+    else:
+        return path  # nowhere to write: records go to no file
     handler.setFormatter(logging.Formatter(
         "%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

@@ -74,3 +74,22 @@ def test_integrity_error_carries_no_password_hash(db: Database, log_file: Path) 
     _flush()
     assert "$argon2" not in message
     assert "$argon2" not in log_file.read_text(encoding="utf-8")
+
+
+def test_a_log_folder_that_cannot_be_made_falls_back_to_the_temporary_folder(
+    tmp_path: Path
+) -> None:
+    """A locked-down account's log folder must not stop the program (it crashed with a
+    PermissionError traceback before any command ran)."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    path = configure_logging(blocker / "log")
+    root = logging.getLogger()
+    try:
+        assert path.parent != blocker / "log"
+        assert any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers)
+    finally:
+        for handler in list(root.handlers):
+            if getattr(handler, "baseFilename", None) == str(path):
+                root.removeHandler(handler)
+                handler.close()

@@ -22,7 +22,8 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from clerk_app.cli.common import DB_ENV, CliFailure, CliInputError
 from clerk_app.package_files import MissingPackageFiles
 from clerk_app.persistence.database import Database, default_database_url, sqlite_path
-from clerk_app.services.admin.bootstrap import open_database
+from clerk_app.persistence.migrations import NewerSchema, UpgradeNeeded
+from clerk_app.services.admin.bootstrap import open_database, open_database_for_reading
 from clerk_app.services.core.context import AppContext
 
 
@@ -39,7 +40,8 @@ def open_db_for_cli(args: argparse.Namespace, *, must_exist: bool = False) -> Da
     """Open and migrate the database named by the arguments; report a backup if one was made.
 
     ``must_exist``: a command that only reads (``cases``, ``letters``, ``report``) refuses a
-    SQLite file that is not there instead of creating an empty database (a typo in --db).
+    SQLite file that is not there instead of creating an empty database (a typo in --db),
+    and opens a file it may not write read-only.
     """
     url = resolve_db_url(getattr(args, "db", None))
     name = _checked_name(url)
@@ -47,8 +49,17 @@ def open_db_for_cli(args: argparse.Namespace, *, must_exist: bool = False) -> Da
     if must_exist and path is not None and not path.exists():
         raise CliInputError(f"plik bazy danych „{path}” nie istnieje – sprawdź adres (--db).")
     started = time.time()
+    opener = open_database_for_reading if must_exist else open_database
     try:
-        db, backup = open_database(url)
+        db, backup = opener(url)
+    except NewerSchema as exc:
+        raise CliInputError(f"baza danych {name} pochodzi z nowszej wersji programu (schemat "
+                            f"{exc.revision}) – zainstaluj aktualną wersję clerk-app. Bazy nie "
+                            "zmieniono.") from None
+    except UpgradeNeeded:
+        raise CliInputError(f"baza danych {name} jest tylko do odczytu, a wymaga aktualizacji "
+                            "schematu – uruchom polecenie z uprawnieniem do zapisu pliku "
+                            "(np. clerk-app init).") from None
     except MissingPackageFiles as exc:
         raise CliFailure(exc.message) from None
     except ArgumentError as exc:  # e.g. an unknown database kind

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
@@ -42,7 +44,24 @@ def sqlite_path(url: str) -> Path | None:
         return None
     if parsed.database == ":memory:":
         return None
+    if parsed.database.startswith("file:"):  # a URI filename (read-only opening)
+        return Path(unquote(parsed.database.removeprefix("file:")))
     return Path(parsed.database)
+
+
+def is_read_only_file(path: Path) -> bool:
+    """True when the SQLite file (or its folder, where WAL needs its side files) cannot be
+    written by this user."""
+    return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def read_only_url(path: Path) -> str:
+    """A URL opening ``path`` read-only. A WAL database in a folder this user cannot write
+    has no ``-shm`` to share, so it is opened as immutable (nobody can change it either)."""
+    query = "mode=ro"
+    if not os.access(path.parent, os.W_OK) and not path.with_name(path.name + "-shm").exists():
+        query += "&immutable=1"
+    return f"sqlite:///file:{quote(str(path.resolve()))}?{query}&uri=true"
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -57,8 +76,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         kwargs.setdefault("pool_pre_ping", True)
         return create_engine(parsed, **kwargs)
 
+    read_only = parsed.query.get("mode") == "ro"
     path = sqlite_path(url)
-    if path is not None:
+    if path is not None and not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(parsed, connect_args={"timeout": BUSY_WAIT_SECONDS}, **kwargs)
 
@@ -69,7 +89,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_WAIT_SECONDS * 1000}")
-        if path is not None:
+        if path is not None and not read_only:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()

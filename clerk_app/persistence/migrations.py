@@ -21,6 +21,19 @@ _UNMODELLED_PREFIXES = ("cases_fts", "case_search", "ix_cases_search_trgm",
                         "ix_cases_received_cover", "ix_cases_signature_pattern")
 
 
+class NewerSchema(Exception):
+    """The database was written by a newer version of the program (its schema revision is
+    unknown here): nothing is upgraded and no backup copy is written."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(f"unknown schema revision {revision}")
+        self.revision = revision
+
+
+class UpgradeNeeded(Exception):
+    """A database opened read-only has an older schema: it cannot be brought up to date."""
+
+
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     """Alembic autogenerate filter: ignore the hand-made search index objects."""
     return not (name or "").startswith(_UNMODELLED_PREFIXES)
@@ -45,8 +58,24 @@ def current_revision(db: Database) -> str | None:
 
 
 def needs_upgrade(db: Database) -> bool:
+    """True when the schema is older than this program's; ``NewerSchema`` when it is newer
+    (a revision this program does not know)."""
     head = head_revision()  # first, so missing scripts fail before the database is touched
-    return current_revision(db) != head
+    current = current_revision(db)
+    if current is not None and not _known_revision(current):
+        raise NewerSchema(current)
+    return current != head
+
+
+def _known_revision(revision: str) -> bool:
+    scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    return any(script.revision == revision for script in scripts.walk_revisions())
+
+
+def check_read_only_schema(db: Database) -> None:
+    """A read-only database must already have this program's schema."""
+    if needs_upgrade(db):
+        raise UpgradeNeeded(current_revision(db) or "")
 
 
 def backup_sqlite_file(path: Path, now: datetime | None = None) -> Path:

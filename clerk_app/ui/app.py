@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from clerk_app import __version__
 from clerk_app.app_log import configure_logging
 from clerk_app.documents.renderer import PdfRenderer
+from clerk_app.persistence.migrations import NewerSchema
 from clerk_app.services.admin.auth import has_any_user
 from clerk_app.services.admin.bootstrap import open_database, printable_url, written_backups
 from clerk_app.services.core.context import Actor, AppContext
@@ -183,6 +184,10 @@ def _cause(error: Exception) -> str:
 
 
 def open_database_error_text(url: str, error: Exception, backups: list[Path]) -> str:
+    if isinstance(error, NewerSchema):
+        return translate(
+            "app", "Baza danych:\n{0}\n\npochodzi z nowszej wersji programu. Zainstaluj "
+                   "aktualną wersję clerk-app; bazy nie zmieniono.").format(printable_url(url))
     text = translate(
         "app", "Nie można otworzyć bazy danych:\n{0}\n\nSzczegóły techniczne: {1}"
     ).format(printable_url(url) or translate("app", "(nieprawidłowy adres bazy danych)"),

@@ -90,3 +90,70 @@ def test_an_output_that_cannot_be_written_exits_2(out: str, tmp_path: Path) -> N
     assert run.returncode == 2, run.stderr
     assert ("jest katalogiem" in run.stderr or "nie można zapisać pliku" in run.stderr)
     assert "Traceback" not in run.stderr and "numer zgłoszenia" not in run.stderr
+
+
+def test_a_database_from_a_newer_schema_is_refused_and_no_backup_is_written(
+    tmp_path: Path
+) -> None:
+    import sqlite3
+
+    db = tmp_path / "db.sqlite3"
+    assert _run("init", "--db", f"sqlite:///{db}", home=tmp_path).returncode == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    for command in (("cases",), ("init",)):
+        run = _run(*command, "--db", f"sqlite:///{db}", home=tmp_path)
+        assert run.returncode == 2, run.stderr
+        assert "nowszej wersji programu" in run.stderr and "Traceback" not in run.stderr
+    assert not list(tmp_path.glob("db.sqlite3.bak-*"))  # nothing copied, nothing changed
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
+
+
+def _as_nobody() -> list[str]:
+    """A command prefix that drops root's rights (root may write any file)."""
+    import os
+    import shutil
+
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("setpriv is needed to drop root's rights")
+    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+def test_read_only_commands_open_a_read_only_database() -> None:
+    """A database the user may only read (file and folder read-only, WAL mode) is listed
+    and reported from; today the WAL pragma failed with a traceback."""
+    import os
+    import shutil
+    import tempfile
+
+    tmp_path = Path(tempfile.mkdtemp(dir="/tmp"))  # pytest's folder is root's alone
+    tmp_path.chmod(0o777)
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "db.sqlite3"
+    assert _run("init", "--db", f"sqlite:///{db}", home=tmp_path).returncode == 0
+    home = tmp_path / "home"
+    home.mkdir()
+    out = home / "r.pdf"
+    home.chmod(0o777)
+    db.chmod(0o444)
+    folder.chmod(0o555)
+    env = {"HOME": str(home), "XDG_STATE_HOME": str(home / "state"), "PATH": "/usr/bin:/bin"}
+    try:
+        for command in (("cases",), ("report", "deadlines", "--out", str(out))):
+            run = subprocess.run(
+                [*_as_nobody(), sys.executable, "-m", "clerk_app.cli.main", *command, "--db",
+                 f"sqlite:///{db}"], capture_output=True, text=True, env=env, timeout=60,
+                cwd=home)
+            assert run.returncode == 0, run.stderr
+            assert "Traceback" not in run.stderr
+        assert out.read_bytes().startswith(b"%PDF")
+        assert sorted(p.name for p in folder.iterdir()) == ["db.sqlite3"]
+    finally:
+        folder.chmod(0o755)
+        os.chmod(db, 0o644)
+        shutil.rmtree(tmp_path, ignore_errors=True)

@@ -9,8 +9,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from clerk_app.domain.roles import Role
-from clerk_app.persistence.database import Database, sqlite_path
-from clerk_app.persistence.migrations import upgrade_to_head
+from clerk_app.persistence.database import (
+    Database,
+    is_read_only_file,
+    read_only_url,
+    sqlite_path,
+)
+from clerk_app.persistence.migrations import check_read_only_schema, upgrade_to_head
 from clerk_app.persistence.models import User
 from clerk_app.services.admin.settings import OfficeSettings, write_settings
 from clerk_app.services.admin.users import NewUser, insert_user
@@ -22,8 +27,28 @@ from clerk_app.services.core.unit_of_work import unit_of_work
 def open_database(url: str) -> tuple[Database, str | None]:
     """Open ``url`` and migrate it to the newest schema; returns the db and a backup path."""
     db = Database.open(url)
-    backup = upgrade_to_head(db)
+    try:
+        backup = upgrade_to_head(db)
+    except BaseException:
+        db.dispose()
+        raise
     return db, str(backup) if backup else None
+
+
+def open_database_for_reading(url: str) -> tuple[Database, str | None]:
+    """Like :func:`open_database`, but a SQLite file this user cannot write is opened
+    read-only (and must already have this program's schema) instead of failing on its
+    journal settings."""
+    path = sqlite_path(url)
+    if path is None or not is_read_only_file(path):
+        return open_database(url)
+    db = Database.open(read_only_url(path))
+    try:
+        check_read_only_schema(db)
+    except BaseException:
+        db.dispose()
+        raise
+    return db, None
 
 
 def create_first_admin(
