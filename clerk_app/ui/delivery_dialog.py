@@ -11,6 +11,8 @@ came back to the sender. OK records it through the delivery service.
 
 from __future__ import annotations
 
+import textwrap
+
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -116,12 +118,22 @@ class DeliveryDialog(ServiceDialog):
         self.date_edit = QDateEdit(to_qdate(ctx.today()))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd.MM.yyyy")
+        self._date_titles = {NOT_COLLECTED: self.tr("Data pierwszego awizo:"),
+                             SENT: self.tr("Data nadania:"), RETURNED: self.tr("Data zwrotu:")}
+        self._delivered_title = self.tr("Data doręczenia:")
+        metrics = self.date_label.fontMetrics()  # the label changes: room for the longest
+        self.date_label.setMinimumWidth(max(
+            metrics.horizontalAdvance(t)
+            for t in (*self._date_titles.values(), self._delivered_title)) + 4)
         form.addRow(self.date_label, self.date_edit)
-        self.deemed_label = QLabel()
-        self.deemed_label.setWordWrap(True)
-        self.deemed_label.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow(self.deemed_label)
         layout.addWidget(self.how_box)
+        # Below the box, not in its form: a form row of wrapped text overlapped the date
+        # field and lost its last line; the dialog grows to show every line.
+        self.deemed_label = QLabel()
+        self.deemed_label.setObjectName("deemed_label")
+        self.deemed_label.setTextFormat(Qt.TextFormat.PlainText)  # lines broken by hand:
+        self.deemed_label.setContentsMargins(8, 0, 8, 0)  # a wrapped label's height is guessed
+        layout.addWidget(self.deemed_label)
 
         self.attach_error_label(QLabel())
         assert self.error_label is not None
@@ -161,6 +173,10 @@ class DeliveryDialog(ServiceDialog):
     def look_up(self, focus: bool = True) -> None:
         """Find the letter whose identifier is in the code field (off the GUI thread)."""
         ctx, actor, text = self.ctx, self.actor, self.identifier_edit.text()
+        if not text.strip():
+            self.set_error(self.tr("Zeskanuj kod kreskowy pisma albo wpisz jego kod."))
+            self.identifier_edit.setFocus()
+            return
         self.op(lambda: delivery_desk(ctx, actor, text)).on_success(
             lambda desk: self._found(desk, focus)).on_failure(self._not_found).run()
 
@@ -224,26 +240,31 @@ class DeliveryDialog(ServiceDialog):
         method = self.method()
         self.ok_button.setEnabled(pending or (returnable and method == RETURNED))
         not_collected = method == NOT_COLLECTED
-        self.date_label.setText({NOT_COLLECTED: self.tr("Data pierwszego awizo:"),
-                                 SENT: self.tr("Data nadania:"),
-                                 RETURNED: self.tr("Data zwrotu:")}.get(
-                                     method, self.tr("Data doręczenia:")))
+        self.date_label.setText(self._date_titles.get(method, self._delivered_title))
         email_note = method == EMAIL and not self.email_read_counts
         self.deemed_label.setVisible(not_collected or email_note)
         if email_note:
             self.deemed_label.setText(self.tr(
-                "Potwierdzenie odczytu zostanie zapisane przy piśmie, ale zgodnie z ustawieniami "
-                "urzędu nie jest doręczeniem: termin nie zacznie biec."))
+                "Potwierdzenie odczytu zostanie zapisane przy piśmie, ale zgodnie\n"
+                "z ustawieniami urzędu nie jest doręczeniem: termin nie zacznie biec."))
+            self._fit()
         if not_collected and self.calendar is not None:
             try:
                 computed = self.calendar.deemed_delivery(to_date(self.date_edit.date()))
             except FieldError as exc:
                 self.deemed_label.setText(exc.message)
                 return
-            self.deemed_label.setText("\n".join([
-                self.tr("Doręczenie zastępcze (art. 44 KPA): {0}").format(
-                    format_date_pl(computed.result)),
-                *computed.explanation_lines()]))
+            lines = [self.tr("Doręczenie zastępcze (art. 44 KPA): {0}").format(
+                format_date_pl(computed.result)), *computed.explanation_lines()]
+            self.deemed_label.setText("\n".join(
+                "\n".join(textwrap.wrap(line, 80, subsequent_indent="    ")) for line in lines))
+            self._fit()
+
+    def _fit(self) -> None:
+        """Grow the dialog so every line of the explanation shows (never shrink it)."""
+        hint = self.sizeHint()
+        if hint.height() > self.height() or hint.width() > self.width():
+            self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
 
     def deemed_text(self) -> str:
         return (self.deemed_label.text()

@@ -100,3 +100,44 @@ def test_not_collected_shows_deemed_delivery(
     settled(qtbot)
     assert again.letter is not None and not again.ok_button.isEnabled()  # already recorded
     assert "Nie znaleziono pisma" in unknown.error_text()
+
+
+def test_the_deemed_delivery_explanation_shows_every_line_below_the_date(
+    qtbot: QtBot, ctx: AppContext, staff: dict[Role, Actor], clock: object
+) -> None:
+    """It overlapped the date field and its last line was cut off."""
+    _case_id, identifier = _issue(ctx, staff[Role.CLERK], clock)
+    set_today(clock, date(2026, 1, 5))
+    dialog = DeliveryDialog.for_identifier(ctx, staff[Role.COUNTER], identifier)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settled(qtbot)
+    dialog.method_group.button(NOT_COLLECTED).click()
+    dialog.date_edit.setDate(QDate(2025, 12, 12))
+    settled(qtbot)
+    label = dialog.deemed_label
+    assert label.text().splitlines()[-1] == "Termin upływa: 29.12.2025"
+    assert label.geometry().top() >= dialog.how_box.geometry().bottom()
+    assert label.height() >= label.sizeHint().height()  # no line cut off
+    assert label.geometry().bottom() <= dialog.buttons.geometry().top()
+    assert dialog.date_label.width() >= dialog.date_label.sizeHint().width()
+
+
+def test_the_desk_opened_from_the_menu_waits_for_a_scan_without_an_error(
+    qtbot: QtBot, ctx: AppContext, staff: dict[Role, Actor]
+) -> None:
+    from clerk_app.ui.main_window import MainWindow
+
+    window = MainWindow(ctx, staff[Role.COUNTER])
+    qtbot.addWidget(window)
+    window.show()
+    window.act_delivery.trigger()
+    settled(qtbot)
+    dialog = window.windows.get("delivery")
+    assert isinstance(dialog, DeliveryDialog)
+    assert dialog.error_text() == ""
+    qtbot.keyClick(dialog.identifier_edit, Qt.Key.Key_Return)  # Enter on an empty code
+    settled(qtbot)
+    assert "Zeskanuj kod kreskowy pisma" in dialog.error_text()
+    assert "Nie znaleziono" not in dialog.error_text()
+    window.close()
