@@ -23,10 +23,12 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from clerk_app.domain.deadline_report import DeadlineReport
 
 DATE_FORMAT = "DD.MM.YYYY"
+DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
 OVERDUE_FILL = PatternFill("solid", fgColor="FFC7CE")
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 SHEET_NAME = "Terminy"
@@ -78,11 +80,14 @@ def _parameters(wb: Workbook, report: DeadlineReport) -> None:
         cell = WriteOnlyCell(ws, value=day)
         cell.number_format = DATE_FORMAT
         dates.append(cell)
+    # A date and time a spreadsheet can sort by, not text (office time, as on the PDF).
+    generated = WriteOnlyCell(ws, value=report.generated_at.replace(tzinfo=None))
+    generated.number_format = DATETIME_FORMAT
     rows: Sequence[tuple[str, object]] = (
         ("Stan na dzień", dates[0]), ("Horyzont (dni)", report.horizon_days),
         ("Terminy do dnia", dates[1]), ("Liczba terminów", report.row_count),
         ("W tym po terminie", report.overdue_count),
-        ("Wygenerowano", report.generated_at.strftime("%d.%m.%Y %H:%M")),
+        ("Wygenerowano", generated),
         ("Przez", report.generated_by),
     )
     for label, value in rows:
@@ -94,6 +99,13 @@ def _skeleton(report: DeadlineReport) -> bytes:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(SHEET_NAME)
     ws.freeze_panes = "A2"
+    # Printed as a register is: landscape, one page wide, the header on every page.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "1:1"
     ws.auto_filter.ref = f"A1:{LETTERS[-1]}{report.row_count + 1}"
     for letter, (_title, width, _is_date) in zip(LETTERS, COLUMNS, strict=True):
         ws.column_dimensions[letter].width = width

@@ -1,7 +1,8 @@
 """The supervisors' deadline report: parameters, PDF preview, printing, saving PDF/XLSX.
 
-The report is built and rendered in the thread pool; the preview shows the PDF's first page
-(QtPdf). Printing and saving use the shared helpers of :mod:`clerk_app.ui.pdf_printing`.
+The report is built and rendered in the thread pool as soon as the dialog shows, and again
+shortly after the parameters change; the preview shows the PDF's first page (QtPdf).
+Printing and saving use the shared helpers of :mod:`clerk_app.ui.pdf_printing`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, Signal
+from PySide6.QtCore import QBuffer, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -39,6 +41,8 @@ from clerk_app.ui.error_text import user_message
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.pdf_printing import ask_pdf_path, ask_printer, load_pdf, print_document
 from clerk_app.ui.qt_helpers import to_date, to_qdate
+
+REFRESH_AFTER_MS = 400
 
 
 class ReportDialog(QDialog):
@@ -72,7 +76,7 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("Stan na dzień:"), self.as_of_edit)
         layout.addLayout(form)
 
-        self.summary = QLabel(self.tr("Kliknij „Podgląd”, aby przygotować raport."))
+        self.summary = QLabel(self.tr("Przygotowywanie raportu…"))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.pdf_doc = QPdfDocument(self)
@@ -83,7 +87,7 @@ class ReportDialog(QDialog):
         layout.addWidget(self.pdf_view, 1)
 
         buttons = QHBoxLayout()
-        self.preview_button = QPushButton(self.tr("Podgląd"))
+        self.preview_button = QPushButton(self.tr("Odśwież podgląd"))
         self.print_button = QPushButton(self.tr("Drukuj…"))
         self.pdf_button = QPushButton(self.tr("Zapisz PDF…"))
         self.xlsx_button = QPushButton(self.tr("Zapisz XLSX…"))
@@ -102,13 +106,31 @@ class ReportDialog(QDialog):
         self.runner.busyChanged.connect(self._set_busy)
         self.horizon_spin.valueChanged.connect(lambda _v: self._params_changed())
         self.as_of_edit.dateChanged.connect(lambda _d: self._params_changed())
+        # A pause in typing, then the preview follows the parameters by itself.
+        self._refresh = QTimer(self, singleShot=True, interval=REFRESH_AFTER_MS)
+        self._refresh.timeout.connect(self._refresh_now)
+        self._shown = False
         self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:  # the preview at once, not a grey box until a click
+            self._shown = True
+            self.generate()
 
     def _params_changed(self) -> None:
         if self.report is not None and not self.is_current():
-            self.summary.setText(self.tr("Parametry zmienione – kliknij „Podgląd”, aby "
-                                         "przygotować raport na nowo."))
+            self.summary.setText(self.tr("Parametry zmienione – raport jest przygotowywany "
+                                         "na nowo…"))
+        self._refresh.start()
         self._update_buttons()
+
+    def _refresh_now(self) -> None:
+        """Build the report for the parameters on screen, after the one under way."""
+        if self.runner.is_busy():
+            self._refresh.start()
+        elif not self.is_current():
+            self.generate()
 
     def params(self) -> tuple[date, int]:
         return to_date(self.as_of_edit.date()), self.horizon_spin.value()
@@ -192,8 +214,6 @@ class ReportDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.preview_button.setEnabled(not busy)
-        for widget in (self.horizon_spin, self.as_of_edit):
-            widget.setEnabled(not busy)
         self._update_buttons(busy)
 
     def _update_buttons(self, busy: bool = False) -> None:

@@ -78,6 +78,23 @@ def test_xlsx_opens_with_dates_filter_and_frozen_header(tmp_path: Path) -> None:
     assert params["Stan na dzień"].date() == date(2026, 3, 2)
 
 
+def test_xlsx_prints_landscape_with_the_header_on_every_page_and_a_real_timestamp(
+    tmp_path: Path
+) -> None:
+    """It had no print set-up and stored "Wygenerowano" as text."""
+    path = tmp_path / "raport.xlsx"
+    write_deadline_report_xlsx(sample_report(), path)
+    wb = load_workbook(path)
+    ws = wb["Terminy"]
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.print_title_rows == "$1:$1"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    generated = {r[0].value: r[1] for r in wb["Parametry"].iter_rows()}["Wygenerowano"]
+    assert generated.value == datetime(2026, 3, 2, 10, 30)  # Warsaw time, as on the PDF
+    assert generated.number_format == "DD.MM.YYYY HH:MM"
+
+
 @needs_poppler
 def test_pdf_text_keeps_polish_characters_and_renders(tmp_path: Path) -> None:
     path = tmp_path / "raport.pdf"

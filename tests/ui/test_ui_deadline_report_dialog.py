@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
@@ -14,7 +14,7 @@ from clerk_app.domain.roles import Role
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.report_dialog import ReportDialog
 from tests.services.test_deadlines_report import fill
-from tests.ui.ui_test_support import settle
+from tests.ui.ui_test_support import WAIT_MS, settle
 
 
 def test_preview_save_and_print(
@@ -23,12 +23,11 @@ def test_preview_save_and_print(
     fill(ctx, staff)
     dialog = ReportDialog(ctx, staff[Role.SUPERVISOR])
     qtbot.addWidget(dialog)
-    dialog.show()
-    assert not dialog.pdf_button.isEnabled()
-    dialog.horizon_spin.setValue(14)
-    dialog.as_of_edit.setDate(QDate(2026, 3, 2))
-    settle(qtbot, dialog.runner, dialog.preview_button.click)
+    with qtbot.waitSignal(dialog.generated, timeout=WAIT_MS):
+        dialog.show()  # the preview comes at once, without a click (it was a grey box)
+    assert dialog.params() == (date(2026, 3, 2), 14)  # today, two weeks
     assert dialog.report is not None and dialog.report.row_count == 3
+    assert dialog.pdf_doc.status() == QPdfDocument.Status.Ready
     assert dialog.pdf_doc.status() == QPdfDocument.Status.Ready
     assert dialog.pdf_doc.pageCount() == 1
     assert "w tym po terminie: 1" in dialog.summary.text()
@@ -48,11 +47,12 @@ def test_preview_save_and_print(
     assert dialog.print_to(printer) == 1
     assert printed.stat().st_size > 10000
 
-    dialog.horizon_spin.setValue(60)  # stale preview: saving needs a new one
-    assert not dialog.pdf_button.isEnabled()
-    assert "Parametry zmienione" in dialog.summary.text()
-    settle(qtbot, dialog.runner, dialog.preview_button.click)
+    with qtbot.waitSignal(dialog.generated, timeout=WAIT_MS):
+        dialog.horizon_spin.setValue(60)  # stale preview: saving waits for the new one
+        assert not dialog.pdf_button.isEnabled()
+        assert "Parametry zmienione" in dialog.summary.text()
     assert dialog.report is not None and dialog.report.row_count == 4
+    assert dialog.pdf_button.isEnabled()
 
 
 def test_clerk_is_refused(qtbot: QtBot, ctx: AppContext, staff: dict[Role, Actor]) -> None:
