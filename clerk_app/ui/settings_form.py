@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import cast
 
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFormLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.domain.errors import FieldError
+from clerk_app.domain.signatures import format_register_number, format_signature
 from clerk_app.domain.validators import format_nrb
 from clerk_app.services.admin.settings import SMTP_SECURITY_LABELS, OfficeSettings
 from clerk_app.ui.qt_helpers import child, load_form
@@ -49,6 +54,14 @@ class OfficeSettingsForm(QWidget):
                     widget.addItem(text, value)
         self.field_widgets: dict[str, QWidget] = dict(self.inputs)
         child(form, QPushButton, "scanDirButton").clicked.connect(self._choose_scan_dir)
+        self.signature_example = self._example_row(form, "signature_pattern")
+        self.register_example = self._example_row(form, "register_pattern")
+        for name in ("signature_pattern", "register_pattern", "iok_unit", "iok_jrwa",
+                     "deposit_unit", "deposit_jrwa"):
+            edit = self.inputs[name]
+            assert isinstance(edit, QLineEdit)
+            edit.textChanged.connect(lambda _text: self._show_examples())
+        self._show_examples()
         self._version = 0
         self._loaded = OfficeSettings()
 
@@ -88,6 +101,39 @@ class OfficeSettingsForm(QWidget):
                 data[name] = widget.text()
         return dataclasses.replace(self._loaded, **data,  # type: ignore[arg-type]
                                    version=self._version)
+
+    def _example_row(self, form: QWidget, name: str) -> QLabel:
+        """A grey line under the pattern ``name`` showing what it makes."""
+        layout = child(form, QFormLayout, "signaturesTabForm")
+        position = cast(tuple[int, object], layout.getWidgetPosition(self.inputs[name]))
+        row = position[0]
+        label = QLabel()
+        label.setObjectName(f"{name}_example")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setEnabled(False)  # drawn grey: a hint, not a field
+        label.setWordWrap(True)
+        layout.insertRow(row + 1, "", label)
+        return label
+
+    def _show_examples(self) -> None:
+        """The patterns as the office will see them: number 12 of the current year."""
+        text = {name: edit.text() for name, edit in self.inputs.items()
+                if isinstance(edit, QLineEdit)}
+        year = QDate.currentDate().year()
+        try:
+            deposit = format_signature(text["signature_pattern"], text["deposit_unit"],
+                                       text["deposit_jrwa"], 12, year)
+            iok = format_signature(text["signature_pattern"], text["iok_unit"],
+                                   text["iok_jrwa"], 12, year)
+            self.signature_example.setText(
+                self.tr("np. {0} (kaucja), {1} (IOK)").format(deposit, iok))
+        except FieldError as exc:
+            self.signature_example.setText(exc.message)
+        try:
+            self.register_example.setText(self.tr("np. {0}").format(
+                format_register_number(text["register_pattern"], 12, year)))
+        except FieldError as exc:
+            self.register_example.setText(exc.message)
 
     def input(self, name: str) -> QLineEdit | QSpinBox | QCheckBox | QComboBox:
         return self.inputs[name]

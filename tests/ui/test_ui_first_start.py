@@ -131,3 +131,21 @@ def test_demo_data_runs_with_progress(qtbot, ctx, start_flow):
     assert has_any_user(ctx)
     QApplication.processEvents()
     assert progress, "the generator reported no progress"
+
+
+def test_the_signature_pattern_shows_an_example_signature(qtbot, ctx, start_flow):
+    """The pattern was shown only raw as {unit}.{jrwa}.{number}.{year}."""
+    from datetime import date
+
+    _flow, dialog = _first_start(ctx, start_flow)
+    form = dialog.settings_form
+    year = date.today().year
+    assert form.signature_example.text() == (
+        f"np. BGM.7141.12.{year} (kaucja), ZGM.0143.12.{year} (IOK)")
+    assert form.register_example.text() == f"np. 12/{year}"
+    form.input("signature_pattern").setText("{unit}-{number}/{year}")
+    assert form.signature_example.text().startswith(f"np. BGM-12/{year}")
+    form.input("signature_pattern").setText("{unit}.{nr}")
+    assert "Nieznany symbol „{nr}”" in form.signature_example.text()
+    form.tabs.setCurrentIndex(1)
+    dialog.grab().save("/tmp/shots/me/first_start_signatures.png")
