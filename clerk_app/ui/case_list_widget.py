@@ -58,6 +58,7 @@ class CaseListWidget(QWidget):
         for combo in (self.kind_combo, self.status_combo, self.assignee_combo):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters_now())
         self.mine_check.toggled.connect(self._mine_toggled)
+        self.open_check.toggled.connect(lambda _on: self.apply_filters_now())
         self.model.loaded.connect(self._loaded)
         self.model.loadingChanged.connect(self._loading)
         self.model.failed.connect(lambda message: show_error(self.error_label, message))
@@ -87,6 +88,8 @@ class CaseListWidget(QWidget):
         self.assignee_combo = QComboBox(self)
         self.assignee_combo.addItem(self.tr("Wszyscy referenci"), None)
         self.mine_check = QCheckBox(self.tr("&Moje sprawy"), self)
+        self.open_check = QCheckBox(self.tr("Tylko &otwarte"), self)
+        self.open_check.setToolTip(self.tr("Pomija sprawy zakończone"))
         self.count_label = QLabel(self)
         self.count_label.setMinimumWidth(140)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -98,6 +101,7 @@ class CaseListWidget(QWidget):
         for widget in (self.kind_combo, self.status_combo, self.assignee_combo):
             self.filters.addWidget(widget, 1)
         self.filters.addWidget(self.mine_check)
+        self.filters.addWidget(self.open_check)
         self.filters.addWidget(self.count_label)
         self.error_label = make_error_label(QLabel(self))
 
@@ -163,7 +167,8 @@ class CaseListWidget(QWidget):
             kind=CaseKind(kind) if kind else None,
             status=CaseStatus(status) if status else None,
             assignee_id=None if mine else self.assignee_combo.currentData(),
-            only_mine=mine, sort_key=wanted.sort_key, descending=wanted.descending)
+            only_mine=mine, only_open=self.open_check.isChecked(),
+            sort_key=wanted.sort_key, descending=wanted.descending)
 
     def apply_filters_now(self) -> None:
         """Run the search at once (the search box calls this after the debounce)."""
@@ -175,7 +180,12 @@ class CaseListWidget(QWidget):
         self.model.refresh()
 
     def _mine_toggled(self, checked: bool) -> None:
+        """"My cases" are the ones to work on: it ticks "open only" too (which can be
+        unticked to see the closed ones as well)."""
         self.assignee_combo.setEnabled(not checked)
+        if checked and not self.open_check.isChecked():
+            self.open_check.setChecked(True)  # applies the filters
+            return
         self.apply_filters_now()
 
     def _loading(self, busy: bool) -> None:

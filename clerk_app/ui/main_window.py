@@ -54,6 +54,10 @@ class MainWindow(QMainWindow):
             lambda _error: None).quietly().announcing(
             lambda missed: Change(ChangeKind.DEADLINES) if missed else None).run()
         self.resize(1100, 700)
+        # The first key a clerk types is a name or a scanned code: start in the search box.
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setFocusProxy(self.case_list.search_edit)
+        self.case_list.search_edit.setFocus()
 
     # ----------------------------------------------------------------- pages
     def add_page(self, title: str, widget: QWidget,

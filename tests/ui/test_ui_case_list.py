@@ -141,3 +141,33 @@ def test_debounce_runs_one_query(
     type_text(widget.search_edit, text)
     assert calls == []  # nothing runs while typing
     qtbot.waitUntil(lambda: calls == [1], timeout=5000)
+
+
+def test_my_cases_are_the_open_ones_unless_asked_for_closed_too(
+    qtbot: QtBot, ctx: AppContext, staff: dict[Role, Actor]
+) -> None:
+    """"Moje sprawy" listed closed cases and there was no "open only" filter."""
+    from sqlalchemy import update
+
+    from clerk_app.domain.cases import CaseStatus
+    from clerk_app.persistence.models import Case
+
+    ids = register_people(ctx, staff, 5)  # the clerk has ids[0], ids[2], ids[4]
+    with ctx.db.transaction() as session:
+        session.execute(update(Case).where(Case.id == ids[2]).values(status=CaseStatus.CLOSED))
+    widget = CaseListWidget(ctx, staff[Role.CLERK])
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 5, timeout=10000)
+    with qtbot.waitSignal(widget.model.loaded, timeout=10000):
+        widget.mine_check.setChecked(True)
+    assert widget.open_check.isChecked()
+    shown = {widget.model.case_id(r) for r in range(widget.model.rowCount())}
+    assert shown == {ids[0], ids[4]}
+    with qtbot.waitSignal(widget.model.loaded, timeout=10000):
+        widget.open_check.setChecked(False)
+    assert widget.model.rowCount() == 3
+    with qtbot.waitSignal(widget.model.loaded, timeout=10000):
+        widget.mine_check.setChecked(False)
+        widget.open_check.setChecked(True)
+    assert widget.model.rowCount() == 4
+    assert CaseQuery(only_open=True).only_open

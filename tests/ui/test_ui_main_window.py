@@ -118,3 +118,10 @@ def test_change_own_password(qtbot, ctx, staff):
     with qtbot.waitSignal(dialog.accepted, timeout=20000):
         dialog.ok_button.click()
     assert authenticate(ctx, "referent", "NoweHaslo77").username == "referent"
+
+
+def test_first_focus_is_the_search_box(qtbot, ctx, staff):
+    """It landed on the tab bar: the first typed letters went nowhere."""
+    window = _window(qtbot, ctx, staff[Role.CLERK])
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.focusWidget() is window.case_list.search_edit, timeout=3000)

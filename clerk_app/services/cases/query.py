@@ -67,6 +67,7 @@ class CaseQuery:
     status: CaseStatus | None = None
     assignee_id: int | None = None
     only_mine: bool = False
+    only_open: bool = False  # leave out closed cases
     sort_key: str = "received"
     descending: bool = True
 
@@ -105,7 +106,7 @@ def _sqlite(session: Session) -> bool:
 def _filters(actor: Actor, q: CaseQuery) -> Any:
     def conditions(cols: Any) -> list[ColumnElement[bool]]:
         return filter_conditions(cols, actor, q.kind, q.status, q.assignee_id,
-                                 q.only_mine)
+                                 q.only_mine, q.only_open)
     return conditions
 
 

@@ -146,9 +146,12 @@ def search_conditions(cols: Any, terms: SearchTerms, *, sqlite: bool,
 
 
 def filter_conditions(cols: Any, actor: Actor, kind: CaseKind | None, status: CaseStatus | None,
-                      assignee_id: int | None, only_mine: bool) -> list[ColumnElement[bool]]:
-    """The list's filters (kind, status, assignee or "my cases")."""
+                      assignee_id: int | None, only_mine: bool,
+                      only_open: bool = False) -> list[ColumnElement[bool]]:
+    """The list's filters (kind, status, assignee or "my cases", open cases only)."""
     conditions: list[ColumnElement[bool]] = []
+    if only_open and status is None:
+        conditions.append(cols.status != CaseStatus.CLOSED)
     if kind is not None:
         conditions.append(cols.kind == kind)
     if status is not None:
