@@ -14,9 +14,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from clerk_app import __version__
 from clerk_app.app_log import configure_logging
 from clerk_app.documents.renderer import PdfRenderer
-from clerk_app.persistence.migrations import NewerSchema
 from clerk_app.services.admin.auth import has_any_user
-from clerk_app.services.admin.bootstrap import open_database, printable_url, written_backups
+from clerk_app.services.admin.bootstrap import (
+    NewerSchema,
+    open_database,
+    printable_url,
+    written_backups,
+)
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.change_password_dialog import ChangePasswordDialog
 from clerk_app.ui.error_text import user_message

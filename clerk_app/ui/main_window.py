@@ -15,6 +15,7 @@ from clerk_app.services.deadlines.actions import refresh_missed
 from clerk_app.ui.case_list_widget import CaseListWidget
 from clerk_app.ui.case_navigator import CaseNavigator
 from clerk_app.ui.changes import Change, ChangeKind
+from clerk_app.ui.counter_desk import CounterDesk
 from clerk_app.ui.deadline_dashboard import DeadlineDashboard
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import app_icon
@@ -47,7 +48,14 @@ class MainWindow(QMainWindow):
         self.dashboard = DeadlineDashboard(ctx, actor, self)
         self.dashboard.caseActivated.connect(self.navigator.open_case)
         self.navigator.letter_handler = lambda match, text: self.open_delivery(text)
-        self.add_page(self.tr("Terminy"), self.dashboard, Permission.VIEW_CASES)
+        self.counter_desk: CounterDesk | None = None
+        if self.can(Permission.HANDLE_CASE) or not self.can(Permission.REGISTER_ITEM):
+            self.add_page(self.tr("Terminy"), self.dashboard, Permission.VIEW_CASES)
+        else:  # counter staff have no deadlines: their day's registrations and receipts
+            self.counter_desk = CounterDesk(ctx, actor, self)
+            self.counter_desk.caseActivated.connect(self.navigator.open_case)
+            self.counter_desk.deliveryRequested.connect(self.open_delivery)
+            self.add_page(self.tr("Dzisiaj"), self.counter_desk, Permission.REGISTER_ITEM)
         # Running deadlines whose day has passed become missed; the views hear of it.
         self.housekeeping = OpRunner(self)
         Op(self.housekeeping, lambda: refresh_missed(ctx, ctx.today())).on_failure(
@@ -77,6 +85,10 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(index)
                 return True
         return False
+
+    def _show_second_page(self) -> None:
+        """Ctrl+2: the deadlines, or the counter's day for counter staff."""
+        self.show_page(self.tr("Terminy") if self.counter_desk is None else self.tr("Dzisiaj"))
 
     def can(self, permission: Permission | None) -> bool:
         return permission is None or role_can(self.actor.role, permission)
@@ -120,7 +132,7 @@ class MainWindow(QMainWindow):
             cases, self.tr("Do pozostawienia &bez rozpoznania…"), self.open_leave_list,
             "Ctrl+4", Permission.HANDLE_CASE)
         self.act_deadlines = self._action(deadlines, self.tr("&Terminy spraw"),
-                                          lambda: self.show_page(self.tr("Terminy")), "Ctrl+2",
+                                          self._show_second_page, "Ctrl+2",
                                           Permission.VIEW_CASES)
         self.act_delivery = self._action(deadlines, self.tr("Zarejestruj &doręczenie…"),
                                          lambda: self.open_delivery(""), "Ctrl+D",

@@ -1,0 +1,1 @@
+"""What the counter (Punkt obsługi) works on during its day."""
