@@ -15,6 +15,7 @@ from clerk_app.persistence.database import (
     read_only_url,
     sqlite_path,
 )
+
 # NewerSchema is re-exported: the windows tell it apart without importing persistence.
 from clerk_app.persistence.migrations import NewerSchema as NewerSchema
 from clerk_app.persistence.migrations import check_read_only_schema, upgrade_to_head
