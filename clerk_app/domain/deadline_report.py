@@ -16,6 +16,9 @@ UNASSIGNED = "(nieprzydzielone)"
 DELAY_NOTICE_WORKING_DAYS = 5
 AMBER_WORKING_DAYS = 2
 _UNDECIDED = frozenset({CaseStatus.REGISTERED, CaseStatus.IN_PROGRESS})
+# Periods the applicant has to act in (the office waits): their end is the applicant's
+# failure, not a deadline the office missed.
+APPLICANT_PERIODS = frozenset({DeadlineKind.DEFICIENCY})
 
 
 @dataclass(frozen=True)
@@ -39,8 +42,30 @@ class DeadlineRow:
     version: int
 
     @property
+    def applicants_period(self) -> bool:
+        """The applicant's period (removing deficiencies), not the office's deadline."""
+        return self.deadline_kind in APPLICANT_PERIODS
+
+    @property
+    def applicant_missed(self) -> bool:
+        """The applicant's period ended without the applicant acting (the office may now
+        leave the request without consideration): not the office's missed deadline."""
+        return self.applicants_period and (
+            self.state is DeadlineState.MISSED
+            or (self.overdue and self.state is DeadlineState.RUNNING))
+
+    @property
+    def office_overdue(self) -> bool:
+        """A deadline of the office itself that has passed."""
+        return not self.applicants_period and (self.overdue
+                                               or self.state is DeadlineState.MISSED)
+
+    @property
     def status_label(self) -> str:
-        """State in Polish; a running deadline past its date reads "Po terminie"."""
+        """State in Polish; a running deadline past its date reads "Po terminie", and the
+        applicant's period that ended unanswered says so."""
+        if self.applicant_missed:
+            return "Upłynął – braki nieusunięte"
         if self.overdue and self.state is DeadlineState.RUNNING:
             return "Po terminie"
         return self.state.label
@@ -53,12 +78,15 @@ class DeadlineRow:
 
     @property
     def needs_delay_notice(self) -> bool:
-        """A decision not yet made, due within five working days or already overdue."""
+        """A decision not yet made, due within five working days or overdue by at most five
+        (art. 36 KPA: the notice is due when the delay shows; one missed by weeks belongs to
+        the overdue list and the report, not to the notices to write now)."""
         return (self.deadline_kind in (DeadlineKind.DECISION, DeadlineKind.DELAY_NEW_DATE)
                 and self.state in (DeadlineState.RUNNING, DeadlineState.MISSED)
                 and self.case_status in _UNDECIDED
                 and self.working_days_left is not None
-                and self.working_days_left <= DELAY_NOTICE_WORKING_DAYS)
+                and -DELAY_NOTICE_WORKING_DAYS <= self.working_days_left
+                <= DELAY_NOTICE_WORKING_DAYS)
 
 
 

@@ -149,7 +149,7 @@ class DeadlineDashboard(QWidget):
                              row.assignee_name)
         self.assignee_combo.blockSignals(True)
         self.assignee_combo.clear()
-        self.assignee_combo.addItem(self.tr("Wszyscy prowadzący"), ALL_ASSIGNEES)
+        self.assignee_combo.addItem(self.tr("Wszyscy referenci"), ALL_ASSIGNEES)
         for key, name in sorted(names.items(), key=lambda item: item[1].casefold()):
             self.assignee_combo.addItem(name, key)
         found = self.assignee_combo.findData(current)
@@ -171,10 +171,14 @@ class DeadlineDashboard(QWidget):
         for view in (self.table, self.delay_table):
             header = view.horizontalHeader()
             view.model().sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        overdue = sum(1 for r in rows if r.overdue)
-        title = (self.tr("Terminy na dzień {0}: {1}, po terminie: {2}") if self.supervisor
-                 else self.tr("Moje terminy na dzień {0}: {1}, po terminie: {2}"))
-        self.title.setText(title.format(format_date_pl(self.ctx.today()), len(rows), overdue))
+        overdue = sum(1 for r in rows if r.office_overdue)
+        unanswered = sum(1 for r in rows if r.applicant_missed)
+        title = (self.tr("Terminy na dzień {0}: {1}, po terminie (urząd): {2}, braki "
+                         "nieusunięte w terminie (strona): {3}") if self.supervisor
+                 else self.tr("Moje terminy na dzień {0}: {1}, po terminie (urząd): {2}, "
+                              "braki nieusunięte w terminie (strona): {3}"))
+        self.title.setText(title.format(format_date_pl(self.ctx.today()), len(rows), overdue,
+                                        unanswered))
 
     def _activated(self, index: QModelIndex) -> None:
         case_id = index.data(CaseIdRole)

@@ -27,6 +27,7 @@ COLUMN_COUNT = 7
 
 OVERDUE_BACKGROUND = QColor("#f8c9c9")
 SOON_BACKGROUND = QColor("#ffe2a8")
+APPLICANT_MISSED_BACKGROUND = QColor("#dfe6f3")  # blue-grey: the applicant's failure
 CaseIdRole = Qt.ItemDataRole.UserRole + 2
 
 def _due(row: DeadlineRow) -> date:
@@ -52,10 +53,12 @@ class DeadlineTableModel(RowTableModel[DeadlineRow]):
         super().__init__(parent)
         self._headers = (self.tr("Termin"), self.tr("Dni robocze"), self.tr("Znak sprawy"),
                          self.tr("Wnioskodawca"), self.tr("Rodzaj terminu"),
-                         self.tr("Stan"), self.tr("Prowadzący"))
+                         self.tr("Stan"), self.tr("Referent"))
 
     def extra(self, row: DeadlineRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole:
+            if row.applicant_missed:  # the applicant's failure: a step to take, not a fault
+                return QBrush(APPLICANT_MISSED_BACKGROUND)
             if row.overdue or row.state is DeadlineState.MISSED:
                 return QBrush(OVERDUE_BACKGROUND)
             if row.due_soon:
@@ -64,8 +67,15 @@ class DeadlineTableModel(RowTableModel[DeadlineRow]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_DAYS_LEFT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("{0}: {1}, termin {2}").format(
+            tip = self.tr("{0}: {1}, termin {2}").format(
                 row.signature, row.deadline_kind.label, format_date_pl(row.due_on))
+            if row.applicant_missed:
+                tip += "\n" + self.tr("Termin strony minął bez usunięcia braków – nie jest to "
+                                      "uchybienie urzędu. Można pozostawić wniosek bez "
+                                      "rozpoznania.")
+            elif row.office_overdue:
+                tip += "\n" + self.tr("Termin urzędu został przekroczony.")
+            return tip
         if role == CaseIdRole:
             return row.case_id
         return None

@@ -67,7 +67,7 @@ def test_xlsx_opens_with_dates_filter_and_frozen_header(tmp_path: Path) -> None:
     assert first[6].value.date() == date(2026, 2, 27)
     assert first[6].number_format == "DD.MM.YYYY"
     assert first[7].value == -1
-    assert first[8].value == "Przekroczony"
+    assert first[8].value == "Upłynął – braki nieusunięte"  # the applicant's, not the office's
     assert first[0].fill.fgColor.rgb.endswith("FFC7CE")
     assert ws["A3"].fill.fill_type is None
     assert ws["G5"].value.date() == date(2026, 3, 9)

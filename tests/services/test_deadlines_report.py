@@ -69,7 +69,8 @@ def test_report_groups_by_assignee_with_horizon(
     assert [r.case_id for r in mine] == [ids["overdue"], ids["soon"]]
     overdue, soon = mine
     assert overdue.overdue and overdue.working_days_left == -1
-    assert overdue.status_label == "Po terminie"
+    assert overdue.status_label == "Upłynął – braki nieusunięte"  # the applicant's failure
+    assert overdue.applicant_missed and not overdue.office_overdue
     assert overdue.deadline_kind is DeadlineKind.DEFICIENCY
     assert overdue.applicant == "Żółkiewski Józef"
     assert not soon.overdue and soon.working_days_left == 2 and soon.due_soon

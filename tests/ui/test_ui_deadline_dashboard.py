@@ -13,6 +13,7 @@ from clerk_app.domain.roles import Role
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.deadline_dashboard import ALL_ASSIGNEES, DeadlineDashboard
 from clerk_app.ui.deadline_table_model import (
+    APPLICANT_MISSED_BACKGROUND,
     COL_APPLICANT,
     COL_DAYS_LEFT,
     COL_DUE,
@@ -48,7 +49,10 @@ def test_clerk_sees_own_deadlines_coloured(
     model = dashboard.model
     by_case = {model.index(r, 0).data(CaseIdRole): r for r in range(model.rowCount())}
     assert set(by_case) == {ids["overdue"], ids["soon"], ids["waiting"]}
-    assert _background(model, by_case[ids["overdue"]]) == OVERDUE_BACKGROUND
+    # the overdue one is the applicant's period (deficiencies): not the office's red
+    assert _background(model, by_case[ids["overdue"]]) == APPLICANT_MISSED_BACKGROUND
+    assert "nie jest to uchybienie urzędu" in model.index(
+        by_case[ids["overdue"]], COL_STATUS).data(Qt.ItemDataRole.ToolTipRole)
     assert _background(model, by_case[ids["soon"]]) == SOON_BACKGROUND
     assert _background(model, by_case[ids["waiting"]]) is None
     assert model.index(by_case[ids["overdue"]], COL_DAYS_LEFT).data() == "-1"
@@ -71,7 +75,7 @@ def test_supervisor_filters_by_assignee(
     assert dashboard.assignee_combo.isVisibleTo(dashboard)
     names = [dashboard.assignee_combo.itemText(i)
              for i in range(dashboard.assignee_combo.count())]
-    assert names == ["Wszyscy prowadzący", "(nieprzydzielone)", "Józef Żółkiewski",
+    assert names == ["Wszyscy referenci", "(nieprzydzielone)", "Józef Żółkiewski",
                      "Krystyna Kierownik"]
     assert dashboard.model.rowCount() == 5
     dashboard.set_assignee_filter(boss.user_id)
@@ -108,3 +112,20 @@ def test_table_model_passes_qt_model_tester(qtmodeltester: object) -> None:
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     model.set_rows([])
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_the_office_overdue_is_red_and_old_misses_need_no_delay_notice() -> None:
+    """The office's own missed decision is red and named so; a decision missed by weeks is
+    no longer among the delay notices to write now (it was)."""
+    model = DeadlineTableModel()
+    fresh = _row(1, date(2026, 2, 27), -1, True)  # one working day late: notice now
+    old = _row(2, date(2026, 1, 30), -21, True)  # weeks late: the overdue list
+    soon = _row(3, date(2026, 3, 9), 5)
+    model.set_rows([fresh, old, soon])
+    assert model.index(0, COL_DUE).data(Qt.ItemDataRole.BackgroundRole).color() == \
+        OVERDUE_BACKGROUND
+    assert "Termin urzędu został przekroczony" in model.index(0, COL_STATUS).data(
+        Qt.ItemDataRole.ToolTipRole)
+    assert fresh.office_overdue and not fresh.applicant_missed
+    assert [r.needs_delay_notice for r in (fresh, old, soon)] == [True, False, True]
+    assert not _row(4, date(2026, 3, 16), 6).needs_delay_notice  # not yet
