@@ -21,8 +21,10 @@ GUI_PACKAGES=(
   libxcb-util1 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
 )
 # Tests: make, pdftotext/pdftoppm (PDF checks), zbarimg (barcodes), PostgreSQL (every
-# database test runs on both back-ends), Xvfb (the GUI started on a virtual screen).
-TEST_PACKAGES=(make poppler-utils zbar-tools postgresql postgresql-contrib xvfb xauth)
+# database test runs on both back-ends; pg_dump/pg_restore of the backup tests come with the
+# client), Xvfb (the GUI started on a virtual screen), setpriv (a test drops root's rights).
+TEST_PACKAGES=(make poppler-utils zbar-tools postgresql postgresql-contrib postgresql-client
+               xvfb xauth util-linux)
 
 packages_for() {
   case "$1" in

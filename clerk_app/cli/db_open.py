@@ -78,6 +78,11 @@ def open_db_for_cli(args: argparse.Namespace, *, must_exist: bool = False) -> Da
     return db
 
 
+def checked_target(url: str) -> str:
+    """A usable database URL (its folder exists) as a printable name, or ``CliInputError``."""
+    return _checked_name(url)
+
+
 def _checked_name(url: str) -> str:
     """``url`` without its password, once it is known to be usable; a SQLite file must lie
     in an existing folder (the command does not create folders)."""

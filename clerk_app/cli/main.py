@@ -12,7 +12,14 @@ from collections.abc import Sequence
 
 from clerk_app import __version__
 from clerk_app.app_log import LOG_FILE, configure_logging, log_dir, log_incident
-from clerk_app.cli import db_commands, deadline_cmd, instalments_cmd, iok_cmd, letters_cmd
+from clerk_app.cli import (
+    backup_cmd,
+    db_commands,
+    deadline_cmd,
+    instalments_cmd,
+    iok_cmd,
+    letters_cmd,
+)
 from clerk_app.cli.common import CliFailure, CliInputError, add_db_option
 from clerk_app.cli.polish_parser import PolishArgumentParser
 
@@ -49,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.add_report(sub)
     letters_cmd.register(sub)
     iok_cmd.register(sub)
+    backup_cmd.register(sub)
     return parser
 
 

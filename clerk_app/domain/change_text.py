@@ -32,6 +32,7 @@ OFFICE_TZ = ZoneInfo("Europe/Warsaw")
 
 ENTITY_LABELS = {
     "users": "użytkownik", "settings": "ustawienia", "cases": "sprawa",
+    "database": "baza danych",
     "iok_requests": "wniosek IOK", "deposit_petitions": "prośba o raty",
     "property_statements": "oświadczenie majątkowe", "household_members": "członek gospodarstwa",
     "instalment_agreements": "umowa ratalna", "instalments": "rata", "case_notes": "notatka",
@@ -42,6 +43,7 @@ ENTITY_LABELS = {
 }
 ACTION_LABELS = {
     "create": "utworzenie", "update": "zmiana", "delete": "usunięcie", "view": "odczyt",
+    "backup": "kopia zapasowa", "restore": "odtworzenie z kopii",
     "login": "logowanie", "login_failed": "nieudane logowanie", "account_locked": "blokada konta",
     "activate": "aktywacja konta", "deactivate": "dezaktywacja konta",
     "change_role": "zmiana roli", "reset_password": "reset hasła",

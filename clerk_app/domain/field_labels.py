@@ -97,6 +97,7 @@ FIELD_LABELS: dict[str, str] = {
     "signatory_title": "Stanowisko podpisującego",
     "scan_max_mb": "Maksymalny rozmiar skanu (MB)",
     "scan_inbox_dir": "Katalog skanów do wczytania",
+    "backups_kept": "Liczba dziennych kopii bazy",
     "email_read_counts_as_delivery": "Potwierdzenie odczytu e-maila jest doręczeniem",
     "zgm_phones": "Telefony ZGM",
     "zgm_signatory_name": "Podpisujący pisma ZGM (imię i nazwisko)",

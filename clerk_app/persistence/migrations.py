@@ -62,12 +62,13 @@ def needs_upgrade(db: Database) -> bool:
     (a revision this program does not know)."""
     head = head_revision()  # first, so missing scripts fail before the database is touched
     current = current_revision(db)
-    if current is not None and not _known_revision(current):
+    if current is not None and not is_known_revision(current):
         raise NewerSchema(current)
     return current != head
 
 
-def _known_revision(revision: str) -> bool:
+def is_known_revision(revision: str) -> bool:
+    """True when this program has the migration ``revision`` (not a newer program's)."""
     scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
     return any(script.revision == revision for script in scripts.walk_revisions())
 

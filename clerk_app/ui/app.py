@@ -8,13 +8,14 @@ import time
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QThreadPool, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from clerk_app import __version__
 from clerk_app.app_log import configure_logging
 from clerk_app.documents.renderer import PdfRenderer
 from clerk_app.services.admin.auth import has_any_user
+from clerk_app.services.admin.backups import todays_backup
 from clerk_app.services.admin.bootstrap import (
     NewerSchema,
     open_database,
@@ -219,7 +220,9 @@ def run_gui(db_url: str) -> int:
     if backup:
         note = translate("app", "Baza danych została zaktualizowana; kopia zapasowa: {0}").format(
             backup)
-    flow = create_main_flow(AppContext(db=db, renderer=PdfRenderer()), note)
+    ctx = AppContext(db=db, renderer=PdfRenderer())
+    QThreadPool.globalInstance().start(lambda: todays_backup(ctx))  # waited for at quit
+    flow = create_main_flow(ctx, note)
     flow.ended.connect(app.quit)
     try:
         return app.exec()

@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
                                          "Ctrl+Shift+S", Permission.MANAGE_SETTINGS)
         self.act_days_off = self._action(admin, self.tr("Dni &wolne…"), self.open_days_off,
                                          None, Permission.MANAGE_SETTINGS)
+        self.act_backup = self._action(admin, self.tr("&Kopia zapasowa…"), self.open_backup,
+                                       None, Permission.MANAGE_SETTINGS)
         self.act_audit = self._action(admin, self.tr("&Dziennik zdarzeń…"), self.open_audit,
                                       "Ctrl+Shift+D", Permission.VIEW_AUDIT)
         self.act_about = self._action(help_menu, self.tr("&O programie"), self.show_about,
@@ -182,6 +184,22 @@ class MainWindow(QMainWindow):
         from clerk_app.ui.settings_dialog import SettingsDialog
 
         return self._open("settings", lambda: SettingsDialog(self.ctx, self.actor, self))
+
+    def open_backup(self) -> QWidget:
+        from clerk_app.ui.backup_dialog import BackupDialog
+
+        def make() -> QWidget:
+            dialog = BackupDialog(self.ctx, self.actor, self)
+            dialog.restored.connect(self._after_restore)
+            return dialog
+
+        return self._open("backup", make)
+
+    def _after_restore(self) -> None:
+        """The data under every window changed: the session ends (log in again)."""
+        QMessageBox.information(self, self.tr("Odtworzono bazę"), self.tr(
+            "Baza danych została odtworzona z kopii. Zaloguj się ponownie."))
+        self.logout()
 
     def open_audit(self) -> QWidget:
         from clerk_app.ui.audit_window import AuditWindow

@@ -69,6 +69,8 @@ class OfficeSettings:
     signatory_title: str = "Kierownik Biura Gospodarki Mieszkaniowej"
     scan_max_mb: int = 25
     scan_inbox_dir: str = ""
+    # The desktop SQLite database is copied at the first start of each day (0: never).
+    backups_kept: int = 7
     # Issued letters (records branch): an e-mail reading confirmation is recorded on the
     # letter but counts as its delivery (and starts a deadline) only when this is on.
     email_read_counts_as_delivery: bool = False
@@ -109,6 +111,7 @@ _INT_RANGES = {
     "iok_no_answer_days": (1, 365),
     "smtp_port": (1, 65535),
     "scan_max_mb": (1, 500),
+    "backups_kept": (0, 365),
 }
 
 
