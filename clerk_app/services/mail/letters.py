@@ -23,13 +23,14 @@ from clerk_app.domain.cases import CaseKind
 from clerk_app.domain.letter_kinds import DeliveryMethod, DeliveryStatus, letter_kind_label
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.text import format_date_pl
-from clerk_app.persistence.models import Case, DepositPetition, Letter, LetterFile
+from clerk_app.persistence.models import Case, Letter, LetterFile
 from clerk_app.services.admin.settings import OfficeSettings, read_settings
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import NotFound, ServiceError
 from clerk_app.services.core.unit_of_work import read_as, unit_of_work
 from clerk_app.services.letters.records import letter_pdf
 from clerk_app.services.mail.smtp import MailFailed, send_message, smtp_config
+from clerk_app.services.mail.states import addressed_to_proxy
 
 log = logging.getLogger(__name__)
 
@@ -83,8 +84,7 @@ def _read(ctx: AppContext, actor: Actor, letter_id: int) -> LetterEmail:
         if letter.email_sent_at is not None:
             raise ServiceError(f"Pismo {letter.identifier} zostało już wysłane e-mailem "
                                f"({format_date_pl(letter.email_sent_at.date())}).")
-        petition = session.get(DepositPetition, case.id)
-        if petition is not None and petition.by_proxy and (petition.proxy_name or "").strip():
+        if addressed_to_proxy(session, case):
             raise ServiceError("Pismo jest adresowane do pełnomocnika, a jego adresu e-mail "
                                "nie ma w sprawie; wyślij je pocztą.")
         to = (case.applicant_email or "").strip()
