@@ -61,8 +61,8 @@ def _migration(ws: Worksheet, stats: IokStatistics) -> None:
     for column in range(1, len(titles) + 1):
         cell = ws.cell(row=ws.max_row, column=column)
         cell.font, cell.fill = BOLD, HEADER_FILL
-    for column, width in zip("CDEF", (10, 12, 16, 10), strict=True):
-        ws.column_dimensions[column].width = width
+    for letter, width in zip("CDEF", (10, 12, 16, 10), strict=True):
+        ws.column_dimensions[letter].width = width
     for batch in stats.batches:
         ws.append([batch.number, batch.letter_date, batch.accounts, batch.answered,
                    batch.no_answer, batch.waiting])
