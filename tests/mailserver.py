@@ -13,7 +13,7 @@ import dataclasses
 import socket
 import ssl
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -58,6 +58,7 @@ class MailServer:
     refused: set[str] = field(default_factory=set)  # RCPT TO answered 550
     logins: list[str] = field(default_factory=list)  # user names that logged in
     cert_file: str = ""  # the self-signed certificate (TLS servers)
+    on_data: Callable[[], None] | None = None  # called (server thread) before accepting
 
     def config(self, *, security: str = "none", user: str = "", password: str = "",
                sender: str = SENDER, timeout: float = 5.0) -> SmtpConfig:
@@ -77,6 +78,8 @@ class _Handler:
         return "250 OK"
 
     async def handle_DATA(self, smtp: Any, session: Any, envelope: Any) -> str:
+        if self.server.on_data is not None:
+            self.server.on_data()
         raw = bytes(envelope.original_content or envelope.content)
         parsed = message_from_bytes(raw, policy=policy.default)
         assert isinstance(parsed, EmailMessage)
