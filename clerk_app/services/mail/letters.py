@@ -120,15 +120,27 @@ def send_letter_by_email(ctx: AppContext, actor: Actor, letter_id: int) -> Lette
 
 def _record(ctx: AppContext, actor: Actor, letter_id: int, message_id: str | None,
             error: str) -> LetterEmailOutcome:
+    """Keep the outcome on the letter. Where another clerk's sending of the same letter
+    finished first, its record stays and this attempt is only audited."""
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         letter = work.session.get(Letter, letter_id, with_for_update=True)
         if letter is None:
             raise NotFound("Nie znaleziono pisma.")
+        already = letter.email_sent_at is not None
         if message_id is None:
-            old, letter.email_error = letter.email_error, error
+            old = letter.email_error
+            if not already:
+                letter.email_error = error
             work.audit("letters", letter.id, "email_failed", {"email_error": [old, error]},
                        case_id=letter.case_id)
             return LetterEmailOutcome(letter_id, False, "", error)
+        if already:
+            work.audit("letters", letter.id, "email_sent_again",
+                       {"email_message_id": [letter.email_message_id, message_id]},
+                       case_id=letter.case_id)
+            log.warning("Letter %s was e-mailed twice (%s kept, %s also sent)",
+                        letter.identifier, letter.email_message_id, message_id)
+            return LetterEmailOutcome(letter_id, True, message_id, "")
         _mark_sent(letter, work.now, ctx.today(), message_id)
         work.audit_changes(letter, "email_sent", case_id=letter.case_id)
         return LetterEmailOutcome(letter_id, True, message_id, "")

@@ -159,3 +159,25 @@ def test_password_never_reaches_the_database_or_the_log(
             for row in session.execute(select(table)):
                 dumped = repr(tuple(row))
                 assert secret not in dumped and "zle-haslo" not in dumped, table.name
+
+
+def test_two_clerks_sending_at_once_keep_the_first_record(
+        ctx: AppContext, staff: dict[Role, Actor], smtp_server: MailServer) -> None:
+    """Another clerk's sending of the same letter records its Message-ID while this one is
+    on the wire: the first record stays, the second message is audited (none is lost)."""
+    clerk = staff[Role.CLERK]
+    configure_smtp(ctx, staff[Role.ADMIN], smtp_server)
+    letter_id = letter_with_email(ctx, clerk)
+    other = "<first@zgm.piekary.pl>"
+
+    def other_clerk_recorded_first() -> None:
+        with ctx.db.transaction() as session:
+            session.execute(update(Letter).where(Letter.id == letter_id).values(
+                email_sent_at=ctx.now(), email_message_id=other))
+
+    smtp_server.on_data = other_clerk_recorded_first
+    second = send_letter_by_email(ctx, clerk, letter_id)
+    assert second.sent and second.message_id != other
+    assert letter_row(ctx, letter_id).email_message_id == other
+    again = [a for a in audit_actions(ctx, entity="letters") if a[1] == "email_sent_again"]
+    assert again[0][2] == {"email_message_id": [other, second.message_id]}
