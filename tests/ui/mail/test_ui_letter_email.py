@@ -90,3 +90,13 @@ def test_no_address_and_counter_cannot_send(qtbot: QtBot, ctx: AppContext,
                         _case_with_letter(ctx, clerk, EMAIL))
     assert not counter_tab.email.button.isEnabled()
     assert "referent" in counter_tab.email.button.toolTip()
+
+
+def test_unconfigured_server_is_said_in_polish(qtbot: QtBot, ctx: AppContext,
+                                               staff: dict[Role, Actor]) -> None:
+    clerk = staff[Role.CLERK]
+    tab = _open(qtbot, ctx, clerk, _case_with_letter(ctx, clerk, EMAIL))
+    settle(qtbot, tab.runner, tab.email.button.click)
+    assert "Nie ustawiono serwera poczty wychodzącej" in tab.email.outcome.text()
+    assert not tab.email.busy.isVisible() and tab.email.button.isEnabled()
+    assert tab.email.button.text() == "Wyślij &e-mailem"  # nothing was attempted
