@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import logging
 import mimetypes
+import os
 import smtplib
 import socket
 import ssl
@@ -18,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import formatdate, make_msgid, parseaddr
 
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.validators import validate_email
@@ -29,6 +30,7 @@ from clerk_app.services.mail.secrets import password_store
 
 log = logging.getLogger(__name__)
 TIMEOUT_SECONDS = 20.0
+ENV_CA_FILE = "CLERK_APP_SMTP_CA_FILE"  # the office's own certificate authority, if any
 SECURITY_MODES = ("starttls", "tls", "none")
 
 
@@ -76,7 +78,7 @@ def smtp_config(ctx: AppContext) -> SmtpConfig:
             raise ServiceError("Nie ustawiono hasła do serwera poczty dla użytkownika "
                                f"„{s.smtp_user}” (Ustawienia, karta „Poczta e-mail”).")
     return SmtpConfig(s.smtp_host.strip(), s.smtp_port, s.smtp_security, s.smtp_user.strip(),
-                      password, s.smtp_sender.strip())
+                      password, s.smtp_sender.strip(), ca_file=os.environ.get(ENV_CA_FILE, ""))
 
 
 def build_message(config: SmtpConfig, to: str, subject: str, body: str,
@@ -91,7 +93,8 @@ def build_message(config: SmtpConfig, to: str, subject: str, body: str,
     msg["To"] = address
     msg["Subject"] = " ".join(subject.split())
     msg["Date"] = formatdate(localtime=True)
-    msg["Message-ID"] = make_msgid(domain=config.sender.rpartition("@")[2] or None)
+    domain = parseaddr(config.sender)[1].rpartition("@")[2]  # "ZGM <iok@zgm.pl>" too
+    msg["Message-ID"] = make_msgid(domain=domain or None)
     msg.set_content(body)
     for name, data in attachments:
         kind = mimetypes.guess_type(name)[0] or "application/octet-stream"

@@ -54,7 +54,9 @@ def test_config_says_what_is_missing(ctx: AppContext, staff: dict[Role, Actor],
     config = smtp_config(ctx)
     assert (config.host, config.port, config.user, config.password) == (
         "127.0.0.1", smtp_server.port, "zgm", "z-env")
-    assert config.timeout == 20.0 and "z-env" not in repr(config)
+    assert config.timeout == 20.0 and "z-env" not in repr(config) and config.ca_file == ""
+    monkeypatch.setenv("CLERK_APP_SMTP_CA_FILE", "/etc/ssl/urzad-ca.pem")
+    assert smtp_config(ctx).ca_file == "/etc/ssl/urzad-ca.pem"
 
 
 def test_password_service_audits_only_that_it_changed(ctx: AppContext,

@@ -151,3 +151,12 @@ def test_file_store_is_private_and_env_wins(tmp_path: Path,
     monkeypatch.delenv("CLERK_APP_SMTP_PASSWORD")
     store.clear()
     assert store.get() is None and not path.exists()
+
+
+def test_sender_with_a_display_name(smtp_server: MailServer) -> None:
+    config = smtp_server.config(sender="Zakład Gospodarki Mieszkaniowej <iok@zgm.piekary.pl>")
+    message_id = send_message(config, "a@example.pl", "T", "x")
+    assert message_id.endswith("@zgm.piekary.pl>")
+    [got] = smtp_server.received
+    assert got.mail_from == "iok@zgm.piekary.pl"
+    assert "Zakład Gospodarki Mieszkaniowej" in str(got.message["From"])
