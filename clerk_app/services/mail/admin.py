@@ -4,14 +4,18 @@ never read back) and a test message through the settings as typed."""
 from __future__ import annotations
 
 import logging
+import os
+from email.utils import parseaddr
 
+from clerk_app.domain.errors import FieldError
 from clerk_app.domain.roles import Permission
+from clerk_app.domain.validators import validate_email
 from clerk_app.services.admin.settings import OfficeSettings, validate_settings
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import ServiceError
+from clerk_app.services.core.errors import ServiceError, ValidationFailed
 from clerk_app.services.core.unit_of_work import read_as, unit_of_work
 from clerk_app.services.mail.secrets import password_store
-from clerk_app.services.mail.smtp import SmtpConfig, send_message
+from clerk_app.services.mail.smtp import ENV_CA_FILE, SmtpConfig, send_message
 
 log = logging.getLogger(__name__)
 PASSWORD_KEY = "smtp_password"
@@ -54,8 +58,13 @@ def config_from(ctx: AppContext, settings: OfficeSettings, password: str = "") -
         secret = password or password_store(ctx).get() or ""
     if s.smtp_user and not secret:
         raise ServiceError(f"Wpisz hasło użytkownika „{s.smtp_user}” serwera poczty.")
+    try:
+        validate_email(parseaddr(s.smtp_sender)[1], "smtp_sender")
+    except FieldError as exc:
+        raise ValidationFailed([FieldError("smtp_sender", "Nieprawidłowy adres e-mail "
+                                           "nadawcy.", "Adres nadawcy")]) from exc
     return SmtpConfig(s.smtp_host, s.smtp_port, s.smtp_security, s.smtp_user, secret,
-                      s.smtp_sender)
+                      s.smtp_sender, ca_file=os.environ.get(ENV_CA_FILE, ""))
 
 
 def send_test_message(ctx: AppContext, actor: Actor, settings: OfficeSettings, to: str,

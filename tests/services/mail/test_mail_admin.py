@@ -15,7 +15,7 @@ from clerk_app.domain.roles import Role
 from clerk_app.persistence.models import Case, Letter, LetterFile
 from clerk_app.services.admin.settings import load_settings
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import PermissionDenied, ServiceError
+from clerk_app.services.core.errors import PermissionDenied, ServiceError, ValidationFailed
 from clerk_app.services.letters.issue import issue_summons
 from clerk_app.services.mail.admin import (
     send_test_message,
@@ -91,6 +91,11 @@ def test_test_message_uses_the_typed_settings(ctx: AppContext,
         assert got.rcpt_tos == ["iok@zgm.piekary.pl"] and got.message["Message-ID"] == message_id
         with pytest.raises(PermissionDenied):
             send_test_message(ctx, staff[Role.CLERK], typed, "a@example.pl")
+        with pytest.raises(ValidationFailed) as bad:
+            send_test_message(ctx, admin, dataclasses.replace(typed, smtp_sender="iok@"), "")
+        assert bad.value.fields == ["smtp_sender"]
+        assert "Nieprawidłowy adres e-mail nadawcy" in bad.value.message
+        assert len(server.received) == 1
     assert load_settings(ctx).smtp_host == ""
 
 
