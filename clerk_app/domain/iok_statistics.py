@@ -91,13 +91,14 @@ def _next_month(day: date) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
-def month_rows(filed: Iterable[tuple[date, Channel]], year: int | None) -> tuple[MonthRow, ...]:
-    """Count ``(filed on, channel)`` pairs by month: the twelve months of ``year``, or every
-    month from the first to the last filing (no gaps) when ``year`` is None."""
+def month_rows(counted: Iterable[tuple[date, Channel, int]],
+               year: int | None) -> tuple[MonthRow, ...]:
+    """Rows of ``(a day of the month, channel, count)`` as months: the twelve months of
+    ``year``, or every month from the first to the last filing (no gaps) when None."""
     counts: dict[date, list[int]] = {}
     index = {channel: i for i, channel in enumerate(CHANNELS)}
-    for day, channel in filed:
-        counts.setdefault(month_start(day), [0] * len(CHANNELS))[index[Channel(channel)]] += 1
+    for day, channel, n in counted:
+        counts.setdefault(month_start(day), [0] * len(CHANNELS))[index[Channel(channel)]] += n
     if year is not None:
         first, last = date(year, 1, 1), date(year, 12, 1)
     elif counts:

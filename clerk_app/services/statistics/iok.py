@@ -45,16 +45,19 @@ def _in_year(column: InstrumentedAttribute[date], year: int | None) -> ColumnEle
     return and_(column >= date(year, 1, 1), column <= date(year, 12, 31))
 
 
-def _filed(session: Session, year: int | None) -> list[tuple[date, Channel]]:
+def _filed(session: Session, year: int | None) -> list[tuple[date, Channel, int]]:
+    """Counted in the database by (year, month, channel of the first register entry)."""
     first = (select(IncomingItem.case_id, func.min(IncomingItem.id).label("item_id"))
              .where(IncomingItem.case_id.is_not(None)).group_by(IncomingItem.case_id)
              .subquery())
+    y, m = extract("year", Case.received_on), extract("month", Case.received_on)
     rows = session.execute(
-        select(Case.received_on, IncomingItem.channel)
+        select(y, m, IncomingItem.channel, func.count())
         .join(first, first.c.case_id == Case.id)
         .join(IncomingItem, IncomingItem.id == first.c.item_id)
-        .where(Case.kind == CaseKind.IOK.value, _in_year(Case.received_on, year)))
-    return [(r[0], Channel(r[1])) for r in rows]
+        .where(Case.kind == CaseKind.IOK.value, _in_year(Case.received_on, year))
+        .group_by(y, m, IncomingItem.channel))
+    return [(date(int(r[0]), int(r[1]), 1), Channel(r[2]), int(r[3])) for r in rows]
 
 
 def _login_pairs(session: Session, year: int | None) -> list[tuple[date, date]]:

@@ -84,8 +84,8 @@ def test_only_supervisors_and_a_sane_year(ctx: AppContext, staff: dict[Role, Act
 
 
 def test_month_rows_and_median_are_plain_arithmetic() -> None:
-    rows = month_rows([(date(2025, 11, 3), Channel.POST), (date(2026, 2, 1), Channel.POST)],
-                      None)
+    rows = month_rows([(date(2025, 11, 3), Channel.POST, 1),
+                       (date(2026, 2, 1), Channel.POST, 1)], None)
     assert [r.month for r in rows] == [date(2025, 11, 1), date(2025, 12, 1),
                                        date(2026, 1, 1), date(2026, 2, 1)]
     assert [r.total for r in rows] == [1, 0, 0, 1]
