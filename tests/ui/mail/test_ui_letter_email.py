@@ -49,8 +49,9 @@ def _email_cell(tab: CaseLettersTab) -> str:
     return str(tab.letters_model.index(0, COL_EMAIL).data())
 
 
-def test_send_refused_then_retry(qtbot: QtBot, ctx: AppContext, staff: dict[Role, Actor],
-                                 clock: object, smtp_server: MailServer) -> None:
+def test_send_refused_then_retry(qtbot: QtBot, qtmodeltester, ctx: AppContext,
+                                 staff: dict[Role, Actor], clock: object,
+                                 smtp_server: MailServer) -> None:
     clerk = staff[Role.CLERK]
     set_today(clock, date(2026, 3, 2))
     configure_smtp(ctx, staff[Role.ADMIN], smtp_server)
@@ -78,6 +79,7 @@ def test_send_refused_then_retry(qtbot: QtBot, ctx: AppContext, staff: dict[Role
     assert str(tab.letters_model.index(0, COL_LETTER_STATE).data()).startswith("Wysłane")
     assert len(smtp_server.received) == 1
     tab.window().grab().save("/tmp/shots/mail/letters_tab_email_sent.png")
+    qtmodeltester.check(tab.letters_model)
 
 
 def test_no_address_and_counter_cannot_send(qtbot: QtBot, ctx: AppContext,
