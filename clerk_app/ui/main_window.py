@@ -139,6 +139,9 @@ class MainWindow(QMainWindow):
                                          Permission.RECORD_DELIVERY)
         self.act_reports = self._action(reports, self.tr("&Raport terminów…"),
                                         self.open_report, "Ctrl+3", Permission.REPORTS)
+        self.act_iok_statistics = self._action(reports, self.tr("&Statystyki IOK…"),
+                                               self.open_iok_statistics, None,
+                                               Permission.REPORTS)
         self.act_users = self._action(admin, self.tr("&Użytkownicy…"), self.open_users,
                                       "Ctrl+Shift+U", Permission.MANAGE_USERS)
         self.act_settings = self._action(admin, self.tr("U&stawienia…"), self.open_settings,
@@ -222,6 +225,12 @@ class MainWindow(QMainWindow):
         from clerk_app.ui.report_dialog import ReportDialog
 
         return self._open("report", lambda: ReportDialog(self.ctx, self.actor, self))
+
+    def open_iok_statistics(self) -> QWidget:
+        from clerk_app.ui.statistics.iok_window import IokStatisticsWindow
+
+        return self._open("iok_statistics", lambda: IokStatisticsWindow(self.ctx, self.actor,
+                                                                        self))
 
     def open_days_off(self) -> QWidget:
         from clerk_app.ui.days_off_dialog import DaysOffDialog
