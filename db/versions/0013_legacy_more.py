@@ -1,10 +1,15 @@
-"""Reserved for the legacy work of issue 10 (no change yet).
+"""A consent batch made by the command line (``clerk-app iok batch``, a scheduled run) has
+no user behind it: ``legacy_batches.created_by_id`` may be empty (the audit row says
+"system").
 
 Revision ID: 0013
 Revises: 0012
 Create Date: 2026-12-02
 """
 from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
 
 revision = "0013"
 down_revision = "0012"
@@ -13,8 +18,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    with op.batch_alter_table("legacy_batches") as batch:
+        batch.alter_column("created_by_id", existing_type=sa.Integer(), nullable=True)
 
 
 def downgrade() -> None:
-    pass
+    with op.batch_alter_table("legacy_batches") as batch:
+        batch.alter_column("created_by_id", existing_type=sa.Integer(), nullable=False)
