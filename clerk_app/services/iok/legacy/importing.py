@@ -19,7 +19,12 @@ from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.legacy_accounts import LegacyClass
-from clerk_app.domain.legacy_rows import LegacyRecord, RejectedRow, class_after_update
+from clerk_app.domain.legacy_rows import (
+    LegacyParse,
+    LegacyRecord,
+    RejectedRow,
+    class_after_update,
+)
 from clerk_app.domain.roles import Permission
 from clerk_app.persistence.models import LegacyAccount
 from clerk_app.services.core.context import Actor, AppContext
@@ -73,13 +78,20 @@ def import_legacy(ctx: AppContext, actor: Actor | None, path: Path, *,
                   all_or_nothing: bool = False,
                   progress: Progress | None = None) -> LegacyImportReport:
     """Import ``path`` (CSV or XLSX). ``actor`` None: the command line (system, audited)."""
-    parsed = read_legacy_file(path, ctx.today())
+    return import_parsed(ctx, actor, path.name, read_legacy_file(path, ctx.today()),
+                         all_or_nothing=all_or_nothing, progress=progress)
+
+
+def import_parsed(ctx: AppContext, actor: Actor | None, file_name: str, parsed: LegacyParse,
+                  *, all_or_nothing: bool = False,
+                  progress: Progress | None = None) -> LegacyImportReport:
+    """Import rows already read and checked (``file_name`` goes into the audit row)."""
     counts = parsed.counts
     rejected = tuple(parsed.rejected)
     permission = Permission.IOK_MIGRATION if actor is not None else None
     with unit_of_work(ctx, actor, permission) as work:
         if all_or_nothing and rejected:
-            return LegacyImportReport(path.name, counts[LegacyClass.MIGRATE],
+            return LegacyImportReport(file_name, counts[LegacyClass.MIGRATE],
                                       counts[LegacyClass.NEEDS_CONSENT],
                                       counts[LegacyClass.SKIPPED], rejected, 0, 0, 0, False)
         stored = _stored(work.session)
@@ -115,12 +127,12 @@ def import_legacy(ctx: AppContext, actor: Actor | None, path: Path, *,
             done += len(chunk)
             if progress is not None:
                 progress(done, total)
-        report = LegacyImportReport(path.name, counts[LegacyClass.MIGRATE],
+        report = LegacyImportReport(file_name, counts[LegacyClass.MIGRATE],
                                     counts[LegacyClass.NEEDS_CONSENT],
                                     counts[LegacyClass.SKIPPED], rejected, total,
                                     len(inserts), len(updates), True)
-        work.audit("legacy_accounts", path.name, "import", {
-            "file": [None, path.name], "migrate": [None, report.migrate],
+        work.audit("legacy_accounts", file_name, "import", {
+            "file": [None, file_name], "migrate": [None, report.migrate],
             "needs_consent": [None, report.needs_consent], "skipped": [None, report.skipped],
             "rejected": [None, len(rejected)], "inserted": [None, report.inserted],
             "updated": [None, report.updated]})
