@@ -20,6 +20,7 @@ class Expected:
     skipped: int = 0
     rejected: dict[int, str] = field(default_factory=dict)  # line → a word of the reason
     accounts: int = 0
+    waiting_accounts: int = 0  # distinct accounts needing consent
 
 
 def _date(text: str) -> date:
@@ -33,7 +34,8 @@ def oracle(rows: list[list[str]], rejected: dict[int, str]) -> Expected:
     for line, row in enumerate(rows[1:], start=2):
         if line in rejected:
             continue
-        if row[0] not in seen:
+        first = row[0] not in seen
+        if first:
             seen.add(row[0])
             exp.accounts += 1
         active, created, email = row[9] == "tak", _date(row[6]), row[5]
@@ -42,6 +44,7 @@ def oracle(rows: list[list[str]], rejected: dict[int, str]) -> Expected:
             exp.skipped += 1
         elif created < date(2018, 1, 1) or not valid:
             exp.needs_consent += 1
+            exp.waiting_accounts += first
         else:
             exp.migrate += 1
     return exp
