@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from clerk_app.demo.legacy_rows import export_rows, write_export
+from clerk_app.documents.legacy_batch_pdf import render_one_letter_pdf
 from clerk_app.domain.cases import Channel, IncomingKind
 from clerk_app.domain.legacy_accounts import LegacyClass
-from clerk_app.domain.legacy_letters import account_code
+from clerk_app.domain.legacy_letters import account_code, parse_account_code
 from clerk_app.domain.roles import Role
 from clerk_app.persistence.models import IncomingItem, LegacyAccount, LegacyBatch
 from clerk_app.services.core.context import Actor, AppContext
@@ -29,10 +30,14 @@ from clerk_app.services.iok.legacy.answers import (
 )
 from clerk_app.services.iok.legacy.batches import batch_document, make_batch
 from clerk_app.services.iok.legacy.importing import import_legacy
+from clerk_app.services.iok.legacy.mailing import send_batch_by_email
 from clerk_app.services.iok.legacy.overview import legacy_accounts, migration_overview
 from tests.conftest import FakeClock
+from tests.mailserver import MailServer, configure_smtp, smtp_server
 from tests.services.deadline_fixtures import set_today
 from tests.services.legacy.legacy_files import TODAY
+
+__all__ = ["smtp_server"]
 
 
 def import_waiting(ctx: AppContext, boss: Actor, tmp_path: Path, count: int = 30) -> list[str]:
@@ -123,3 +128,33 @@ def test_return_form_moves_the_account_and_progress_counts_it(
     assert [r.account_id for r in rows] == [scanned.row.account_id]
     with pytest.raises(PermissionDenied):
         migration_overview(ctx, counter)
+
+
+def test_batch_by_email_records_each_outcome_and_retries(
+        ctx: AppContext, staff: dict[Role, Actor], tmp_path: Path,
+        smtp_server: MailServer) -> None:
+    boss = staff[Role.SUPERVISOR]
+    import_waiting(ctx, boss, tmp_path, 9)  # every third has an old address: 3 of 9
+    made = make_batch(ctx, boss, 9, date(2026, 3, 2))
+    configure_smtp(ctx, staff[Role.ADMIN], smtp_server)
+    with_mail = [letter for letter in made.document.letters if letter.email]
+    smtp_server.refused.add(with_mail[0].email or "")
+
+    outcome = send_batch_by_email(ctx, boss, made.batch_id, render_one_letter_pdf)
+
+    assert (outcome.sent, outcome.failed) == (2, 1)
+    assert outcome.errors[0][0] == with_mail[0].code and "odrzucił" in outcome.errors[0][1]
+    assert sorted(m.rcpt_tos[0] for m in smtp_server.received) == sorted(
+        letter.email for letter in with_mail[1:])
+    name, pdf = smtp_server.received[0].attachments()[0]
+    assert name.startswith("ZGM-IOK-M") and pdf.startswith(b"%PDF")
+    (batch,) = migration_overview(ctx, boss).batches
+    assert (batch.sent_email, batch.email_failed, batch.with_old_email, batch.sent_post) == \
+        (2, 1, 3, 7)
+    smtp_server.refused.clear()
+    again = send_batch_by_email(ctx, boss, made.batch_id, render_one_letter_pdf)
+    assert (again.sent, again.failed) == (1, 0) and len(smtp_server.received) == 3
+    with ctx.db.read() as session:
+        account = session.get(LegacyAccount, parse_account_code(with_mail[0].code))
+    assert account.email_error == "" and account.email_message_id
+    assert send_batch_by_email(ctx, boss, made.batch_id, render_one_letter_pdf).sent == 0
