@@ -115,6 +115,12 @@ class MainWindow(QMainWindow):
         self.act_leave_list = self._action(
             cases, self.tr("Do pozostawienia &bez rozpoznania…"), self.open_leave_list,
             "Ctrl+4", Permission.HANDLE_CASE)
+        self.act_legacy_form = self._action(  # issue 10: migration of old portal accounts
+            cases, self.tr("&Formularz zwrotny migracji konta…"), self.open_legacy_return_form,
+            None, Permission.REGISTER_ITEM)
+        self.act_legacy = self._action(
+            cases, self.tr("&Migracja kont Portalu Mieszkańców…"), self.open_legacy_migration,
+            None, Permission.IOK_MIGRATION)
         self.act_deadlines = self._action(deadlines, self.tr("&Terminy spraw"),
                                           lambda: self.show_page(self.tr("Terminy")), "Ctrl+2",
                                           Permission.VIEW_CASES)
@@ -183,6 +189,16 @@ class MainWindow(QMainWindow):
             return window
 
         return self._open("leave_list", make)
+
+    def open_legacy_migration(self) -> QWidget:
+        from clerk_app.ui.legacy.migration_window import MigrationWindow
+
+        return self._open("legacy", lambda: MigrationWindow(self.ctx, self.actor, self))
+
+    def open_legacy_return_form(self) -> QWidget:
+        from clerk_app.ui.legacy.return_form_dialog import ReturnFormDialog
+
+        return self._open("legacy_form", lambda: ReturnFormDialog(self.ctx, self.actor, self))
 
     def open_report(self) -> QWidget:
         from clerk_app.ui.report_dialog import ReportDialog
