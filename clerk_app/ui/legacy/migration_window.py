@@ -38,6 +38,7 @@ from clerk_app.services.iok.legacy.overview import (
 from clerk_app.ui.changes import Change, ChangeKind, broadcast
 from clerk_app.ui.legacy.models import AccountsModel, BatchesModel, RejectedRowsModel
 from clerk_app.ui.legacy.new_batch_dialog import NewBatchDialog
+from clerk_app.ui.legacy.widgets import outcome_label
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import make_error_label
 
@@ -94,9 +95,7 @@ class MigrationWindow(QWidget):
         self.import_button = QPushButton(self.tr("&Importuj"), tab)
         self.import_progress = QProgressBar(tab)
         self.import_progress.setVisible(False)
-        self.import_result = QLabel(tab)
-        self.import_result.setObjectName("import_result")
-        self.import_result.setWordWrap(True)
+        self.import_result = outcome_label(tab, "import_result")
         self.rejected_model = RejectedRowsModel(self)
         self.rejected_table = _table(tab, "rejected_rows")
         self.rejected_table.setModel(self.rejected_model)
@@ -149,9 +148,7 @@ class MigrationWindow(QWidget):
                                              "(ponawia nieudane wysyłki)."))
         self.batch_progress = QProgressBar(tab)
         self.batch_progress.setVisible(False)
-        self.batch_result = QLabel(tab)
-        self.batch_result.setObjectName("batch_result")
-        self.batch_result.setWordWrap(True)
+        self.batch_result = outcome_label(tab, "batch_result")
         bar = QHBoxLayout()
         bar.addWidget(self.batch_progress, 1)
         bar.addWidget(self.new_batch_button)

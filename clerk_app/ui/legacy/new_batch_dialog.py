@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -26,7 +25,8 @@ from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ServiceError
 from clerk_app.services.iok.legacy.batches import MAX_BATCH, make_batch
 from clerk_app.ui.changes import Change, ChangeKind
-from clerk_app.ui.qt_helpers import to_date, to_qdate
+from clerk_app.ui.legacy.widgets import date_edit
+from clerk_app.ui.qt_helpers import to_date
 from clerk_app.ui.service_dialog import ServiceDialog
 
 
@@ -66,10 +66,7 @@ class NewBatchDialog(ServiceDialog):
         self.size_box = QSpinBox(self)
         self.size_box.setRange(1, MAX_BATCH)
         self.size_box.setValue(min(max(size, 1), MAX_BATCH))
-        self.letter_date = QDateEdit(self)
-        self.letter_date.setCalendarPopup(True)
-        self.letter_date.setDisplayFormat("dd.MM.yyyy")
-        self.letter_date.setDate(to_qdate(ctx.today()))
+        self.letter_date = date_edit(self, ctx.today())
         self.path = QLineEdit(self)
         self.path.setText(str(Path.home() / f"partia-migracji-{ctx.today():%Y%m%d}.pdf"))
         browse = QPushButton(self.tr("Wybierz…"), self)

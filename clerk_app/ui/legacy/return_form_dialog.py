@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -29,7 +28,8 @@ from clerk_app.services.iok.legacy.answers import (
     register_return_form,
 )
 from clerk_app.ui.changes import Change, ChangeKind
-from clerk_app.ui.qt_helpers import to_date, to_qdate
+from clerk_app.ui.legacy.widgets import date_edit, outcome_label
+from clerk_app.ui.qt_helpers import to_date
 from clerk_app.ui.service_dialog import ServiceDialog
 
 
@@ -59,13 +59,8 @@ class ReturnFormDialog(ServiceDialog):
         self.channel = QComboBox(self)
         for channel in Channel:
             self.channel.addItem(channel.label, channel.value)
-        self.posted_on = QDateEdit(self)
-        self.posted_on.setCalendarPopup(True)
-        self.posted_on.setDisplayFormat("dd.MM.yyyy")
-        self.posted_on.setDate(to_qdate(ctx.today()))
-        self.result_label = QLabel(self)
-        self.result_label.setObjectName("result_label")
-        self.result_label.setWordWrap(True)
+        self.posted_on = date_edit(self, ctx.today())
+        self.result_label = outcome_label(self, "result_label")
         scan = QHBoxLayout()
         scan.addWidget(self.code, 1)
         scan.addWidget(self.find_button)
