@@ -63,9 +63,11 @@ def _letter_page(canvas: Canvas, doc: LegacyBatchDocument, letter: LegacyLetter)
     canvas.setFont(FONT_BOLD, 9)
     canvas.drawString(LEFT, _y(40 * mm), f"Znak: {doc.reference}   Nr kontrahenta: "
                                          f"{letter.contractor_number}")
-    draw_fitted(canvas, 25 * mm, _y(49 * mm), doc.return_address, 6.5, 75 * mm)
+    # The return address in two lines above the window's addressee: never cut.
+    draw_fitted(canvas, 25 * mm, _y(47.5 * mm), doc.sender_name, 6.5, 80 * mm)
+    draw_fitted(canvas, 25 * mm, _y(50 * mm), doc.sender_address, 6.5, 80 * mm)
     canvas.setLineWidth(0.3)
-    canvas.line(25 * mm, _y(50 * mm), 100 * mm, _y(50 * mm))
+    canvas.line(25 * mm, _y(51 * mm), 105 * mm, _y(51 * mm))
     _lines(canvas, 25 * mm, 58 * mm, letter.address_lines, FONT_REGULAR, 11, 14)
     canvas.setFont(FONT_REGULAR, 7)
     canvas.drawString(125 * mm, _y(50 * mm), "Kod konta (formularz zwrotny):")
@@ -114,8 +116,10 @@ def _label_pages(canvas: Canvas, doc: LegacyBatchDocument) -> None:
             col, row = index % LABEL_COLS, index // LABEL_COLS
             x = col * LABEL_W + 5 * mm
             top = LABEL_TOP + row * LABEL_H + 5 * mm
-            draw_fitted(canvas, x, _y(top), doc.return_address, 5.5, LABEL_W - 10 * mm)
-            _lines(canvas, x, top + 5 * mm, letter.address_lines[:3], FONT_REGULAR, 8.5, 10.5)
+            draw_fitted(canvas, x, _y(top), doc.sender_name, 5.5, LABEL_W - 10 * mm)
+            draw_fitted(canvas, x, _y(top + 2.3 * mm), doc.sender_address, 5.5,
+                        LABEL_W - 10 * mm)
+            _lines(canvas, x, top + 7 * mm, letter.address_lines[:3], FONT_REGULAR, 8.5, 10.5)
             canvas.setFont(FONT_REGULAR, 6.5)
             canvas.drawString(x, _y(top + 27 * mm), letter.code)
         canvas.showPage()

@@ -43,6 +43,9 @@ def test_pages_texts_and_labels() -> None:
                  "Formularz zwrotny", "Kod konta: M000000001", "Jan Nowak"):
         assert text in first, text
     assert "KPA" not in first and "bez rozpoznania" not in first
+    assert "…" not in first  # the return address above the window is never cut
+    assert reader.pages[0].extract_text().count("ul. Gen. Jerzego Ziętka 60, 41-940 Piekary "
+                                                 "Śląskie") >= 2
     labels = reader.pages[25].extract_text()
     assert "M000000024" in labels and "M000000025" not in labels
     assert "M000000025" in reader.pages[26].extract_text()
