@@ -8,17 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,23 +34,10 @@ from clerk_app.services.iok.legacy.overview import (
 )
 from clerk_app.ui.changes import Change, ChangeKind, broadcast
 from clerk_app.ui.legacy.models import AccountsModel, BatchesModel, RejectedRowsModel
-from clerk_app.ui.legacy.new_batch_dialog import NewBatchDialog
-from clerk_app.ui.legacy.widgets import outcome_label
+from clerk_app.ui.legacy.new_batch_dialog import NewBatchDialog, save_again
+from clerk_app.ui.legacy.widgets import outcome_label, table_view
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import make_error_label
-
-
-def _table(parent: QWidget, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.setAlternatingRowColors(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class MigrationWindow(QWidget):
@@ -97,7 +81,7 @@ class MigrationWindow(QWidget):
         self.import_progress.setVisible(False)
         self.import_result = outcome_label(tab, "import_result")
         self.rejected_model = RejectedRowsModel(self)
-        self.rejected_table = _table(tab, "rejected_rows")
+        self.rejected_table = table_view(tab, "rejected_rows")
         self.rejected_table.setModel(self.rejected_model)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Plik:"), tab))
@@ -124,7 +108,7 @@ class MigrationWindow(QWidget):
         for klass in LegacyClass:
             self.class_combo.addItem(klass.label, klass.value)
         self.accounts_model = AccountsModel(self)
-        self.accounts_table = _table(tab, "accounts")
+        self.accounts_table = table_view(tab, "accounts")
         self.accounts_table.setModel(self.accounts_model)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Klasa:"), tab))
@@ -140,9 +124,10 @@ class MigrationWindow(QWidget):
     def _batches_tab(self) -> QWidget:
         tab = QWidget(self)
         self.batches_model = BatchesModel(self)
-        self.batches_table = _table(tab, "batches")
+        self.batches_table = table_view(tab, "batches")
         self.batches_table.setModel(self.batches_model)
         self.new_batch_button = QPushButton(self.tr("&Nowa partia…"), tab)
+        self.reprint_button = QPushButton(self.tr("&Zapisz PDF partii…"), tab)
         self.email_button = QPushButton(self.tr("Wyślij &e-mailem"), tab)
         self.email_button.setToolTip(self.tr("Pisma wybranej partii na stare adresy e-mail "
                                              "(ponawia nieudane wysyłki)."))
@@ -151,14 +136,15 @@ class MigrationWindow(QWidget):
         self.batch_result = outcome_label(tab, "batch_result")
         bar = QHBoxLayout()
         bar.addWidget(self.batch_progress, 1)
-        bar.addWidget(self.new_batch_button)
-        bar.addWidget(self.email_button)
+        for button in (self.new_batch_button, self.reprint_button, self.email_button):
+            bar.addWidget(button)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.batches_table, 1)
         layout.addWidget(self.batch_result)
         layout.addLayout(bar)
         self.new_batch_button.clicked.connect(self.open_new_batch)
         self.email_button.clicked.connect(self.send_selected_by_email)
+        self.reprint_button.clicked.connect(lambda: self.save_selected_pdf())
         return tab
 
     # --------------------------------------------------------------- reading
@@ -190,6 +176,7 @@ class MigrationWindow(QWidget):
         if overview.batches:
             self.batches_table.selectRow(keep)
         self.email_button.setEnabled(bool(overview.batches))
+        self.reprint_button.setEnabled(bool(overview.batches))
         self.loaded.emit()
 
     def _show_accounts(self, rows: list[LegacyAccountRow]) -> None:
@@ -256,6 +243,24 @@ class MigrationWindow(QWidget):
     def _batch_made(self, text: str) -> None:
         self.batch_result.setText(text)
         self.reload()
+
+    def save_selected_pdf(self, path: Path | None = None) -> None:
+        """The selected batch's letters and labels to a PDF again (a lost or spoilt print)."""
+        batch_id = self.selected_batch()
+        if batch_id is None:
+            return
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Zapisz pisma partii"), "",
+                                                  self.tr("PDF (*.pdf)"))
+            if not name:
+                return
+            path = Path(name)
+        ctx, actor, target = self.ctx, self.actor, path
+        Op(self.runner, lambda: save_again(ctx, actor, batch_id, target)).on_success(
+            lambda saved: self.batch_result.setText(self.tr(
+                "Partia {0}: {1} pism zapisano w pliku {2}.").format(
+                saved.number, saved.size, saved.path))).errors_in(self.error_label) \
+            .disabling(self.reprint_button).run()
 
     def send_selected_by_email(self) -> None:
         batch_id = self.selected_batch()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from clerk_app.documents.legacy_batch_pdf import render_batch_pdf
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ServiceError
-from clerk_app.services.iok.legacy.batches import MAX_BATCH, make_batch
+from clerk_app.services.iok.legacy.batches import MAX_BATCH, batch_document, make_batch
 from clerk_app.ui.changes import Change, ChangeKind
 from clerk_app.ui.legacy.widgets import date_edit
 from clerk_app.ui.qt_helpers import to_date
@@ -51,6 +51,20 @@ def make_and_save(ctx: AppContext, actor: Actor, size: int, letter_date: QDate,
         raise ServiceError(f"Partię {made.number} utworzono, ale nie można zapisać pliku "
                            f"„{path}”: {exc.strerror or exc}. Wydrukuj ją ponownie.") from None
     return SavedBatch(made.number, made.size, path)
+
+
+def save_again(ctx: AppContext, actor: Actor, batch_id: int, path: Path) -> SavedBatch:
+    """The op's work of *Zapisz PDF partii…*: an existing batch's letters printed again."""
+    if path.is_dir() or not path.parent.is_dir():
+        raise ServiceError(f"Nie można zapisać pliku „{path}”: wybierz plik w istniejącym "
+                           "katalogu.")
+    document = batch_document(ctx, actor, batch_id)
+    try:
+        path.write_bytes(render_batch_pdf(document))
+    except OSError as exc:
+        raise ServiceError(f"Nie można zapisać pliku „{path}”: {exc.strerror or exc}.") \
+            from None
+    return SavedBatch(document.batch_number, len(document.letters), path)
 
 
 class NewBatchDialog(ServiceDialog):

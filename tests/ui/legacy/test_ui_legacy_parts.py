@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.cases import Channel
@@ -68,3 +69,19 @@ def test_return_form_refusals(qtbot: QtBot, ctx: AppContext, staff: dict[Role, A
     settle(qtbot, dialog.runner, dialog.find_account)
     assert "formularz już zarejestrowano 02.03.2026" in dialog.account_label.text()
     assert not dialog.register_button.isEnabled()
+
+
+def test_batch_pdf_saved_again(qtbot: QtBot, ctx: AppContext, staff: dict[Role, Actor],
+                               tmp_path: Path) -> None:
+    boss = staff[Role.SUPERVISOR]
+    import_waiting(ctx, boss, tmp_path, 4)
+    make_batch(ctx, boss, 4, date(2026, 3, 2))
+    window = MigrationWindow(ctx, boss)
+    qtbot.addWidget(window)
+    settled(qtbot)
+    out = tmp_path / "again.pdf"
+    settle(qtbot, window.runner, lambda: window.save_selected_pdf(out))
+    assert len(PdfReader(out).pages) == 4 + 1
+    assert f"Partia 1: 4 pism zapisano w pliku {out}." == window.batch_result.text()
+    settle(qtbot, window.runner, lambda: window.save_selected_pdf(tmp_path))
+    assert "Nie można zapisać pliku" in window.error_label.text()
