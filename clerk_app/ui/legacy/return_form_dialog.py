@@ -99,6 +99,11 @@ class ReturnFormDialog(ServiceDialog):
         for widget in (self.email, self.consent, self.e_invoice, self.register_button):
             widget.setEnabled(ready)
 
+    def take_scan(self, code: str) -> None:
+        """A code the main window's scanner read: look its account up."""
+        self.code.setText(code)
+        self.find_account()
+
     def find_account(self) -> None:
         ctx, actor, code = self.ctx, self.actor, self.code.text()
         self.result_label.setText("")
@@ -109,6 +114,8 @@ class ReturnFormDialog(ServiceDialog):
         super().show_failure(error)
         if self.account is None or not self.register_button.isEnabled():
             self._show_account(None)
+            self.code.setFocus()
+            self.code.selectAll()  # the next scan replaces the code that was not found
 
     def _show_account(self, account: ScannedAccount | None) -> None:
         self.account = account

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.cases import Channel
@@ -105,14 +104,13 @@ def test_scenario_c_batch_printed_form_scanned_account_migrated(
     desk = MainWindow(ctx, counter)
     qtbot.addWidget(desk)
     assert not desk.act_legacy.isEnabled()  # the migration window is for supervisors
-    desk.act_legacy_form.trigger()
+    desk.show()
+    qtbot.waitExposed(desk)
+    desk.navigator.scanner.scanned.emit(code)  # scanned anywhere in the main window
     form = desk.windows["legacy_form"]
     assert isinstance(form, ReturnFormDialog)
-    qtbot.waitExposed(form)
-    form.code.setFocus()
-    with qtbot.waitSignal(form.runner.settled, timeout=WAIT_MS):
-        qtbot.keyClicks(form.code, code)  # the scanner types the code and Enter
-        qtbot.keyClick(form.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.account is not None, timeout=WAIT_MS)
+    settled(qtbot)
     assert form.account is not None, form.error_text()
     assert form.account.row.code == code and "partia 1" in form.account_label.text()
     form.email.setText("zgoda@poczta.fm")

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.cases import Channel
@@ -22,7 +23,7 @@ from clerk_app.ui.legacy.migration_window import MigrationWindow
 from clerk_app.ui.legacy.return_form_dialog import ReturnFormDialog
 from tests.mailserver import MailServer, configure_smtp, smtp_server
 from tests.services.legacy.test_legacy_batches import import_waiting
-from tests.ui.ui_test_support import settle, settled
+from tests.ui.ui_test_support import WAIT_MS, settle, settled
 
 __all__ = ["smtp_server"]
 
@@ -65,8 +66,10 @@ def test_return_form_refusals(qtbot: QtBot, ctx: AppContext, staff: dict[Role, A
     register_return_form(ctx, counter, ReturnFormInput(
         scanned.row.account_id, scanned.version, "a@wp.pl", True, False, ctx.now(),
         Channel.COUNTER_B84))
-    dialog.code.setText(code)
-    settle(qtbot, dialog.runner, dialog.find_account)
+    dialog.code.setFocus()
+    with qtbot.waitSignal(dialog.runner.settled, timeout=WAIT_MS):
+        qtbot.keyClicks(dialog.code, code)  # typed (or a scanner typing into the field)
+        qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
     assert "formularz już zarejestrowano 02.03.2026" in dialog.account_label.text()
     assert not dialog.register_button.isEnabled()
 
