@@ -103,7 +103,7 @@ class NewBatchDialog(ServiceDialog):
         layout.addLayout(form)
         layout.addWidget(self.attach_error_label(QLabel(self)))
         layout.addWidget(self.buttons)
-        self.field_widgets = {"size": self.size_box}
+        self.field_widgets = {"batch_size": self.size_box}
         self.busy_widgets = [self.make_button, self.size_box, self.letter_date, self.path]
 
     def choose_path(self) -> None:

@@ -85,7 +85,8 @@ class ReturnFormDialog(ServiceDialog):
         layout.addWidget(self.attach_error_label(QLabel(self)))
         layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
-        self.field_widgets = {"email": self.email, "consent": self.consent, "code": self.code}
+        self.field_widgets = {"email": self.email, "migration_consent": self.consent,
+                              "account_code": self.code}
         self.busy_widgets = [self.register_button, self.find_button]
         self.code.returnPressed.connect(self.find_account)
         self.find_button.clicked.connect(self.find_account)

@@ -97,7 +97,7 @@ def test_return_form_moves_the_account_and_progress_counts_it(
         register_return_form(ctx, counter, ReturnFormInput(
             scanned.row.account_id, scanned.version, "zły@", False, False, when,
             Channel.COUNTER_B84))
-    assert refused.value.fields == ["email", "consent"]
+    assert refused.value.fields == ["email", "migration_consent"]
 
     result = register_return_form(ctx, counter, form)
 

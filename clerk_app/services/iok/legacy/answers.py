@@ -92,8 +92,8 @@ def register_return_form(ctx: AppContext, actor: Actor,
     except FieldError as exc:
         errors.append(exc)
     if not data.consent:
-        errors.append(FieldError("consent", "Bez zaznaczonej zgody konta nie można przenieść "
-                                 "do IOK.", "Zgoda na przeniesienie konta"))
+        errors.append(FieldError("migration_consent", "Bez zaznaczonej zgody konta nie można "
+                                 "przenieść do IOK."))
     if errors:
         raise ValidationFailed(errors)
     with read_as(ctx, actor, Permission.REGISTER_ITEM) as session:

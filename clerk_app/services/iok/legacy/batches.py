@@ -65,8 +65,7 @@ def make_batch(ctx: AppContext, actor: Actor | None, size: int | None,
         session = work.session
         wanted = size if size is not None else read_settings(session).iok_batch_size
         if not 1 <= wanted <= MAX_BATCH:
-            raise FieldError("size", f"Partia może liczyć od 1 do {MAX_BATCH} kont.",
-                             "Liczba kont w partii")
+            raise FieldError("batch_size", f"Partia może liczyć od 1 do {MAX_BATCH} kont.")
         ids = list(session.scalars(
             select(LegacyAccount.id)
             .where(LegacyAccount.account_class == LegacyClass.NEEDS_CONSENT,
