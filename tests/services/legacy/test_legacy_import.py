@@ -137,3 +137,28 @@ def test_unreadable_files_and_roles(ctx: AppContext, staff: dict[Role, Actor],
     with pytest.raises(PermissionDenied):
         import_legacy(ctx, staff[Role.CLERK], good)
     assert _classes(ctx) == {}
+
+
+def test_a_failure_halfway_leaves_nothing(ctx: AppContext, staff: dict[Role, Actor],
+                                          tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The chunks are statements of one transaction: a failure after the first chunk was
+    written (here: the progress callback) rolls all of them back, audit row included."""
+    path = tmp_path / "portal.csv"
+    write_export(path, export_rows(50, 2, TODAY))
+    monkeypatch.setattr("clerk_app.services.iok.legacy.importing.CHUNK", 10)
+    written: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        written.append(done)
+        if done >= 20:
+            raise RuntimeError("przerwano")
+
+    with pytest.raises(RuntimeError):
+        import_legacy(ctx, staff[Role.SUPERVISOR], path, progress=progress)
+    assert written == [10, 20]
+    assert _classes(ctx) == {}
+    with ctx.db.read() as session:
+        assert session.scalars(select(AuditEntry).where(AuditEntry.action == "import")).all() \
+            == []
+    assert import_legacy(ctx, staff[Role.SUPERVISOR], path).new == 50

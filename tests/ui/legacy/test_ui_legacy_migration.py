@@ -85,6 +85,12 @@ def test_scenario_c_batch_printed_form_scanned_account_migrated(
     window.resize(1150, 600)
     _shot(window, f"migration-import-{db_url.split(':')[0]}.png")
 
+    window.tabs.setCurrentIndex(1)
+    window.class_combo.setCurrentIndex(window.class_combo.findData(
+        LegacyClass.NEEDS_CONSENT.value))
+    settled(qtbot)
+    assert window.accounts_model.rowCount() == min(500, expected.waiting_accounts)
+    _shot(window, f"migration-accounts-{db_url.split(':')[0]}.png")
     window.tabs.setCurrentIndex(2)
     dialog = window.open_new_batch()
     qtbot.waitExposed(dialog)
