@@ -86,19 +86,26 @@ def addressee_lines(case: Case, petition: DepositPetition | None = None) -> tupl
 
 
 def sender_lines(settings: OfficeSettings, kind: CaseKind) -> tuple[str, ...]:
+    """The letterhead: ZGM (with its phones) writes IOK letters, the BGM deposit ones."""
     if kind is CaseKind.IOK:
-        return (settings.zgm_name, *address_parts(settings.zgm_address))
+        phones = (f"tel. {settings.zgm_phones.strip()}",) if settings.zgm_phones.strip() \
+            else ()
+        return (settings.zgm_name, *address_parts(settings.zgm_address), *phones)
     return (settings.city_office_name, settings.bgm_name,
             *address_parts(settings.bgm_address))
 
 
-def _return_address(settings: OfficeSettings, kind: CaseKind) -> str:
-    """One short line above the address window (rooms dropped: the post does not need them)."""
+def return_address(settings: OfficeSettings, kind: CaseKind) -> str:
+    """One short line above the address window (rooms dropped: the post does not need them).
+    ZGM's goes by its short name: the full name would not fit above the window."""
     address = settings.zgm_address if kind is CaseKind.IOK else settings.bgm_address
     parts = [p.strip() for p in address.split(",") if not p.strip().lower().startswith("pok")]
     if kind is CaseKind.IOK:
-        return f"{settings.iok_unit} – {settings.zgm_name}, {', '.join(parts)}"
+        return f"{settings.iok_unit}, {', '.join(parts)}"
     return f"{settings.city_office_name} – {settings.deposit_unit}, {', '.join(parts)}"
+
+
+_return_address = return_address  # the demo's letter header still imports the old name
 
 
 def _header(work: Work, case: Case, identifier: str, dated_on: date,
@@ -109,7 +116,7 @@ def _header(work: Work, case: Case, identifier: str, dated_on: date,
     handled_by = actor.full_name if actor else "clerk-app"
     header = LetterHeader(
         identifier=identifier, sender_lines=sender_lines(settings, kind),
-        return_address=_return_address(settings, kind),
+        return_address=return_address(settings, kind),
         place_and_date=f"{PLACE}, {format_date_pl(dated_on)}",
         case_signature=case.signature, addressee_lines=addressee_of(work.session, case),
         handled_by=handled_by, title=title)
@@ -182,6 +189,9 @@ def issue_summons(ctx: AppContext, actor: Actor, case_id: int,
             raise FieldError(MISSING_FIELD, "Wymień co najmniej jeden brak do usunięcia.")
         case = load_case(work, case_id)
         kind, status = CaseKind(case.kind), CaseStatus(case.status)
+        if kind is CaseKind.IOK:
+            raise FieldError("kind", "Wniosek IOK nie jest sprawą KPA: zamiast wezwania ZGM "
+                             "wysyła prośbę o uzupełnienie (zakładka „Wniosek IOK”).")
         if kind is CaseKind.DEPOSIT:
             _refuse_not_applicable(work, case.id, items)
         if status is not CaseStatus.AWAITING_COMPLETION:
@@ -280,7 +290,7 @@ def envelope_label(ctx: AppContext, actor: Actor, letter_id: int) -> EnvelopeLab
             raise NotFound("Nie znaleziono pisma.")
         letter, case = row
         settings = read_settings(session)
-        return EnvelopeLabel(letter.identifier, _return_address(settings, CaseKind(case.kind)),
+        return EnvelopeLabel(letter.identifier, return_address(settings, CaseKind(case.kind)),
                              tuple(letter.addressee.splitlines()), case.signature)
 
 
