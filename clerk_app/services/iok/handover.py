@@ -40,7 +40,7 @@ def _ready(session: Session, lock: bool = False) -> list[tuple[Case, IokRequest]
     query = _ready_query()
     if lock:
         query = query.with_for_update()
-    return [(c, r) for c, r in session.execute(query).tuples() if not missing_labels(c, r)]
+    return [(c, r) for c, r in session.execute(query) if not missing_labels(c, r)]
 
 
 def ready_requests(ctx: AppContext, actor: Actor) -> list[HandoverRow]:
@@ -49,20 +49,22 @@ def ready_requests(ctx: AppContext, actor: Actor) -> list[HandoverRow]:
         return [_row(c, r) for c, r in _ready(session)]
 
 
-def export_ready(ctx: AppContext, actor: Actor, file_format: str,
+def export_ready(ctx: AppContext, actor: Actor | None, file_format: str,
                  write: Callable[[Sequence[HandoverRow]], None]) -> HandoverExport:
     """Write the hand-over file of every ready request and mark them exported.
 
     ``write`` (the caller's: renders the XLSX or CSV and saves it) runs inside the
     transaction: when it fails nothing is marked and the requests stay ready. Nothing
-    ready: ``FieldError`` and no ``iok_exports`` row.
+    ready: no file written, no ``iok_exports`` row, ``export_id`` 0. ``actor`` None: the
+    command line (a scheduled run as the system).
     """
     if file_format not in FORMATS:
         raise FieldError("out", "Plik przekazania ma rozszerzenie .xlsx albo .csv.")
-    with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
+    permission = Permission.HANDLE_CASE if actor is not None else None
+    with unit_of_work(ctx, actor, permission) as work:
         pairs = _ready(work.session, lock=True)
         if not pairs:
-            raise FieldError("out", "Nie ma wniosków gotowych do przekazania.", "Plik")
+            return HandoverExport(0, file_format, ())
         rows = tuple(_row(c, r) for c, r in pairs)
         export = IokExport(created_at=work.now, created_by_id=work.actor.user_id
                            if work.actor else None, file_format=file_format,
@@ -98,7 +100,7 @@ def import_results(ctx: AppContext, actor: Actor,
                 .where(IokRequest.contractor_number == line.contractor_number,
                        IokRequest.export_id.is_not(None),
                        Case.status.in_([CaseStatus.REGISTERED, CaseStatus.LOGIN_SENT]))
-                .with_for_update()).tuples())
+                .with_for_update()))
             if not found:
                 unmatched.append((line.line, f"nie ma przekazanego wniosku z numerem "
                                              f"kontrahenta {line.contractor_number}"))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from clerk_app.domain.cases import ApplicantRole, CaseStatus, Channel
+from clerk_app.domain.iok_files import HandoverRow, ResultLine
 from clerk_app.domain.iok_stage import IokStage
 from clerk_app.services.deadlines.types import DeadlineView
 from clerk_app.services.letters.types import LetterResult
@@ -62,35 +63,12 @@ class CompletionOutcome:
 
 
 @dataclass(frozen=True)
-class HandoverRow:
-    """One line of the hand-over file for the IOK administrator (never a password)."""
-
-    case_id: int
-    signature: str
-    contractor_number: str
-    name: str
-    premises: str
-    email: str
-    e_invoice_consent: bool
-
-
-@dataclass(frozen=True)
 class HandoverExport:
     """A hand-over file written: its ``iok_exports`` row and the rows it holds."""
 
     export_id: int
     file_format: str
     rows: tuple[HandoverRow, ...]
-
-
-@dataclass(frozen=True)
-class ResultLine:
-    """One line of the administrator's result file: contractor number → created on."""
-
-    line: int
-    contractor_number: str
-    created_on: date | None
-    problem: str = ""  # a line the reader could not understand (Polish)
 
 
 @dataclass(frozen=True)
@@ -109,3 +87,7 @@ class LoginSentOutcome:
     case_id: int
     target_met: bool | None
     confirmation: LetterResult | None
+
+
+__all__ = ["CompletionOutcome", "HandoverExport", "HandoverRow", "IokRequestInput",
+           "IokRequestView", "LoginSentOutcome", "ResultLine", "ResultReport"]
