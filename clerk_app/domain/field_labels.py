@@ -154,6 +154,15 @@ FIELD_LABELS: dict[str, str] = {
     "supplement_items": "Uzupełnione dokumenty",
     # demo data
     "case_count": "Liczba spraw",
+    # IOK requests (issue 10, iok)
+    "contractor_number": "Nr kontrahenta ZGM",
+    "premises_street": "Ulica lokalu",
+    "premises_building": "Nr budynku lokalu",
+    "premises_flat": "Nr lokalu",
+    "delivery": "Sposób wysyłki",
+    "out": "Plik",
+    "account_created_on": "Konto utworzone dnia",
+    "login_sent_on": "Dane logowania wysłane dnia",
 }
 
 

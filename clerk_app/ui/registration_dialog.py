@@ -60,6 +60,8 @@ class RegistrationDialog(ServiceDialog):
         self.saved_result: RegistrationResult | None = None
         self.hints: list[DuplicateHint] = []
         self.discard_box: QMessageBox | None = None
+        self.email_hint_box: QMessageBox | None = None
+        self._email_confirmed = ""  # an address kept as typed despite its hint
         self._save_when_checked = False
         self.setWindowTitle(self.tr("Rejestracja pisma wpływającego"))
         self.loading = QLabel(self.tr("Wczytywanie formularza…"), self)
@@ -178,10 +180,44 @@ class RegistrationDialog(ServiceDialog):
         if not self.form.scan_list.runner.is_idle():
             self._save_when_checked = True
             return
+        if self._ask_about_email_hint():
+            return
         self.form.result_label.hide()
         ctx, actor, data = self.ctx, self.actor, self.form.value()
         self.op(lambda: register_item(ctx, actor, data)).on_success(self._saved).announcing(
             lambda result: Change(ChangeKind.CASE | ChangeKind.DEADLINES, result.case_id)).run()
+
+    def _ask_about_email_hint(self) -> bool:
+        """A likely typo in the e-mail ("gmial.com") asks before saving: correct it, or keep
+        what was typed (once per address). True: the box is open, saving waits."""
+        sender = self.form.sender_form
+        typed, suggestion = sender.email.text().strip(), sender.email_suggestion()
+        if suggestion is None or typed == self._email_confirmed:
+            return False
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Sprawdź adres e-mail"))
+        box.setText(self.tr("Adres „{0}” wygląda na literówkę. Czy chodziło o „{1}”?")
+                    .format(typed, suggestion))
+        self.hint_fix_button = box.addButton(self.tr("&Popraw i zapisz"),
+                                             QMessageBox.ButtonRole.AcceptRole)
+        self.hint_keep_button = box.addButton(self.tr("&Zostaw jak wpisano"),
+                                              QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(self.tr("&Wróć do formularza"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.hint_fix_button)
+
+        def chosen(button: object) -> None:
+            if button is back:
+                return
+            if button is self.hint_fix_button:
+                sender.accept_email_hint()
+            self._email_confirmed = sender.email.text().strip()
+            self.save()
+
+        box.buttonClicked.connect(chosen)
+        self.email_hint_box = box
+        box.open()
+        return True
 
     def show_failure(self, error: Exception) -> None:
         """Show the messages; focus the bad field that comes first in the form."""
