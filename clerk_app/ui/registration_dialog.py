@@ -38,6 +38,7 @@ from clerk_app.ui.deposit.registration_parts import WARNING_STYLE, registered_mi
 from clerk_app.ui.error_text import user_message
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import ask_discard, focus_field, make_error_label, show_error
+from clerk_app.ui.registration_email_hint import ask_email_hint
 from clerk_app.ui.registration_form import RegistrationForm
 from clerk_app.ui.service_dialog import ServiceDialog
 
@@ -188,36 +189,15 @@ class RegistrationDialog(ServiceDialog):
             lambda result: Change(ChangeKind.CASE | ChangeKind.DEADLINES, result.case_id)).run()
 
     def _ask_about_email_hint(self) -> bool:
-        """A likely typo in the e-mail ("gmial.com") asks before saving: correct it, or keep
-        what was typed (once per address). True: the box is open, saving waits."""
-        sender = self.form.sender_form
-        typed, suggestion = sender.email.text().strip(), sender.email_suggestion()
-        if suggestion is None or typed == self._email_confirmed:
-            return False
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Sprawdź adres e-mail"))
-        box.setText(self.tr("Adres „{0}” wygląda na literówkę. Czy chodziło o „{1}”?")
-                    .format(typed, suggestion))
-        self.hint_fix_button = box.addButton(self.tr("&Popraw i zapisz"),
-                                             QMessageBox.ButtonRole.AcceptRole)
-        self.hint_keep_button = box.addButton(self.tr("&Zostaw jak wpisano"),
-                                              QMessageBox.ButtonRole.DestructiveRole)
-        back = box.addButton(self.tr("&Wróć do formularza"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(self.hint_fix_button)
+        """A likely typo in the e-mail asks first (once per address); True: saving waits."""
+        box = ask_email_hint(self, self.form.sender_form, self._email_confirmed,
+                             self._email_chosen)
+        self.email_hint_box = box or self.email_hint_box
+        return box is not None
 
-        def chosen(button: object) -> None:
-            if button is back:
-                return
-            if button is self.hint_fix_button:
-                sender.accept_email_hint()
-            self._email_confirmed = sender.email.text().strip()
-            self.save()
-
-        box.buttonClicked.connect(chosen)
-        self.email_hint_box = box
-        box.open()
-        return True
+    def _email_chosen(self, address: str) -> None:
+        self._email_confirmed = address
+        self.save()
 
     def show_failure(self, error: Exception) -> None:
         """Show the messages; focus the bad field that comes first in the form."""

@@ -21,10 +21,10 @@ from clerk_app.services.deadlines.actions import check_not_future
 from clerk_app.services.deadlines.days_off import calendar_for
 from clerk_app.services.deadlines.events import apply_event
 from clerk_app.services.deposit.workflow_common import move, settle
-from clerk_app.services.iok.completion import valid_email, zgm_signature
+from clerk_app.services.iok.completion import valid_email
 from clerk_app.services.iok.request_rows import load_request, request_premises
 from clerk_app.services.iok.types import LoginSentOutcome
-from clerk_app.services.letters.issue import issue_case_letter
+from clerk_app.services.letters.issue import issue_case_letter, zgm_signature
 
 
 def record_account_created(ctx: AppContext, actor: Actor, case_id: int, version: int,

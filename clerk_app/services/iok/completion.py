@@ -8,37 +8,24 @@ from collections.abc import Sequence
 from datetime import date
 
 from clerk_app.domain.case_events import CaseEvent
-from clerk_app.domain.cases import CaseStatus, DeadlineKind, check_transition
+from clerk_app.domain.cases import CaseStatus, DeadlineKind
 from clerk_app.domain.errors import FieldError
-from clerk_app.domain.iok_letter_texts import (
-    IokCompletionContent,
-    ZgmSignature,
-    iok_completion_body,
-)
-from clerk_app.domain.letter_kinds import DeliveryMethod, LetterKind
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.settlement import SettlementKind
 from clerk_app.domain.validators import validate_email
 from clerk_app.persistence.models import Case, IokRequest
-from clerk_app.services.admin.settings import OfficeSettings, read_settings
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.unit_of_work import Work, unit_of_work
 from clerk_app.services.deadlines import engine
 from clerk_app.services.deadlines.actions import office_today
 from clerk_app.services.deadlines.days_off import calendar_for
-from clerk_app.services.deadlines.events import EventFacts, apply_event
+from clerk_app.services.deadlines.events import apply_event
 from clerk_app.services.deposit.workflow_common import move, settle
 from clerk_app.services.iok.request_rows import load_request, missing_labels
 from clerk_app.services.iok.types import CompletionOutcome
-from clerk_app.services.letters.issue import issue_case_letter
+from clerk_app.services.letters.issue import issue_iok_completion
 
 DELIVERY_FIELD = "delivery"
-
-
-def zgm_signature(settings: OfficeSettings) -> ZgmSignature:
-    """ZGM's signatory and contact details from the settings."""
-    return ZgmSignature(settings.zgm_signatory_name, settings.zgm_signatory_title,
-                        settings.zgm_address, settings.zgm_phones)
 
 
 def valid_email(case: Case) -> str | None:
@@ -57,11 +44,8 @@ def request_completion(ctx: AppContext, actor: Actor, case_id: int, by_email: bo
     the caller sends it afterwards (``services.mail.letters.send_letter_by_email``)."""
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         case, r = load_request(work.session, case_id, lock=True)
-        status = CaseStatus(case.status)
         if r.export_id is not None or r.account_created_on is not None:
             raise FieldError("status", "Wniosek przekazano już do utworzenia konta.")
-        if status is not CaseStatus.AWAITING_COMPLETION:
-            check_transition(case.kind, status, CaseStatus.AWAITING_COMPLETION)
         items = tuple(m.strip() for m in missing if m and m.strip()) or missing_labels(case, r)
         if not items:
             raise FieldError("missing", "Wniosek jest kompletny: nie ma o co prosić.",
@@ -69,23 +53,7 @@ def request_completion(ctx: AppContext, actor: Actor, case_id: int, by_email: bo
         if by_email and valid_email(case) is None:
             raise FieldError(DELIVERY_FIELD, "Wnioskodawca nie podał prawidłowego adresu "
                              "e-mail: prośbę trzeba wysłać pocztą.", "Sposób wysyłki")
-        settings = read_settings(work.session)
-        cal = calendar_for(work.session)
-        today = office_today(work)
-        reply_by = cal.add_days(today, settings.iok_reply_days, "").result
-        content = IokCompletionContent(case.received_on, items, settings.iok_reply_days,
-                                       reply_by, zgm_signature(settings))
-        letter, result = issue_case_letter(
-            work, case, LetterKind.IOK_COMPLETION,
-            lambda _s, _t: iok_completion_body(content),
-            {"missing": list(items), "days": settings.iok_reply_days,
-             "reply_by": reply_by.isoformat()})
-        if by_email:
-            letter.delivery_method = DeliveryMethod.EMAIL
-        if status is not CaseStatus.AWAITING_COMPLETION:
-            move(work, case, CaseStatus.AWAITING_COMPLETION, action="iok_completion")
-        apply_event(work, cal, case, CaseEvent.IOK_COMPLETION_REQUESTED, today,
-                    EventFacts(letter_id=letter.id, reference=letter.identifier))
+        _letter, result, reply_by = issue_iok_completion(work, case, items, by_email)
         return CompletionOutcome(result, by_email, reply_by)
 
 
