@@ -51,6 +51,11 @@ def issue_iok_completion(work: Work, case: Case, items: tuple[str, ...],
 
 
 def zgm_signature(settings: OfficeSettings) -> ZgmSignature:
-    """ZGM's signatory and contact details from the settings."""
-    return ZgmSignature(settings.zgm_signatory_name, settings.zgm_signatory_title,
-                        settings.zgm_address, settings.zgm_phones)
+    """ZGM's signatory and contact details from the settings; without a name set, the
+    letter is signed by the office (the title) for ZGM."""
+    name = settings.zgm_signatory_name.strip()
+    if not name:
+        return ZgmSignature(settings.zgm_signatory_title or settings.zgm_name,
+                            settings.zgm_name, settings.zgm_address, settings.zgm_phones)
+    return ZgmSignature(name, settings.zgm_signatory_title, settings.zgm_address,
+                        settings.zgm_phones)
