@@ -115,6 +115,9 @@ class MainWindow(QMainWindow):
         self.act_leave_list = self._action(
             cases, self.tr("Do pozostawienia &bez rozpoznania…"), self.open_leave_list,
             "Ctrl+4", Permission.HANDLE_CASE)
+        self.act_iok_handover = self._action(
+            cases, self.tr("Przekazanie kont &IOK…"), self.open_iok_handover, "Ctrl+5",
+            Permission.HANDLE_CASE)
         self.act_deadlines = self._action(deadlines, self.tr("&Terminy spraw"),
                                           lambda: self.show_page(self.tr("Terminy")), "Ctrl+2",
                                           Permission.VIEW_CASES)
@@ -183,6 +186,17 @@ class MainWindow(QMainWindow):
             return window
 
         return self._open("leave_list", make)
+
+    def open_iok_handover(self) -> QWidget:
+        """IOK requests ready for an account: the hand-over file and the result file."""
+        from clerk_app.ui.iok.handover_window import HandoverWindow
+
+        def make() -> QWidget:
+            window = HandoverWindow(self.ctx, self.actor, self)
+            window.caseActivated.connect(self.navigator.open_case)
+            return window
+
+        return self._open("iok_handover", make)
 
     def open_report(self) -> QWidget:
         from clerk_app.ui.report_dialog import ReportDialog
