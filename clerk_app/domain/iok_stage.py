@@ -48,6 +48,23 @@ class IokProgress:
     login_sent_on: date | None
 
 
+# IOK is a service under the regulamin IOK: its periods are counted the same way (the day of
+# the event not counted, a Saturday or holiday end moved), but not by virtue of KPA.
+_KPA_WORDING = (("art. 57 § 1 KPA – dnia zdarzenia nie wlicza się",
+                 "termin ZGM – dnia zdarzenia nie wlicza się"),
+                ("art. 57 § 4 KPA", "jak w regulaminie IOK"))
+
+
+def iok_explanation(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """A deadline's explanation lines worded for an IOK request (no KPA articles)."""
+    out = []
+    for line in lines:
+        for kpa, iok in _KPA_WORDING:
+            line = line.replace(kpa, iok)
+        out.append(line)
+    return tuple(out)
+
+
 def premises_line(street: str, building: str, flat: str) -> str | None:
     """``ul. Bytomska 12/3``, or None when the street or the building is unknown."""
     street, building, flat = street.strip(), building.strip(), flat.strip()

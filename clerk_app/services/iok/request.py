@@ -4,12 +4,19 @@ office's target."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.cases import ApplicantRole, CaseStatus, Channel, DeadlineKind
-from clerk_app.domain.iok_stage import IokProgress, iok_missing, iok_stage, premises_line
+from clerk_app.domain.iok_stage import (
+    IokProgress,
+    iok_explanation,
+    iok_missing,
+    iok_stage,
+    premises_line,
+)
 from clerk_app.domain.roles import Permission, role_can
 from clerk_app.persistence.models import Case, IokRequest
 from clerk_app.services.cases.detail import check_may_edit_applicant
@@ -17,6 +24,7 @@ from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
 from clerk_app.services.core.errors import ConflictError, PermissionDenied
 from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 from clerk_app.services.deadlines.queries import read_case_deadlines
+from clerk_app.services.deadlines.types import DeadlineView
 from clerk_app.services.intake.types import IokDetailsInput, SenderInput
 from clerk_app.services.intake.validation import validate_iok_details, validate_registration_sender
 from clerk_app.services.iok.completion import complete_if_ready
@@ -38,8 +46,10 @@ def read_request(session: Session, case_id: int, actor: Actor,
     status = CaseStatus(case.status)
     deadlines = read_case_deadlines(session, case_id)
 
-    def last(kind: DeadlineKind) -> object:
-        return next((d for d in reversed(deadlines) if d.kind is kind), None)
+    def last(kind: DeadlineKind) -> DeadlineView | None:
+        found = next((d for d in reversed(deadlines) if d.kind is kind), None)
+        return None if found is None else dataclasses.replace(
+            found, explanation_lines=iok_explanation(found.explanation_lines))
 
     facts = request_facts(case, r)
     stage = iok_stage(IokProgress(facts, status is CaseStatus.AWAITING_COMPLETION,
@@ -59,8 +69,7 @@ def read_request(session: Session, case_id: int, actor: Actor,
         missing=tuple(i.label for i in iok_missing(facts)), stage=stage,
         exported_at=r.exported_at, export_id=r.export_id,
         account_created_on=r.account_created_on, login_sent_on=r.login_sent_on,
-        target=last(DeadlineKind.IOK_TARGET),  # type: ignore[arg-type]
-        reply=last(DeadlineKind.IOK_REPLY),  # type: ignore[arg-type]
+        target=last(DeadlineKind.IOK_TARGET), reply=last(DeadlineKind.IOK_REPLY),
         version=r.version, case_version=case.version,
         may_edit=status.is_open and _may_edit(actor, case, today))
 

@@ -56,9 +56,10 @@ def test_unsigned_request_completed_resumes_target(
     assert saved.target.due_on == date(2026, 3, 23)
     assert any("wstrzym" in line.lower() or "oczekiw" in line.lower()
                for line in saved.target.explanation_lines), saved.target.explanation_lines
+    assert not any("KPA" in line for line in saved.target.explanation_lines)
 
 
-def test_email_refused_without_a_valid_address_and_kpa_summons_refused(
+def test_email_refused_without_a_valid_address_and_summons_becomes_completion(
     ctx: AppContext, staff: Staff
 ) -> None:
     clerk = staff[Role.CLERK]
@@ -67,11 +68,14 @@ def test_email_refused_without_a_valid_address_and_kpa_summons_refused(
     with pytest.raises(ValidationFailed, match="pocztą") as err:
         request_completion(ctx, clerk, case_id, by_email=True)
     assert err.value.fields == ["delivery"]
-    with pytest.raises(ValidationFailed, match="prośbę o uzupełnienie"):
-        issue_summons(ctx, clerk, case_id, ["Podpis"])
     out = request_completion(ctx, clerk, case_id, by_email=False)
     assert out.letter.document.body.items == (
         "Prawidłowy adres e-mail (podany adres jest niepoprawny)",)
+    other = register_iok(ctx, staff[Role.COUNTER], signed=False).case_id
+    assert other is not None  # the letters tab's "summons" of an IOK case: ZGM's request
+    summons = issue_summons(ctx, clerk, other, ["Podpis"])
+    assert summons.kind is LetterKind.IOK_COMPLETION
+    assert "Regulamin" in summons.document.body.legal_basis
 
 
 def test_no_reply_closes_as_not_completed(
