@@ -156,6 +156,8 @@ FIELD_LABELS: dict[str, str] = {
     "case_count": "Liczba spraw",
     # IOK requests (issue 10, iok)
     "contractor_number": "Nr kontrahenta ZGM",
+    "applicant_role": "Rola wnioskodawcy",
+    "e_invoice_consent": "Zgoda na e-fakturę",
     "premises_street": "Ulica lokalu",
     "premises_building": "Nr budynku lokalu",
     "premises_flat": "Nr lokalu",

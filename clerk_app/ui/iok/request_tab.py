@@ -164,7 +164,8 @@ class IokRequestTab(QWidget):
         today = self.ctx.today()
         for edit in (self.created_on, self.sent_on):
             edit.setMaximumDate(QDate(today.year, today.month, today.day))
-        self.created_on.setDate(QDate(today.year, today.month, today.day))
+        created = v.account_created_on or today
+        self.created_on.setDate(QDate(created.year, created.month, created.day))
         self.sent_on.setDate(QDate(today.year, today.month, today.day))
         open_ = v.status.is_open
         asking = open_ and bool(v.missing) and v.stage in (IokStage.DEFICIENT,
