@@ -154,3 +154,28 @@ def test_cli_export_ready(
     assert "podaj plik .xlsx albo .csv" in capsys.readouterr().err
     assert main(["iok", "export-ready", "--db", db_url, "--out", str(tmp_path)]) == 2
     assert "katalogiem" in capsys.readouterr().err
+
+
+def test_migration_0011_keeps_hand_over_references(
+    ctx: AppContext, staff: Staff, db_url: str, tmp_path: Path
+) -> None:
+    from alembic import command
+
+    from clerk_app.persistence import migrations
+    from clerk_app.persistence.models import IokRequest, User
+
+    ids = _three(ctx, staff)
+    export_ready(ctx, staff[Role.CLERK], "csv", lambda rows: None)  # by a clerk
+    register_iok(ctx, staff[Role.COUNTER], contractor="700800")
+    assert main(["iok", "export-ready", "--db", db_url, "--out",
+                 str(tmp_path / "cli.csv")]) == 0  # by the system: no user
+    cfg = migrations.alembic_config(ctx.db.url)
+    command.downgrade(cfg, "0010")
+    command.upgrade(cfg, "head")
+    with ctx.db.read() as s:
+        refs = {r.case_id: r.export_id for r in s.scalars(select(IokRequest))}
+        first_user = s.scalar(select(func.min(User.id)))
+        owners = sorted(e.created_by_id for e in s.scalars(select(IokExport)))
+    assert refs[ids[0]] == refs[ids[1]] == 1 and refs[ids[2]] is None
+    assert sorted(v for v in refs.values() if v) == [1, 1, 2]
+    assert owners == sorted([staff[Role.CLERK].user_id, first_user])
