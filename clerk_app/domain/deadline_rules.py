@@ -23,6 +23,8 @@ _E = CaseEvent
 BOTH = frozenset(CaseKind)
 DEPOSIT = frozenset({CaseKind.DEPOSIT})
 IOK = frozenset({CaseKind.IOK})
+# The deadlines of IOK requests (regulamin IOK: explained without KPA articles).
+IOK_DEADLINES = frozenset({_K.IOK_TARGET, _K.IOK_REPLY})
 DELAY_NOTICE_DEFAULT_DAYS = 30
 EXTENSION_DEFAULT_DAYS = 7
 

@@ -4,7 +4,6 @@ office's target."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -12,7 +11,6 @@ from sqlalchemy.orm import Session
 from clerk_app.domain.cases import ApplicantRole, CaseStatus, Channel, DeadlineKind
 from clerk_app.domain.iok_stage import (
     IokProgress,
-    iok_explanation,
     iok_missing,
     iok_stage,
     premises_line,
@@ -47,9 +45,7 @@ def read_request(session: Session, case_id: int, actor: Actor,
     deadlines = read_case_deadlines(session, case_id)
 
     def last(kind: DeadlineKind) -> DeadlineView | None:
-        found = next((d for d in reversed(deadlines) if d.kind is kind), None)
-        return None if found is None else dataclasses.replace(
-            found, explanation_lines=iok_explanation(found.explanation_lines))
+        return next((d for d in reversed(deadlines) if d.kind is kind), None)
 
     facts = request_facts(case, r)
     stage = iok_stage(IokProgress(facts, status is CaseStatus.AWAITING_COMPLETION,

@@ -97,3 +97,24 @@ def test_no_reply_closes_as_not_completed(
     assert v.reply is not None and v.reply.state is DeadlineState.MISSED
     assert v.target is not None and v.target.state is DeadlineState.CANCELLED
     assert v.target.kind is DeadlineKind.IOK_TARGET
+
+
+def test_iok_deadlines_are_explained_without_kpa_everywhere(
+    ctx: AppContext, staff: Staff
+) -> None:
+    from clerk_app.services.deadlines.actions import list_case_deadlines
+    from tests.services.deadline_fixtures import make_case
+
+    clerk = staff[Role.CLERK]
+    case_id = register_iok(ctx, staff[Role.COUNTER], signed=False).case_id
+    assert case_id is not None
+    request_completion(ctx, clerk, case_id, by_email=False)
+    lines = [line for d in list_case_deadlines(ctx, clerk, case_id)
+             for line in d.explanation_lines]  # the "Pisma i terminy" tab reads these
+    assert lines and not any("KPA" in line for line in lines)
+    assert any("termin ZGM" in line for line in lines)
+    deposit = make_case(ctx, clerk.user_id)
+    issue_summons(ctx, clerk, deposit, ["Podpis"])
+    from clerk_app.services.deadlines.actions import start_deficiency_deadline
+    view = start_deficiency_deadline(ctx, clerk, deposit, date(2026, 3, 2))
+    assert any("KPA" in line for line in view.explanation_lines)  # deposit: KPA stays
