@@ -153,11 +153,14 @@ class _Pages:
                            width, column.align)
             y -= height
             w.line(MARGIN, y, self.right, y, GRID)
-        if not rows:
-            y -= 20
-            w.text(MARGIN + PAD, y + 6, FONT_REGULAR, 10, table.empty_text)
         for x in (*self.xs, self.right):
             w.line(x, top, x, y, GRID)
+        if not rows:  # one box across the table with the message
+            w.line(MARGIN, y, MARGIN, y - 20, GRID)
+            w.line(self.right, y, self.right, y - 20, GRID)
+            y -= 20
+            w.line(MARGIN, y, self.right, y, GRID)
+            w.text(MARGIN + PAD, y + 6.5, FONT_REGULAR, 9, table.empty_text)
         w.line(MARGIN, top, self.right, top, GRID)
         w.line(MARGIN, 11 * mm, self.page_w - MARGIN, 11 * mm, 0.4)
         generated = table.generated_at.strftime("%d.%m.%Y %H:%M")

@@ -51,13 +51,13 @@ class RegisterTable:
 CASE_COLUMNS = (
     Column("Lp.", 12, 7, "int", "center", 1),
     Column("Znak sprawy", 0, 22),
-    Column("Sprawa (krótka treść)", 62, 40),
+    Column("Sprawa (krótka treść)", 54, 40),
     Column("Od kogo wpłynęła", 48, 30),
     Column("Znak pisma", 30, 18, lines=2),
     Column("Z dnia", 20, 11, "date", "center", 1),
     Column("Data wszczęcia sprawy", 22, 12, "date", "center", 1),
     Column("Data ostatecznego załatwienia", 24, 12, "date", "center", 1),
-    Column("Uwagi (sposób załatwienia)", 55, 40),
+    Column("Uwagi (sposób załatwienia)", 63, 44),
 )
 INCOMING_COLUMNS = (
     Column("Nr wpisu", 18, 11, align="center", lines=1),

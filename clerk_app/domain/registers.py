@@ -81,13 +81,33 @@ class RegisterChoices:
     incoming_years: tuple[int, ...]  # newest first
 
 
+def _joined(parts: list[str]) -> str:
+    """Parts joined by "; ", or by a space after a part that ends its own sentence."""
+    text = ""
+    for part in (p.strip() for p in parts):
+        if part:
+            text = part if not text else \
+                f"{text}{' ' if text.endswith(('.', ';', ':', '!', '?')) else '; '}{part}"
+    return text
+
+
 def case_remarks(settlement_label: str | None, remarks: str) -> str:
-    """The register's remarks column: how the case was settled, then the clerk's words."""
-    parts = [p for p in (settlement_label or "", remarks.strip()) if p]
-    return "; ".join(parts)
+    """The register's remarks column: how the case was settled, then the clerk's words.
+
+    Services write remarks that often begin with the settlement itself ("Odmowa … (L… z
+    dnia …)", "Zgoda; umowa …"); that beginning is not printed twice.
+    """
+    remarks = remarks.strip()
+    if not settlement_label or not remarks:
+        return settlement_label or remarks
+    if remarks.casefold().startswith(settlement_label.casefold()):
+        return remarks
+    head = settlement_label.split(";")[0]
+    if ";" in settlement_label and remarks.casefold().startswith(f"{head};".casefold()):
+        remarks = remarks[len(head) + 1:]
+    return _joined([settlement_label, remarks])
 
 
 def incoming_remarks(remarks: str, signature: str | None) -> str:
     """The incoming register's remarks column: the entry's remarks and the case it joined."""
-    parts = [p for p in (remarks.strip(), f"Sprawa {signature}" if signature else "") if p]
-    return "; ".join(parts)
+    return _joined([remarks, f"Sprawa {signature}" if signature else ""])
