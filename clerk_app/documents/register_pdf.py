@@ -137,9 +137,9 @@ class _Pages:
         w.text(MARGIN, self.page_h - 20 * mm, FONT_REGULAR, 8.5, table.subtitle)
         top = y = self.table_top
         w.rect(MARGIN, y - self.header_h, self.right - MARGIN, self.header_h, HEADER_FILL)
-        for anchor, column, lines in zip(self.anchors, self.layout.columns, self.headers,
+        for anchor, column, title in zip(self.anchors, self.layout.columns, self.headers,
                                          strict=True):
-            for k, line in enumerate(lines):
+            for k, line in enumerate(title):
                 w.text(anchor, y - PAD - (k + 1) * LINE_H + 2.2, FONT_BOLD, HEADER_SIZE,
                        line, column.align)
         y -= self.header_h
