@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
                                          Permission.RECORD_DELIVERY)
         self.act_reports = self._action(reports, self.tr("&Raport terminów…"),
                                         self.open_report, "Ctrl+3", Permission.REPORTS)
+        self.act_registers = self._action(reports, self.tr("Spis spraw i rejestr &przesyłek…"),
+                                          self.open_registers, None, Permission.REPORTS)
         self.act_users = self._action(admin, self.tr("&Użytkownicy…"), self.open_users,
                                       "Ctrl+Shift+U", Permission.MANAGE_USERS)
         self.act_settings = self._action(admin, self.tr("U&stawienia…"), self.open_settings,
@@ -222,6 +224,11 @@ class MainWindow(QMainWindow):
         from clerk_app.ui.report_dialog import ReportDialog
 
         return self._open("report", lambda: ReportDialog(self.ctx, self.actor, self))
+
+    def open_registers(self) -> QWidget:
+        from clerk_app.ui.registers.register_dialog import RegisterDialog
+
+        return self._open("registers", lambda: RegisterDialog(self.ctx, self.actor, self))
 
     def open_days_off(self) -> QWidget:
         from clerk_app.ui.days_off_dialog import DaysOffDialog
