@@ -171,6 +171,7 @@ class RegisterDialog(QDialog):
         if self.register is not None and not self.is_current():
             self.summary.setText(self.tr("Parametry zmienione – rejestr jest przygotowywany "
                                          "na nowo…"))
+        self._update_buttons(self.runner.is_busy())
         if self._choices_ready:
             self._refresh.start()
 
