@@ -75,6 +75,10 @@ class _Layout:
                 lines.append(w.fit(font, size, " ".join(words), width))
                 break
             line = words.pop(0)
+            if w.width(font, size, line) > width:  # a word longer than the column: split it
+                cut = _prefix_fitting(w, font, size, line, width)
+                line, rest = line[:cut], line[cut:]
+                words.insert(0, rest)
             while words and w.width(font, size, f"{line} {words[0]}") <= width:
                 line = f"{line} {words.pop(0)}"
             lines.append(w.fit(font, size, line, width))
@@ -84,6 +88,18 @@ class _Layout:
         return tuple(self.wrap(self.text_of(values[i]), width, column.lines)
                      for i, column, width in zip(self.printed, self.columns, self.widths,
                                                  strict=True))
+
+
+def _prefix_fitting(w: PageWriter, font: str, size: float, word: str, width: float) -> int:
+    """The length of the longest start of ``word`` that fits ``width`` (at least 1)."""
+    low, high = 1, len(word)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if w.width(font, size, word[:mid]) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 def _height(lines: Lines) -> float:
@@ -144,13 +160,13 @@ class _Pages:
                        line, column.align)
         y -= self.header_h
         w.line(MARGIN, y, self.right, y, 0.6)
-        widths = self.layout.widths
+        aligned = [(anchor, c.align) for anchor, c in zip(self.anchors, self.layout.columns,
+                                                            strict=True)]
         for lines, height in zip(rows, heights, strict=True):
-            for anchor, column, width, cell in zip(self.anchors, self.layout.columns, widths,
-                                                   lines, strict=True):
-                for k, line in enumerate(cell):
-                    w.cell(anchor, y - PAD - (k + 1) * LINE_H + 2.2, FONT_REGULAR, SIZE, line,
-                           width, column.align)
+            for (anchor, align), cell in zip(aligned, lines, strict=True):
+                for k, line in enumerate(cell):  # already fitted to the column by _wrap
+                    w.text(anchor, y - PAD - (k + 1) * LINE_H + 2.2, FONT_REGULAR, SIZE, line,
+                           align)
             y -= height
             w.line(MARGIN, y, self.right, y, GRID)
         for x in (*self.xs, self.right):

@@ -60,15 +60,15 @@ CASE_COLUMNS = (
     Column("Uwagi (sposób załatwienia)", 63, 44),
 )
 INCOMING_COLUMNS = (
-    Column("Nr wpisu", 18, 11, align="center", lines=1),
-    Column("Data wpływu", 20, 11, "date", "center", 1),
-    Column("Nadawca", 48, 30),
-    Column("Znak pisma", 30, 18, lines=2),
-    Column("Z dnia", 20, 11, "date", "center", 1),
-    Column("Dotyczy (treść)", 60, 40),
-    Column("Zał.", 11, 6, "int", "center", 1),
-    Column("Przydzielono", 34, 24, lines=2),
-    Column("Uwagi", 32, 30),
+    Column("Nr wpisu", 21, 12, align="center", lines=1),
+    Column("Data wpływu", 19, 11, "date", "center", 1),
+    Column("Nadawca", 44, 30),
+    Column("Znak pisma", 26, 18, lines=2),
+    Column("Z dnia", 19, 11, "date", "center", 1),
+    Column("Dotyczy (treść)", 58, 40),
+    Column("Zał.", 10, 6, "int", "center", 1),
+    Column("Przydzielono", 32, 24, lines=2),
+    Column("Uwagi", 44, 32),
 )
 
 

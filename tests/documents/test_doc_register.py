@@ -142,3 +142,29 @@ def test_incoming_register_xlsx_escapes_text(tmp_path: Path) -> None:
 def test_file_names() -> None:
     assert file_stem(cases(0)) == "spis_spraw_ZGM.0143_2026"
     assert file_stem(incoming(0)) == "rejestr_przesylek_2026"
+
+
+def test_cells_wrap_and_split_words_longer_than_the_column() -> None:
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from clerk_app.documents.fonts import FONT_REGULAR, register_fonts
+    from clerk_app.documents.pdf_text import PageWriter
+    from clerk_app.documents.register_pdf import SIZE, _Layout
+    from clerk_app.documents.register_table import INCOMING_COLUMNS
+
+    register_fonts()
+    writer = PageWriter(Canvas(io.BytesIO(), initialFontName=FONT_REGULAR))
+    layout = _Layout(writer, INCOMING_COLUMNS)
+    width = 60.0
+    assert layout.wrap("", width, 3) == ()
+    assert layout.wrap("Sprawa", width, 3) == ("Sprawa",)
+    signature = "ZGM.0143.100000.2026"
+    lines = layout.wrap(f"Sprawa {signature}", width, 3)
+    assert len(lines) > 2 and lines[0] == "Sprawa" and "".join(lines[1:]) == signature
+    assert all(writer.width(FONT_REGULAR, SIZE, line) <= width for line in lines)
+    cut = layout.wrap("słowo " * 40, width, 3)
+    assert len(cut) == 3 and cut[-1].endswith("…")
+    assert layout.wrap(signature, width, 1) == (writer.fit(FONT_REGULAR, SIZE, signature,
+                                                           width),)
