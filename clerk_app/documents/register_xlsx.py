@@ -36,6 +36,7 @@ _EPOCH_ORDINAL = date(1899, 12, 30).toordinal()  # Excel's day 0 (1900 date syst
 _TEMPLATE = {"text": "x", "int": 0, "date": date(2000, 1, 1)}
 _CELL = re.compile(r'<c r="([A-Z]+)2"(?: s="(\d+)")?')
 _ROWS = re.compile(r'<row r="2".*</sheetData>', re.DOTALL)
+_ROWS_PER_WRITE = 2000
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -124,14 +125,24 @@ def render_table_xlsx(table: RegisterTable) -> bytes:
     sheet = skeleton.read(SHEET_PART).decode("utf-8")
     found = {column: f' s="{style}"' if style else "" for column, style in _CELL.findall(sheet)}
     styles = [found[letter] for letter in letters]
-    rows = "".join(_rows_xml(table, letters, styles))
-    sheet = _ROWS.sub(lambda _m: f"{rows}</sheetData>", sheet, count=1)
+    match = _ROWS.search(sheet)
+    assert match is not None  # the template row openpyxl wrote
+    head, tail = sheet[:match.start()], "</sheetData>" + sheet[match.end():]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as target:
         for info in skeleton.infolist():
-            data = sheet.encode("utf-8") if info.filename == SHEET_PART \
-                else skeleton.read(info.filename)
-            target.writestr(info.filename, data)
+            if info.filename != SHEET_PART:
+                target.writestr(info.filename, skeleton.read(info.filename))
+                continue
+            with target.open(SHEET_PART, "w") as part:
+                part.write(head.encode("utf-8"))
+                chunk: list[str] = []
+                for row in _rows_xml(table, letters, styles):  # written as they come
+                    chunk.append(row)
+                    if len(chunk) == _ROWS_PER_WRITE:
+                        part.write("".join(chunk).encode("utf-8"))
+                        chunk.clear()
+                part.write(("".join(chunk) + tail).encode("utf-8"))
     return out.getvalue()
 
 
