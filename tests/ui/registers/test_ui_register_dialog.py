@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from clerk_app.domain.roles import Role
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.registers.registers import case_register, incoming_register
+from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.registers.register_dialog import RegisterDialog
 from clerk_app.ui.registers.register_model import RegisterTableModel
 from tests.services.registers.register_fixtures import fill_registers
@@ -88,3 +90,23 @@ def test_clerk_is_refused(qtbot: QtBot, ctx: AppContext, staff: dict[Role, Actor
     assert dialog.register is None
     assert "nie pozwala" in dialog.summary.text()
     assert not dialog.print_button.isEnabled() and not dialog.xlsx_button.isEnabled()
+
+
+
+@pytest.mark.parametrize("role", [Role.COUNTER, Role.CLERK, Role.SUPERVISOR, Role.ADMIN])
+def test_menu_entry_under_reports_for_supervisors(
+    qtbot: QtBot, ctx: AppContext, staff: dict[Role, Actor], role: Role
+) -> None:
+    window = MainWindow(ctx, staff[role])
+    qtbot.addWidget(window)
+    reports = next(a.menu() for a in window.menuBar().actions()
+                   if a.text().replace("&", "") == "Raporty")
+    assert window.act_registers in reports.actions()  # type: ignore[union-attr]
+    assert window.act_registers.isEnabled() is (role is Role.SUPERVISOR)
+    if role is Role.SUPERVISOR:
+        dialog = window.open_registers()
+        assert isinstance(dialog, RegisterDialog)
+        qtbot.waitUntil(lambda: dialog.pdf_ready() and dialog.runner.is_idle(),
+                        timeout=WAIT_MS)
+        assert window.open_registers() is dialog  # one at a time, raised again
+        dialog.close()
