@@ -51,7 +51,7 @@ def case_rows(session: Session, unit: str, jrwa_class: str,
             label = labels[key] = SettlementKind(key).label
         yield CaseRegisterRow(
             number, signature, subject or "",
-            sender if sender is not None else f"{last} {first}".strip(),
+            sender if sender is not None else f"{first} {last}".strip(),  # as a sender
             reference or "", reference_date, opened, settled,
             case_remarks(label, remarks or ""))
 

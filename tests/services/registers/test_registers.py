@@ -138,3 +138,14 @@ def test_choices_offer_settings_first_then_classes_of_cases(
     assert choices.classes == (("ZGM", "0143"), ("BGM", "7141"), ("ZGM", "0142"))
     assert choices.case_years == (2026, 2025)
     assert choices.incoming_years == (2026, 2025)
+
+
+def test_case_without_an_incoming_item_names_its_applicant(
+    ctx: AppContext, staff: dict[Role, Actor]
+) -> None:
+    from tests.services.deadline_fixtures import make_case
+
+    make_case(ctx, staff[Role.CLERK].user_id, first_name="Ewa", last_name="Ąbacka")
+    (row,) = case_register(ctx, staff[Role.SUPERVISOR], "BGM", "7141", 2026).rows
+    assert row.sender == "Ewa Ąbacka" and row.sender_reference_date is None
+    assert row.subject == "Prośba o rozłożenie kaucji na raty"
