@@ -4,10 +4,13 @@
     .venv/bin/python benchmarks/case_list.py --db postgresql://postgres@127.0.0.1/bench1m \
         --cases 1000000
 
-Fills the database up to ``--cases`` first (``services.demo_data.generate_demo_data`` when it
-exists, else the bulk filler in ``case_list_fill.py``), then measures: login to the first page
-shown, search keystroke to updated page (debounce bypassed), jump to the last row, resident
-memory, and the same searches as raw SQL. See README.md for goals and results.
+Fills the database up to ``--cases`` first (``clerk_app.demo.generate_demo_data`` on an empty
+database, else the bulk filler in ``case_list_fill.py``), then measures: login to the first
+page shown, search keystroke to updated page (debounce bypassed) in the received order and in
+every other sort order and filter combination (``--orders``), jump to the last row, resident
+memory, and the same searches as raw SQL. It logs in as the first account that exists of
+``demo.referent1`` (``clerk-app demo``) and ``bench.referent`` (the filler) unless ``--user``
+says otherwise. See README.md for goals and results.
 """
 
 from __future__ import annotations
@@ -29,13 +32,16 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select, text
 
+from clerk_app.domain.cases import CaseKind, CaseStatus
 from clerk_app.domain.text import fold_for_search
 from clerk_app.persistence.database import Database
-from clerk_app.persistence.models import Case
+from clerk_app.persistence.models import Case, User
 from clerk_app.services.admin.auth import authenticate
 from clerk_app.services.admin.bootstrap import open_database
+from clerk_app.services.cases.query import CaseQuery, first_case_page
 from clerk_app.services.core.context import AppContext
 from clerk_app.ui.case_list_widget import CaseListWidget
+from clerk_app.ui.case_table_model import CaseTableModel
 
 SEARCHES = [
     "kowalski", "Nowak", "wiśniewska", "zielinski", "Szołtysek", "musioł", "kempa", "kowal",
@@ -85,12 +91,9 @@ def fill(url: str, wanted: int) -> int:
     if have < wanted:
         from case_list_fill import fill_cases
         started = time.perf_counter()
-        try:
-            from clerk_app.services import demo as demo_data
-        except ImportError:
-            demo_data = None  # type: ignore[assignment]
-        if demo_data is not None and have == 0:
-            demo_data.generate_demo_data(ctx, None, cases=wanted)
+        if have == 0:
+            from clerk_app.demo import generate_demo_data
+            generate_demo_data(ctx, None, wanted)
         else:
             fill_cases(ctx, wanted)
         print(f"Wypełniono bazę w {time.perf_counter() - started:.0f} s")
@@ -125,6 +128,61 @@ def raw_search_ms(db: Database, term_text: str, page: int = 200) -> float:
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+# Who the benchmark logs in as, when --user is not given: the demo's clerk, else the filler's.
+DEFAULT_ACCOUNTS = (("demo.referent1", "Demo1234"), ("bench.referent", "Bench1234"))
+# Every sort order of the list (the column keys of CaseTableModel) both ways, and the filters
+# a clerk combines with a search.
+SORT_ORDERS = [(key, descending) for key in CaseTableModel.SORT_KEYS
+               for descending in (False, True)]
+FILTERS: list[tuple[str, dict[str, object]]] = [
+    ("bez filtra", {}), ("status: w rozpatrzeniu", {"status": CaseStatus.IN_PROGRESS}),
+    ("rodzaj: kaucja", {"kind": CaseKind.DEPOSIT}), ("moje otwarte",
+                                                     {"only_mine": True, "only_open": True}),
+    ("tylko otwarte", {"only_open": True}),
+]
+ORDER_SEARCHES = SEARCHES[:12]  # surnames, streets, a signature: the slow kinds
+FIRST_PAGE_ROWS = 200  # the list's page (CaseTableModel: page_size)
+
+
+def default_account(url: str) -> tuple[str, str]:
+    db = Database.open(url)
+    try:
+        with db.read() as s:
+            names = set(s.scalars(select(User.username).where(
+                User.username.in_([u for u, _p in DEFAULT_ACCOUNTS]))))
+    finally:
+        db.dispose()
+    for user, password in DEFAULT_ACCOUNTS:
+        if user in names:
+            return user, password
+    raise SystemExit("Brak konta demo.referent1 ani bench.referent: podaj --user i --password.")
+
+
+def measure_orders(url: str, user: str, password: str) -> list[tuple[str, float, float]]:
+    """p50/p95 of the searches under every sort order (plain filters) and every filter (in
+    the received order and by applicant), the way the list asks: first page of 201 rows."""
+    db = Database.open(url)
+    ctx = AppContext(db)
+    actor = authenticate(ctx, user, password)
+    combos = [(f"{key} {'malejąco' if desc else 'rosnąco'}", {}, key, desc)
+              for key, desc in SORT_ORDERS]
+    combos += [(f"{name}, {key}", extra, key, True) for name, extra in FILTERS[1:]
+               for key in ("received", "applicant")]
+    results = []
+    for label, extra, key, desc in combos:
+        times = []
+        for _pass in range(2):  # the first pass warms the indexes this order reads
+            times = []
+            for term in ORDER_SEARCHES:
+                q = CaseQuery(search=term, sort_key=key, descending=desc, **extra)
+                t0 = time.perf_counter()
+                first_case_page(ctx, actor, q, FIRST_PAGE_ROWS)
+                times.append((time.perf_counter() - t0) * 1000)
+        results.append((label, statistics.median(times), pct(times, 95)))
+    db.dispose()
+    return results
 
 
 def measure(url: str, user: str, password: str) -> dict[str, object]:
@@ -195,12 +253,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True, metavar="URL")
     parser.add_argument("--cases", type=int, default=100_000)
-    parser.add_argument("--user", default="bench.referent")
-    parser.add_argument("--password", default="Bench1234")
+    parser.add_argument("--user", help="konto (domyślnie demo.referent1 albo bench.referent)")
+    parser.add_argument("--password", help="hasło konta podanego w --user")
+    parser.add_argument("--orders", action="store_true",
+                        help="zmierz też każdą kolejność sortowania i zestaw filtrów")
     args = parser.parse_args()
     have = fill(args.db, args.cases)
     print(f"Spraw w bazie: {have:,}".replace(",", " "))
-    r = measure(args.db, args.user, args.password)
+    user, password = ((args.user, args.password or "") if args.user
+                      else default_account(args.db))
+    r = measure(args.db, user, password)
     ok = {True: "OK", False: "ZA WOLNO"}
     print(f"back-end: {r['backend']}, spraw: {r['cases']}")
     print(f"logowanie (Argon2): {r['login_ms']:.0f} ms")
@@ -218,6 +280,10 @@ def main() -> int:
           f"{ok[float(r['jump_ms']) <= 200]}; ostatni wiersz {r['last_row']}")  # type: ignore[arg-type]
     print(f"pamięć RSS: {r['rss_mb']:.0f} MB (cel ≤ 300) {ok[float(r['rss_mb']) <= 300]}; "  # type: ignore[arg-type]
           f"stron w pamięci podręcznej: {r['pages_cached']}")
+    if args.orders:
+        print("kolejność / filtr: p50, p95 (cel p95 ≤ 100 ms; pierwsza strona, bez Qt)")
+        for label, p50, p95 in measure_orders(args.db, user, password):
+            print(f"  {label:<40} {p50:6.1f} ms {p95:6.1f} ms {ok[p95 <= 100]}")
     return 0
 
 
