@@ -151,6 +151,8 @@ class MainWindow(SubWindowOpeners, QMainWindow):
                                          Permission.RECORD_DELIVERY)
         self.act_reports = self._action(reports, self.tr("&Raport terminów…"),
                                         self.open_report, "Ctrl+3", Permission.REPORTS)
+        self.act_registers = self._action(reports, self.tr("Spis spraw i rejestr &przesyłek…"),
+                                          self.open_registers, None, Permission.REPORTS)
         self.act_iok_statistics = self._action(reports, self.tr("&Statystyki IOK…"),
                                                self.open_iok_statistics, None,
                                                Permission.REPORTS)

@@ -129,6 +129,12 @@ class SubWindowOpeners:
 
         return self._open("report", lambda: ReportDialog(self.ctx, self.actor, self.as_parent))
 
+    def open_registers(self) -> QWidget:
+        from clerk_app.ui.registers.register_dialog import RegisterDialog
+
+        return self._open("registers",
+                          lambda: RegisterDialog(self.ctx, self.actor, self.as_parent))
+
     def open_iok_statistics(self) -> QWidget:
         from clerk_app.ui.statistics.iok_window import IokStatisticsWindow
 
