@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 
-from clerk_app.domain.roles import Permission
+from clerk_app.domain.roles import Permission, role_can
 from clerk_app.persistence.models import AuditEntry, Case
-from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
-from clerk_app.services.core.unit_of_work import read_as
+from clerk_app.services.core.context import OFFICE_TZ, SYSTEM_READER, Actor, AppContext
+from clerk_app.services.core.unit_of_work import check_permission, read_as
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,24 @@ def list_audit(ctx: AppContext, actor: Actor, flt: AuditFilter) -> list[AuditRow
             if case_id is None:
                 return []
             query = query.where(AuditEntry.case_id == case_id)
+        role = check_permission(session, actor, Permission.VIEW_AUDIT).role \
+            if actor is not SYSTEM_READER else actor.role
+        masked = not role_can(role, Permission.VIEW_PROPERTY_STATEMENT)
         return [
             AuditRow(e.id, e.at, e.username, e.entity, e.entity_id, e.action, e.case_id,
-                     json.loads(e.changes or "{}"))
+                     _masked(e.entity, json.loads(e.changes or "{}"), masked))
             for e in session.scalars(query)
         ]
+
+
+STATEMENT_ENTITIES = frozenset({"property_statements", "household_members",
+                                "household_incomes"})
+
+
+def _masked(entity: str, changes: dict[str, list[object]], masked: bool
+            ) -> dict[str, list[object]]:
+    """Least access: a role that may not open a statement (the admin) reads that it
+    changed, not its figures or household."""
+    if not masked or entity not in STATEMENT_ENTITIES:
+        return changes
+    return {key: ["***", "***"] for key in changes}
