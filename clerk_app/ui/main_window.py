@@ -153,6 +153,9 @@ class MainWindow(QMainWindow):
                                          Permission.RECORD_DELIVERY)
         self.act_reports = self._action(reports, self.tr("&Raport terminów…"),
                                         self.open_report, "Ctrl+3", Permission.REPORTS)
+        self.act_subject_access = self._action(
+            reports, self.tr("Dane &osoby (art. 15 RODO)…"), self.open_subject_access, None,
+            Permission.DATA_SUBJECT_ACCESS)
         self.act_users = self._action(admin, self.tr("&Użytkownicy…"), self.open_users,
                                       "Ctrl+Shift+U", Permission.MANAGE_USERS)
         self.act_settings = self._action(admin, self.tr("U&stawienia…"), self.open_settings,
@@ -236,6 +239,11 @@ class MainWindow(QMainWindow):
         from clerk_app.ui.report_dialog import ReportDialog
 
         return self._open("report", lambda: ReportDialog(self.ctx, self.actor, self))
+
+    def open_subject_access(self) -> QWidget:
+        from clerk_app.ui.rodo.access_window import AccessWindow
+
+        return self._open("subject_access", lambda: AccessWindow(self.ctx, self.actor, self))
 
     def open_days_off(self) -> QWidget:
         from clerk_app.ui.days_off_dialog import DaysOffDialog
