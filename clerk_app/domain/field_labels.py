@@ -155,6 +155,8 @@ FIELD_LABELS: dict[str, str] = {
     "supplement_items": "Uzupełnione dokumenty",
     # demo data
     "case_count": "Liczba spraw",
+    # what is held about a person (RODO art. 15)
+    "search": "Osoba (PESEL albo imię i nazwisko)",
 }
 
 

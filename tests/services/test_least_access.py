@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from clerk_app.services.deposit import petition, statement, ui_petition_screen
 from clerk_app.services.intake import registration as intake
 from clerk_app.services.intake import scans
 from clerk_app.services.intake.types import ScanUpload
-from clerk_app.services.letters import issue
+from clerk_app.services.letters import delivery, issue, records
 from tests import samples
 from tests.conftest import FakeClock
 from tests.services.test_deposit_statement import STATEMENT
@@ -41,6 +42,7 @@ class World:
     case_id: int
     iok_case_id: int
     scan_id: int
+    letter_id: int
 
 
 Call = Callable[[AppContext, Actor, World], object]
@@ -68,6 +70,10 @@ CALLS: dict[str, tuple[Call, set[Role]]] = {
     "statement viewers": (lambda ctx, a, w: statement.statement_viewers(ctx, a, w.case_id),
                           {S, A}),
     "letters list": (lambda ctx, a, w: issue.list_case_letters(ctx, a, w.case_id), {C, K, S}),
+    "letter pdf (reprint)": (lambda ctx, a, w: records.letter_pdf(ctx, a, w.letter_id),
+                             {C, K, S}),
+    "letter delivery record": (lambda ctx, a, w: delivery.record_delivery(
+        ctx, a, w.letter_id, _letter_version(ctx, w), date(2026, 3, 2)), {C, K, S}),
     "letter issue (summons)": (lambda ctx, a, w: issue.issue_summons(
         ctx, a, w.iok_case_id, ["podpis"]), {K, S}),
     "register item": (lambda ctx, a, w: intake.register_item(ctx, a, iok_request()),
@@ -91,6 +97,15 @@ def _statement_version(ctx: AppContext, w: World) -> int:
         return row.version if row else 0
 
 
+def _letter_version(ctx: AppContext, w: World) -> int:
+    from clerk_app.persistence.models import Letter
+
+    with ctx.db.read() as session:
+        row = session.get(Letter, w.letter_id)
+        assert row is not None
+        return row.version
+
+
 def _world(ctx: AppContext, staff: Staff, tmp_path: Path) -> World:
     pdf = samples.make_pdf(tmp_path / "oswiadczenie.pdf", "Oswiadczenie o stanie majatkowym")
     result = intake.register_item(ctx, staff[C], deposit_petition(scans=(ScanUpload(pdf),)))
@@ -98,7 +113,8 @@ def _world(ctx: AppContext, staff: Staff, tmp_path: Path) -> World:
     statement.save_statement(ctx, staff[K], result.case_id, 0, STATEMENT)
     iok = intake.register_item(ctx, staff[C], iok_request())
     assert iok.case_id is not None
-    return World(result.case_id, iok.case_id, result.scan_ids[0])
+    letter = issue.issue_summons(ctx, staff[K], iok.case_id, ["podpis"])
+    return World(result.case_id, iok.case_id, result.scan_ids[0], letter.letter_id)
 
 
 @pytest.mark.parametrize("role", [C, K, S, A], ids=str)

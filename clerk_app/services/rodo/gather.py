@@ -131,6 +131,7 @@ def incoming_items(session: Session, person: Person, found: Found) -> None:
         items.extend(session.scalars(select(IncomingItem).where(IncomingItem.id.in_(chunk))))
     _signatures(session, found, (i.case_id for i in items))
     for item in sorted(items, key=lambda i: (i.received_at, i.id)):
+        person.names.add(name_words(item.sender_name))  # a PESEL search: letters by name
         if item.sender_email:
             person.emails.add(item.sender_email.lower())
         found.add(HeldRecord(
