@@ -77,10 +77,22 @@ def name_words(text: str) -> frozenset[str]:
     return frozenset(fold_for_search(text.replace(",", " ")).split())
 
 
+_POLISH = str.maketrans("ąćęłńóśźż", "acelnoszz")
+
+
 def name_matches(wanted: frozenset[str], stored: str | None) -> bool:
     """True when every word of the wanted name is a word of the stored text, in any order
-    and regardless of case and Polish letters (an addressee's lines, a sender's name)."""
-    return bool(wanted) and stored is not None and wanted <= name_words(stored)
+    and regardless of case and Polish letters (an addressee's lines, a sender's name).
+
+    A text that is plain ASCII once Polish letters are replaced, and lacks one of the words
+    even as a substring, is told apart without folding it (the common case, ten times
+    cheaper, for a search that streams every sender and addressee)."""
+    if not wanted or stored is None:
+        return False
+    quick = stored.lower().translate(_POLISH)
+    if quick.isascii() and not all(word in quick for word in wanted):
+        return False
+    return wanted <= name_words(stored)
 
 
 def mask_pesel(pesel: str) -> str:
