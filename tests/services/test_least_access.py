@@ -162,3 +162,18 @@ def test_admin_reads_the_audit_trail_without_statement_figures(
     as_admin, as_supervisor = statement_values(staff[A]), statement_values(staff[S])
     assert as_admin and set(as_admin) == {"***"}
     assert "1500.00" in {str(v) for v in as_supervisor}  # the supervisor sees the savings
+
+
+def test_admin_reads_which_case_data_changed_but_not_the_values(
+    ctx: AppContext, staff: Staff, tmp_path: Path
+) -> None:
+    world = _world(ctx, staff, tmp_path)
+    rows = audit_log.list_audit(ctx, staff[A], audit_log.AuditFilter())
+    case_rows = [r for r in rows if r.case_id in (world.case_id, world.iok_case_id)]
+    assert case_rows and all(set(v) == {"***"} for r in case_rows for v in r.changes.values())
+    assert any("applicant_last_name" in r.changes for r in case_rows)  # which field: kept
+    own = [r for r in rows if r.entity == "users" and r.action == "create"]
+    assert any("okienko" in map(str, r.changes.get("username", [])) for r in own)
+    supervisor = audit_log.list_audit(ctx, staff[S], audit_log.AuditFilter())
+    assert any("Ślęzak" in map(str, r.changes.get("applicant_last_name", []))
+               for r in supervisor)

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 
-from clerk_app.domain.roles import Permission, role_can
+from clerk_app.domain.roles import Permission, Role, role_can
 from clerk_app.persistence.models import AuditEntry, Case
 from clerk_app.services.core.context import OFFICE_TZ, SYSTEM_READER, Actor, AppContext
 from clerk_app.services.core.unit_of_work import check_permission, read_as
@@ -58,22 +58,26 @@ def list_audit(ctx: AppContext, actor: Actor, flt: AuditFilter) -> list[AuditRow
             query = query.where(AuditEntry.case_id == case_id)
         role = check_permission(session, actor, Permission.VIEW_AUDIT).role \
             if actor is not SYSTEM_READER else actor.role
-        masked = not role_can(role, Permission.VIEW_PROPERTY_STATEMENT)
         return [
             AuditRow(e.id, e.at, e.username, e.entity, e.entity_id, e.action, e.case_id,
-                     _masked(e.entity, json.loads(e.changes or "{}"), masked))
+                     _masked(role, e.entity, json.loads(e.changes or "{}")))
             for e in session.scalars(query)
         ]
 
 
 STATEMENT_ENTITIES = frozenset({"property_statements", "household_members",
                                 "household_incomes"})
+# What the admin (IT) manages: the values of these entries it reads; of all others (cases,
+# items, letters, scans, old accounts, …) only which fields changed.
+ADMIN_ENTITIES = frozenset({"users", "settings", "days_off", "database", "number_sequences",
+                            "demo_data"})
 
 
-def _masked(entity: str, changes: dict[str, list[object]], masked: bool
+def _masked(role: Role, entity: str, changes: dict[str, list[object]]
             ) -> dict[str, list[object]]:
-    """Least access: a role that may not open a statement (the admin) reads that it
-    changed, not its figures or household."""
-    if not masked or entity not in STATEMENT_ENTITIES:
-        return changes
-    return {key: ["***", "***"] for key in changes}
+    """Least access: a role that opens no case (the admin) reads that a case's data changed,
+    not the values; one that may not open a statement, not its figures or household."""
+    hidden = (not role_can(role, Permission.VIEW_CASES) and entity not in ADMIN_ENTITIES) \
+        or (not role_can(role, Permission.VIEW_PROPERTY_STATEMENT)
+            and entity in STATEMENT_ENTITIES)
+    return {key: ["***", "***"] for key in changes} if hidden else changes
