@@ -53,7 +53,7 @@ _SUPERVISOR = _CLERK | {
     Permission.IOK_MIGRATION, Permission.DATA_SUBJECT_ACCESS,
 }
 # Least access: IT manages users and settings and reads the audit trail (with the values of
-# statements masked), but opens no case, scan, letter or statement.
+# case data masked), but opens no case, scan, letter or statement.
 _ADMIN = frozenset(
     {Permission.VIEW_AUDIT, Permission.MANAGE_USERS, Permission.MANAGE_SETTINGS}
 )
