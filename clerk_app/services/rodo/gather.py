@@ -24,6 +24,7 @@ from clerk_app.persistence.models import (
     DepositPetition,
     HouseholdMember,
     IncomingItem,
+    IokRequest,
     LegacyAccount,
     Letter,
     PropertyStatement,
@@ -99,11 +100,14 @@ def applicant_cases(session: Session, person: Person, words: frozenset[str]) -> 
             person.emails.add(case.applicant_email.lower())
         address = " ".join(p for p in (case.street, case.building, case.city) if p)
         found.signatures[case.id] = case.signature
+        iok = session.get(IokRequest, case.id)
         found.add(HeldRecord(
             HeldKind.CASE, case.signature, "wnioskodawca",
             _data(("imię i nazwisko", True), ("PESEL", case.applicant_pesel),
                   ("adres", address), ("e-mail", case.applicant_email),
-                  ("telefon", case.applicant_phone)),
+                  ("telefon", case.applicant_phone),
+                  ("nr kontrahenta ZGM", iok and iok.contractor_number),
+                  ("adres lokalu", iok and iok.premises_street)),
             case.received_on, case.signature), case.id, ("cases", str(case.id)))
     return found
 

@@ -25,7 +25,7 @@ from clerk_app.services.core.errors import PermissionDenied, ValidationFailed
 from clerk_app.services.deposit.statement import read_statement, save_statement
 from clerk_app.services.deposit.statement_types import IncomeInput, MemberInput
 from clerk_app.services.intake import registration as intake
-from clerk_app.services.intake.types import DepositDetailsInput, SenderInput
+from clerk_app.services.intake.types import DepositDetailsInput, IokDetailsInput, SenderInput
 from clerk_app.services.letters.issue import issue_summons
 from clerk_app.services.rodo.access import find_person_data, record_export
 from tests.services.test_deposit_statement import STATEMENT
@@ -40,7 +40,8 @@ def _world(ctx: AppContext, staff: Staff) -> dict[str, int]:
     """Józef Żółkiewski: applicant of an IOK case (summoned), proxy and household member in
     his daughter's deposit case, holder of an old portal account; and a stranger's case."""
     counter, clerk = staff[Role.COUNTER], staff[Role.CLERK]
-    iok = intake.register_item(ctx, counter, iok_request())
+    iok = intake.register_item(ctx, counter, iok_request(iok=IokDetailsInput(
+        contractor_number="K-000123", premises_street="Bytomska")))
     assert iok.case_id is not None
     issue_summons(ctx, clerk, iok.case_id, ["podpis wnioskodawcy"])
     deposit = intake.register_item(ctx, counter, deposit_petition(
@@ -85,6 +86,8 @@ def test_every_record_of_the_person_is_found(ctx: AppContext, staff: Staff, key:
     signatures = {r.case_signature for r in report.records if r.case_signature}
     assert len(signatures) == 2  # the stranger's case is not there
     assert "Anna" not in " ".join(r.data for r in report.records)
+    applicant = next(r for r in report.records if r.capacity == "wnioskodawca")
+    assert "nr kontrahenta ZGM" in applicant.data and "adres lokalu" in applicant.data
     actions = [a.action for a in report.accesses]
     assert any("wystawienie pisma" in a for a in actions)
     assert "wgląd do oświadczenia o stanie majątkowym" in actions
