@@ -40,6 +40,7 @@ ENTITY_LABELS = {
     "deadlines": "termin", "days_off": "dzień wolny", "number_sequences": "numeracja",
     "demo_data": "dane demonstracyjne", "letter_files": "plik pisma",
     "deposit_decisions": "rozstrzygnięcie", "household_incomes": "dochód",
+    "rodo_request": "zapytanie o dane osoby (art. 15 RODO)",
 }
 ACTION_LABELS = {
     "create": "utworzenie", "update": "zmiana", "delete": "usunięcie", "view": "odczyt",
@@ -58,6 +59,7 @@ ACTION_LABELS = {
     "delivery": "doręczenie pisma", "deficiencies_removed": "usunięcie braków",
     "complete": "prośba kompletna", "keep_pdf": "zapisanie PDF pisma",
     "update_petition": "zmiana danych prośby", "view_statement": "odczyt oświadczenia",
+    "search": "wyszukanie danych osoby", "export_pdf": "zapisanie PDF",
     "decision": "rozstrzygnięcie", "consent": "zgoda", "refusal": "odmowa",
 }
 # Lower-case names of stored columns (the shared field labels cover the rest).

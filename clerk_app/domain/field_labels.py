@@ -170,6 +170,8 @@ FIELD_LABELS: dict[str, str] = {
     "out": "Plik",
     "account_created_on": "Konto utworzone dnia",
     "login_sent_on": "Dane logowania wysłane dnia",
+    # what is held about a person (RODO art. 15)
+    "search": "Osoba (PESEL albo imię i nazwisko)",
 }
 
 

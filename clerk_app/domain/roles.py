@@ -25,17 +25,19 @@ _ROLE_LABELS = {
 
 
 class Permission(StrEnum):
-    VIEW_CASES = "view_cases"
+    VIEW_CASES = "view_cases"  # case list and screen, items, letters (not the admin)
     REGISTER_ITEM = "register_item"
     ATTACH_SCAN = "attach_scan"
     RECORD_DELIVERY = "record_delivery"
     HANDLE_CASE = "handle_case"  # completeness check, summons, decision, letters, agreements
-    VIEW_PROPERTY_STATEMENT = "view_property_statement"
+    VIEW_PROPERTY_STATEMENT = "view_property_statement"  # statement, household, incomes
+    READ_ALL_SCANS = "read_all_scans"  # counter staff: only their own scans of the day
     REASSIGN = "reassign"
     REPORTS = "reports"
     VIEW_AUDIT = "view_audit"
     RETENTION = "retention"
     IOK_MIGRATION = "iok_migration"  # import old portal accounts, make consent batches
+    DATA_SUBJECT_ACCESS = "data_subject_access"  # RODO art. 15: what is held about a person
     MANAGE_USERS = "manage_users"
     MANAGE_SETTINGS = "manage_settings"
 
@@ -44,14 +46,16 @@ _COUNTER = frozenset(
     {Permission.VIEW_CASES, Permission.REGISTER_ITEM, Permission.ATTACH_SCAN,
      Permission.RECORD_DELIVERY}
 )
-_CLERK = _COUNTER | {Permission.HANDLE_CASE, Permission.VIEW_PROPERTY_STATEMENT}
+_CLERK = _COUNTER | {Permission.HANDLE_CASE, Permission.VIEW_PROPERTY_STATEMENT,
+                     Permission.READ_ALL_SCANS}
 _SUPERVISOR = _CLERK | {
     Permission.REASSIGN, Permission.REPORTS, Permission.VIEW_AUDIT, Permission.RETENTION,
-    Permission.IOK_MIGRATION,
+    Permission.IOK_MIGRATION, Permission.DATA_SUBJECT_ACCESS,
 }
+# Least access: IT manages users and settings and reads the audit trail (with the values of
+# case data masked), but opens no case, scan, letter or statement.
 _ADMIN = frozenset(
-    {Permission.VIEW_CASES, Permission.VIEW_AUDIT, Permission.MANAGE_USERS,
-     Permission.MANAGE_SETTINGS}
+    {Permission.VIEW_AUDIT, Permission.MANAGE_USERS, Permission.MANAGE_SETTINGS}
 )
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

@@ -45,13 +45,16 @@ class MainWindow(SubWindowOpeners, QMainWindow):
         self.navigator = CaseNavigator(self, ctx, actor, self._open)
         self.navigator.scanner.scanned.disconnect(self.navigator.handle_scan)
         self.navigator.scanner.scanned.connect(self.route_scan)
+        self.counter_desk: CounterDesk | None = None
+        if not self.can(Permission.VIEW_CASES):  # the admin (IT) opens no case
+            self._add_admin_page()
+            return
         self.case_list = CaseListWidget(ctx, actor, self)
         self.case_list.case_opened.connect(self.navigator.open_case)
         self.add_page(self.tr("Sprawy"), self.case_list, Permission.VIEW_CASES)
         self.dashboard = DeadlineDashboard(ctx, actor, self)
         self.dashboard.caseActivated.connect(self.navigator.open_case)
         self.navigator.letter_handler = lambda match, text: self.open_delivery(text)
-        self.counter_desk: CounterDesk | None = None
         if self.can(Permission.HANDLE_CASE) or not self.can(Permission.REGISTER_ITEM):
             self.add_page(self.tr("Terminy"), self.dashboard, Permission.VIEW_CASES)
         else:  # counter staff have no deadlines: their day's registrations and receipts
@@ -80,6 +83,17 @@ class MainWindow(SubWindowOpeners, QMainWindow):
         if not self.can(self.page_permissions.get(self.tabs.currentIndex())):
             self.tabs.setCurrentIndex(index)
         return index
+
+    def _add_admin_page(self) -> None:
+        """The administrator's start page: what the role manages (least access)."""
+        label = QLabel(self.tr(
+            "Administrator zarządza użytkownikami, ustawieniami, dniami wolnymi i kopiami "
+            "zapasowymi oraz przegląda dziennik zdarzeń (menu Administracja).\n"
+            "Spraw, skanów ani oświadczeń majątkowych ta rola nie otwiera."), self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        self.add_page(self.tr("Administracja"), label)
+        self.resize(1100, 700)
 
     def show_page(self, title: str) -> bool:
         """Switch to the page called ``title``; False when there is none or it is disabled."""
@@ -153,6 +167,9 @@ class MainWindow(SubWindowOpeners, QMainWindow):
                                         self.open_report, "Ctrl+3", Permission.REPORTS)
         self.act_registers = self._action(reports, self.tr("Spis spraw i rejestr &przesyłek…"),
                                           self.open_registers, None, Permission.REPORTS)
+        self.act_subject_access = self._action(
+            reports, self.tr("Dane &osoby (art. 15 RODO)…"), self.open_subject_access, None,
+            Permission.DATA_SUBJECT_ACCESS)
         self.act_iok_statistics = self._action(reports, self.tr("&Statystyki IOK…"),
                                                self.open_iok_statistics, None,
                                                Permission.REPORTS)

@@ -129,6 +129,12 @@ class SubWindowOpeners:
 
         return self._open("report", lambda: ReportDialog(self.ctx, self.actor, self.as_parent))
 
+    def open_subject_access(self) -> QWidget:
+        from clerk_app.ui.rodo.access_window import AccessWindow
+
+        return self._open("subject_access",
+                          lambda: AccessWindow(self.ctx, self.actor, self.as_parent))
+
     def open_registers(self) -> QWidget:
         from clerk_app.ui.registers.register_dialog import RegisterDialog
 

@@ -51,7 +51,7 @@ from clerk_app.services.admin.settings import (
     save_letter_texts,
     save_settings,
 )
-from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.context import SYSTEM_READER, Actor, AppContext
 from clerk_app.services.core.numbering import next_number
 from clerk_app.services.deposit.overview import deposit_overview
 from clerk_app.services.deposit.petition_read import read_petition
@@ -414,14 +414,14 @@ def test_demo_cases_have_a_history_in_polish(ctx: AppContext, admin: Actor,
     assert all(by_case[c.id] >= 2 for c in cases)  # the case and its register entry
     letters = _letters_by_case(ctx)
     closed = next(c for c in cases if c.settlement == "agreement_signed")
-    timeline = [t.text for t in case_timeline(ctx, admin, closed.id)]
+    timeline = [t.text for t in case_timeline(ctx, SYSTEM_READER, closed.id)]
     assert timeline[0].startswith(f"Zarejestrowano sprawę (znak sprawy {closed.signature}")
     assert any(t.startswith("Wystawiono pismo (identyfikator L") for t in timeline)
     assert any(t.startswith("Wydano rozstrzygnięcie") for t in timeline)
     assert timeline[-1].startswith("Zawarto umowę o rozłożenie kaucji na raty")
     summoned = next(c for c in cases if any(
         x.kind == LetterKind.SUMMONS and x.delivered_on for x in letters.get(c.id, [])))
-    delivered = [t for t in (x.text for x in case_timeline(ctx, admin, summoned.id))
+    delivered = [t for t in (x.text for x in case_timeline(ctx, SYSTEM_READER, summoned.id))
                  if t.startswith("Odnotowano doręczenie pisma")]
     assert delivered and re.search(r"doręczono: \d\d\.\d\d\.\d{4}", delivered[0])
     for text in timeline:

@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 
-from clerk_app.domain.roles import Permission
+from clerk_app.domain.roles import Permission, Role, role_can
 from clerk_app.persistence.models import AuditEntry, Case
-from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
-from clerk_app.services.core.unit_of_work import read_as
+from clerk_app.services.core.context import OFFICE_TZ, SYSTEM_READER, Actor, AppContext
+from clerk_app.services.core.unit_of_work import check_permission, read_as
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,28 @@ def list_audit(ctx: AppContext, actor: Actor, flt: AuditFilter) -> list[AuditRow
             if case_id is None:
                 return []
             query = query.where(AuditEntry.case_id == case_id)
+        role = check_permission(session, actor, Permission.VIEW_AUDIT).role \
+            if actor is not SYSTEM_READER else actor.role
         return [
             AuditRow(e.id, e.at, e.username, e.entity, e.entity_id, e.action, e.case_id,
-                     json.loads(e.changes or "{}"))
+                     _masked(role, e.entity, json.loads(e.changes or "{}")))
             for e in session.scalars(query)
         ]
+
+
+STATEMENT_ENTITIES = frozenset({"property_statements", "household_members",
+                                "household_incomes"})
+# What the admin (IT) manages: the values of these entries it reads; of all others (cases,
+# items, letters, scans, old accounts, …) only which fields changed.
+ADMIN_ENTITIES = frozenset({"users", "settings", "days_off", "database", "number_sequences",
+                            "demo_data"})
+
+
+def _masked(role: Role, entity: str, changes: dict[str, list[object]]
+            ) -> dict[str, list[object]]:
+    """Least access: a role that opens no case (the admin) reads that a case's data changed,
+    not the values; one that may not open a statement, not its figures or household."""
+    hidden = (not role_can(role, Permission.VIEW_CASES) and entity not in ADMIN_ENTITIES) \
+        or (not role_can(role, Permission.VIEW_PROPERTY_STATEMENT)
+            and entity in STATEMENT_ENTITIES)
+    return {key: ["***", "***"] for key in changes} if hidden else changes

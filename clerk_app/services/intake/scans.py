@@ -6,17 +6,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.errors import FieldError
-from clerk_app.domain.roles import Permission
-from clerk_app.persistence.models import Scan, ScanChunk
-from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import NotFound
+from clerk_app.domain.roles import Permission, role_can
+from clerk_app.persistence.models import Scan, ScanChunk, User
+from clerk_app.services.core.context import OFFICE_TZ, SYSTEM_READER, Actor, AppContext
+from clerk_app.services.core.errors import NotFound, PermissionDenied
 from clerk_app.services.core.unit_of_work import read_as
 from clerk_app.services.intake.scan_parsing import (
     check_content,
@@ -176,11 +176,28 @@ def list_scans(ctx: AppContext, actor: Actor, case_id: int) -> list[ScanInfo]:
                          s.created_at, s.incoming_item_id) for s in rows]
 
 
+def _check_may_read(session: Session, actor: Actor, scan: Scan, today: date) -> None:
+    """Nothing marks a scan as a property statement's, so counter staff (no
+    ``READ_ALL_SCANS``) open only the scans they attached themselves today."""
+    if actor is SYSTEM_READER:
+        return
+    user = session.get(User, actor.user_id)
+    if user is not None and role_can(user.role, Permission.READ_ALL_SCANS):
+        return
+    if scan.created_by_id == actor.user_id and \
+            scan.created_at.astimezone(OFFICE_TZ).date() == today:
+        return
+    raise PermissionDenied("Punkt obsługi otwiera tylko skany dołączone przez siebie tego "
+                           "samego dnia; pozostałe skany otwiera referent.")
+
+
 def iter_scan_bytes(ctx: AppContext, actor: Actor, scan_id: int) -> Iterator[bytes]:
     """The scan's content chunk by chunk (one query per chunk; nothing held whole)."""
     with read_as(ctx, actor, Permission.VIEW_CASES) as session:
-        if session.get(Scan, scan_id) is None:
+        scan = session.get(Scan, scan_id)
+        if scan is None:
             raise NotFound("Nie znaleziono skanu.")
+        _check_may_read(session, actor, scan, ctx.today())
         seqs = list(session.scalars(
             select(ScanChunk.seq).where(ScanChunk.scan_id == scan_id).order_by(ScanChunk.seq)
         ))

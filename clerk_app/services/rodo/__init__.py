@@ -1,0 +1,1 @@
+"""RODO: what is held about a person (art. 15)."""

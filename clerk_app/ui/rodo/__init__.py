@@ -1,0 +1,1 @@
+"""RODO windows: what is held about a person (art. 15)."""
