@@ -24,6 +24,10 @@ FIELD_LABELS: dict[str, str] = {
     # registration of an incoming item
     "received_at": "Data wpływu",
     "posted_on": "Data nadania",
+    "sender_reference": "Znak pisma nadawcy",
+    "sender_reference_date": "Data pisma nadawcy",
+    "filed_place": "Miejsce złożenia",
+    "case_search": "Wyszukiwanie spraw",
     "subject": "Treść (temat)",
     "attachments_count": "Liczba załączników",
     "case_id": "Sprawa",

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from clerk_app.domain.cases import ApplicantRole, CaseKind, CaseStatus, ProxyRelation
 from clerk_app.domain.deposit_petition import PowerOfAttorneyForm, StampDutyPayment
+from clerk_app.domain.field_limits import TEXT_LIMITS as LEN  # one source: forms, checks
 from clerk_app.domain.settlement import DecisionKind, SettlementKind
 from clerk_app.persistence.base import Base, UtcDateTime, Versioned
 from clerk_app.persistence.enum_column import EnumText
@@ -46,17 +47,17 @@ class Case(Versioned, Base):
     status: Mapped[CaseStatus] = mapped_column(EnumText(CaseStatus, 40))
     subject: Mapped[str] = mapped_column(String(300), default="")
 
-    applicant_first_name: Mapped[str] = mapped_column(String(100))
-    applicant_last_name: Mapped[str] = mapped_column(String(100))
+    applicant_first_name: Mapped[str] = mapped_column(String(LEN["first_name"]))
+    applicant_last_name: Mapped[str] = mapped_column(String(LEN["last_name"]))
     applicant_sort: Mapped[str] = mapped_column(String(210))
     applicant_pesel: Mapped[str | None] = mapped_column(String(11), nullable=True)
-    applicant_email: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    applicant_phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
-    street: Mapped[str] = mapped_column(String(120), default="")
-    building: Mapped[str] = mapped_column(String(20), default="")
-    flat: Mapped[str] = mapped_column(String(20), default="")
-    postal_code: Mapped[str] = mapped_column(String(10), default="")
-    city: Mapped[str] = mapped_column(String(100), default="")
+    applicant_email: Mapped[str | None] = mapped_column(String(LEN["email"]), nullable=True)
+    applicant_phone: Mapped[str | None] = mapped_column(String(LEN["phone"]), nullable=True)
+    street: Mapped[str] = mapped_column(String(LEN["street"]), default="")
+    building: Mapped[str] = mapped_column(String(LEN["building"]), default="")
+    flat: Mapped[str] = mapped_column(String(LEN["flat"]), default="")
+    postal_code: Mapped[str] = mapped_column(String(LEN["postal_code"]), default="")
+    city: Mapped[str] = mapped_column(String(LEN["city"]), default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
 
     received_on: Mapped[date] = mapped_column(Date)
@@ -82,16 +83,17 @@ class IokRequest(Versioned, Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
                                          primary_key=True)
     applicant_role: Mapped[ApplicantRole] = mapped_column(EnumText(ApplicantRole, 20))
-    contractor_number: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    contractor_number: Mapped[str | None] = mapped_column(String(LEN["contractor_number"]),
+                                                          nullable=True)
     e_invoice_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     signed: Mapped[bool] = mapped_column(Boolean, default=True)
-    filed_place: Mapped[str] = mapped_column(String(60), default="")
+    filed_place: Mapped[str] = mapped_column(String(LEN["filed_place"]), default="")
     legacy_account: Mapped[bool] = mapped_column(Boolean, default=False)
     login_sent_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     # The premises the account is for (may differ from the applicant's postal address).
-    premises_street: Mapped[str] = mapped_column(String(120), default="")
-    premises_building: Mapped[str] = mapped_column(String(20), default="")
-    premises_flat: Mapped[str] = mapped_column(String(20), default="")
+    premises_street: Mapped[str] = mapped_column(String(LEN["premises_street"]), default="")
+    premises_building: Mapped[str] = mapped_column(String(LEN["premises_building"]), default="")
+    premises_flat: Mapped[str] = mapped_column(String(LEN["premises_flat"]), default="")
     # Hand-over to the IOK administrator: in which export file, and the account's creation.
     export_id: Mapped[int | None] = mapped_column(
         ForeignKey("iok_exports.id"),
@@ -116,14 +118,14 @@ class DepositPetition(Versioned, Base):
     has_petition_form: Mapped[bool] = mapped_column(Boolean, default=True)
     has_property_statement: Mapped[bool] = mapped_column(Boolean, default=False)
     by_proxy: Mapped[bool] = mapped_column(Boolean, default=False)
-    proxy_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    proxy_name: Mapped[str | None] = mapped_column(String(LEN["proxy_name"]), nullable=True)
     proxy_relation: Mapped[ProxyRelation | None] = mapped_column(EnumText(ProxyRelation, 20),
                                                                  nullable=True)
     has_power_of_attorney: Mapped[bool] = mapped_column(Boolean, default=False)
     principal_exempt: Mapped[bool] = mapped_column(Boolean, default=False)
     stamp_duty_paid: Mapped[bool] = mapped_column(Boolean, default=False)
-    premises_address: Mapped[str] = mapped_column(String(200), default="")
-    proxy_address: Mapped[str] = mapped_column(String(300), default="")
+    premises_address: Mapped[str] = mapped_column(String(LEN["premises_address"]), default="")
+    proxy_address: Mapped[str] = mapped_column(String(LEN["proxy_address"]), default="")
     power_of_attorney_form: Mapped[PowerOfAttorneyForm | None] = mapped_column(
         EnumText(PowerOfAttorneyForm, 20), nullable=True)
     stamp_duty_paid_on: Mapped[date | None] = mapped_column(Date, nullable=True)

@@ -8,6 +8,7 @@ from sqlalchemy import Date, ForeignKey, Index, Integer, LargeBinary, String, Te
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clerk_app.domain.cases import Channel, IncomingKind
+from clerk_app.domain.field_limits import TEXT_LIMITS as LEN  # one source: forms, checks
 from clerk_app.persistence.base import Base, UtcDateTime, Versioned
 from clerk_app.persistence.enum_column import EnumText
 
@@ -33,11 +34,11 @@ class IncomingItem(Versioned, Base):
     sender_name: Mapped[str] = mapped_column(String(200))
     sender_pesel: Mapped[str | None] = mapped_column(String(11), nullable=True)
     sender_address: Mapped[str] = mapped_column(String(300), default="")
-    sender_phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
-    sender_email: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    sender_reference: Mapped[str] = mapped_column(String(100), default="")
+    sender_phone: Mapped[str | None] = mapped_column(String(LEN["phone"]), nullable=True)
+    sender_email: Mapped[str | None] = mapped_column(String(LEN["email"]), nullable=True)
+    sender_reference: Mapped[str] = mapped_column(String(LEN["sender_reference"]), default="")
     sender_reference_date: Mapped[date | None] = mapped_column(Date, nullable=True)
-    subject: Mapped[str] = mapped_column(String(300))
+    subject: Mapped[str] = mapped_column(String(LEN["subject"]))
     attachments_count: Mapped[int] = mapped_column(Integer, default=0)
     assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     registered_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))

@@ -185,3 +185,12 @@ def ask_discard(parent: QWidget, title: str, text: str, keep_label: str,
     box.buttonClicked.connect(lambda b: on_discard() if b is discard else None)
     box.open()
     return box, discard, keep
+
+
+def limit_typing(fields: Mapping[str, QWidget]) -> None:
+    """Text inputs stop at their column's length (``TEXT_LIMITS``, the services' limit)."""
+    from clerk_app.domain.field_limits import TEXT_LIMITS
+
+    for key, widget in fields.items():
+        if isinstance(widget, QLineEdit) and key in TEXT_LIMITS:
+            widget.setMaxLength(TEXT_LIMITS[key])

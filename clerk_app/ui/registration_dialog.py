@@ -37,7 +37,13 @@ from clerk_app.ui.changes import Change, ChangeKind
 from clerk_app.ui.deposit.registration_parts import WARNING_STYLE, registered_missing_text
 from clerk_app.ui.error_text import user_message
 from clerk_app.ui.operations import Op, OpRunner
-from clerk_app.ui.qt_helpers import ask_discard, focus_field, make_error_label, show_error
+from clerk_app.ui.qt_helpers import (
+    ask_discard,
+    focus_field,
+    limit_typing,
+    make_error_label,
+    show_error,
+)
 from clerk_app.ui.registration_email_hint import ask_email_hint
 from clerk_app.ui.registration_form import RegistrationForm
 from clerk_app.ui.service_dialog import ServiceDialog
@@ -95,6 +101,7 @@ class RegistrationDialog(ServiceDialog):
         f.result_label.setStyleSheet(RESULT_STYLE)
         f.duplicates_label.setStyleSheet(DUPLICATE_STYLE)
         self.field_widgets = f.field_widgets()
+        limit_typing(self.field_widgets)
         self.busy_widgets = [f.save_button]
         f.save_button.clicked.connect(self.save)
         f.cancel_button.clicked.connect(self.reject)

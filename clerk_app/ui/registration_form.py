@@ -210,6 +210,7 @@ class RegistrationForm(QWidget):
         return {**self.sender_form.fields, **self.iok.fields, **self.deposit.fields,
                 **self.picker.fields, **self.supplement.fields, "received_at": self.received,
                 "posted_on": self.posted, "subject": self.subject,
+                "sender_reference": self.reference, "sender_reference_date": self.reference_date,
                 "attachments_count": self.attachments, "assignee_id": self.assignee,
                 "scans": self.scan_list}
 

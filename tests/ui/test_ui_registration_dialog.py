@@ -156,3 +156,18 @@ def test_scan_inbox_lists_new_files_and_adds_the_picked_one(
     qtbot.waitUntil(dialog.form.scan_list.runner.is_idle, timeout=WAIT_MS)  # checked
     assert [p.name for p in dialog.form.scan_list.paths()] == ["skan_002.jpg"]
     assert [box.item(i).text() for i in range(box.count())] == ["skan_001.pdf"]
+
+
+def test_text_inputs_stop_at_their_column_length(
+    qtbot: QtBot, ctx: AppContext, staff: dict[Role, Actor]
+) -> None:
+    """A 300-character full name crashed PostgreSQL: typing stops at the service's limit."""
+    from clerk_app.domain.field_limits import TEXT_LIMITS
+
+    dialog = open_dialog(qtbot, ctx, staff[Role.COUNTER])
+    f = dialog.form
+    for name in ("first_name", "last_name", "street", "email", "subject"):
+        widget = dialog.field_widgets[name]
+        assert widget.maxLength() == TEXT_LIMITS[name], name  # type: ignore[attr-defined]
+    f.sender_form.first_name.setText("x" * 300)
+    assert len(f.sender_form.first_name.text()) == 100

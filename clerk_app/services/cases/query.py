@@ -17,6 +17,8 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.cases import CaseKind, CaseStatus
+from clerk_app.domain.errors import FieldError
+from clerk_app.domain.field_limits import check_text
 from clerk_app.domain.roles import Permission
 from clerk_app.persistence.models import Case, User
 from clerk_app.services.cases.received_order import (
@@ -31,6 +33,7 @@ from clerk_app.services.cases.search import (
     search_conditions,
 )
 from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.core.errors import ValidationFailed
 from clerk_app.services.core.unit_of_work import read_as
 
 SORT_KEYS: dict[str, tuple[Any, ...]] = {
@@ -117,8 +120,17 @@ def _conditions(session: Session, actor: Actor, q: CaseQuery,
             + _filters(actor, q)(Case))
 
 
+def check_search(q: CaseQuery) -> None:
+    """The search box's text: no control character, not longer than a search can be."""
+    try:
+        check_text(q.search, "case_search")
+    except FieldError as exc:
+        raise ValidationFailed([exc]) from None
+
+
 def count_cases(ctx: AppContext, actor: Actor, q: CaseQuery) -> int:
     """How many cases match ``q`` exactly (the list's row count)."""
+    check_search(q)
     with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         return _count_upto(session, actor, q, None)[0]
 
@@ -150,6 +162,7 @@ def first_case_page(ctx: AppContext, actor: Actor, q: CaseQuery, limit: int) -> 
     reports ``limit + 1`` (a lower bound) when there are more; other queries count first
     (capped at ``COUNT_CAP + 1`` for a search) and choose their plan by the count.
     """
+    check_search(q)
     terms = q.terms
     with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         if received_order_applies(terms, q.sort_key):

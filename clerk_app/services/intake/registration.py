@@ -135,7 +135,7 @@ def _check_assignee(session: Session, assignee_id: int | None) -> None:
 
 def register_item(ctx: AppContext, actor: Actor, data: RegistrationInput) -> RegistrationResult:
     """Register an incoming item; an IOK request or deposit petition opens a case."""
-    data = validate_registration(data)
+    data = validate_registration(data, ctx.now())
     with unit_of_work(ctx, actor, Permission.REGISTER_ITEM) as work:
         settings = read_settings(work.session)
         _check_assignee(work.session, data.assignee_id)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TypeVar
 
 from clerk_app.domain.cases import Channel, IncomingKind
 from clerk_app.domain.errors import FieldError
+from clerk_app.domain.field_limits import check_text
+from clerk_app.domain.text import format_date_pl
 from clerk_app.domain.validators import (
     require_text,
     validate_email,
@@ -26,6 +29,10 @@ from clerk_app.services.intake.types import (
 )
 
 T = TypeVar("T")
+# The office's records begin here: an earlier date is a typing error (and far dates are
+# where the calendar's arithmetic ends, 9999-12-31).
+EARLIEST_DATE = date(1990, 1, 1)
+CLOCK_DRIFT = timedelta(minutes=10)
 
 
 class _Collector:
@@ -41,6 +48,18 @@ class _Collector:
 
     def fail(self, key: str, message: str) -> None:
         self.errors.append(FieldError(key, message))
+
+
+def _texts(c: _Collector, *parts: object) -> None:
+    """Every text of the form's parts, before anything else looks at it: no control
+    character, no lone surrogate, no longer than its column (``TEXT_LIMITS``)."""
+    for part in parts:
+        if part is None or not dataclasses.is_dataclass(part):
+            continue
+        for f in dataclasses.fields(part):
+            value = getattr(part, f.name)
+            if isinstance(value, str):
+                c.check(lambda v=value, k=f.name: check_text(v, k), "")  # type: ignore[misc]
 
 
 def _optional(value: str | None) -> str | None:
@@ -84,7 +103,8 @@ def _deposit(c: _Collector, d: DepositDetailsInput | None) -> DepositDetailsInpu
     if d is None:
         c.fail("monthly_rent", "Podaj miesięczny czynsz lokalu.")
         return None
-    if not isinstance(d.monthly_rent, Decimal) or d.monthly_rent <= 0:
+    if not isinstance(d.monthly_rent, Decimal) or not d.monthly_rent.is_finite() \
+            or d.monthly_rent <= 0:
         c.fail("monthly_rent", "Czynsz musi być kwotą większą od zera.")
     elif d.monthly_rent != d.monthly_rent.quantize(Decimal("0.01")):
         c.fail("monthly_rent", "Podaj kwotę z dokładnością do grosza.")
@@ -115,11 +135,37 @@ def _iok(c: _Collector, d: IokDetailsInput, sender: SenderInput) -> IokDetailsIn
                                premises_building=building, premises_flat=flat)
 
 
-def validate_registration(data: RegistrationInput) -> RegistrationInput:
-    """Normalise the form or raise ``ValidationFailed`` listing every bad field."""
+def _dates(c: _Collector, data: RegistrationInput, now: datetime | None) -> None:
+    """Received not in the future (a few minutes of clock drift allowed); the post's and
+    the sender's dates neither after receipt nor before the office's records begin."""
+    if data.received_at.tzinfo is None:
+        return
+    received = data.received_at.astimezone(OFFICE_TZ).date()
+    if now is not None and data.received_at > now + CLOCK_DRIFT:
+        c.fail("received_at", "Data i godzina wpływu nie mogą być późniejsze niż teraz.")
+    if received < EARLIEST_DATE:
+        c.fail("received_at", f"Data wpływu nie może być wcześniejsza niż "
+                              f"{format_date_pl(EARLIEST_DATE)}.")
+    for key, day in (("posted_on", data.posted_on),
+                     ("sender_reference_date", data.sender_reference_date)):
+        if day is not None and day < EARLIEST_DATE:
+            c.fail(key, f"Data nie może być wcześniejsza niż {format_date_pl(EARLIEST_DATE)}.")
+    if data.sender_reference_date is not None and data.sender_reference_date > received:
+        c.fail("sender_reference_date", "Data pisma nadawcy nie może być późniejsza niż "
+                                        "data wpływu.")
+
+
+def validate_registration(data: RegistrationInput,
+                          now: datetime | None = None) -> RegistrationInput:
+    """Normalise the form or raise ``ValidationFailed`` listing every bad field (``now``:
+    the received time may not lie after it)."""
     c = _Collector()
+    _texts(c, data, data.sender, data.iok, data.deposit)
+    if c.errors:  # a bad character or an overlong text: said alone, nothing else checked
+        raise ValidationFailed(c.errors)
     if data.received_at.tzinfo is None:
         c.fail("received_at", "Podaj datę i godzinę wpływu.")
+    _dates(c, data, now)
     sender = _sender(c, data.sender, lenient_email=data.kind == IncomingKind.IOK_REQUEST)
     subject = c.check(lambda: require_text(data.subject, "subject", 300), "")
     if data.channel == Channel.POST and data.posted_on is None:
@@ -151,6 +197,9 @@ def validate_iok_details(d: IokDetailsInput) -> IokDetailsInput:
     """Validate an IOK request's details edited on an existing case (blank premises stay
     blank: the request is then deficient)."""
     c = _Collector()
+    _texts(c, d)
+    if c.errors:
+        raise ValidationFailed(c.errors)
     cleaned = _iok(c, d, SenderInput("", ""))
     if c.errors:
         raise ValidationFailed(c.errors)
@@ -161,6 +210,9 @@ def validate_registration_sender(sender: SenderInput, lenient_email: bool) -> Se
     """Validate applicant data edited on an existing case (an IOK request's e-mail is kept
     even when malformed: the request is then deficient)."""
     c = _Collector()
+    _texts(c, sender)
+    if c.errors:
+        raise ValidationFailed(c.errors)
     cleaned = _sender(c, sender, lenient_email)
     if c.errors:
         raise ValidationFailed(c.errors)
