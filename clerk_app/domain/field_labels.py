@@ -96,6 +96,7 @@ FIELD_LABELS: dict[str, str] = {
     "decision_months": "Termin rozpatrzenia (miesiące)",
     "iok_target_days": "Termin obsługi wniosku IOK (dni)",
     "stamp_duty": "Opłata skarbowa",
+    "max_monthly_rent": "Najwyższy czynsz w prośbie",
     "deposit_bank_account": "Rachunek bankowy na kaucje",
     "signatory_name": "Podpisujący (imię i nazwisko)",
     "signatory_title": "Stanowisko podpisującego",

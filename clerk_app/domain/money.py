@@ -90,3 +90,16 @@ def _split(value: Decimal) -> tuple[int, int]:
     whole = int(value)
     grosze = int((value - whole) * 100)
     return whole, grosze
+
+
+# The deposit column (Numeric(12, 2)) holds at most this; ten rents must fit in it.
+DEPOSIT_COLUMN_MAX = Decimal("9999999999.99")
+
+
+def check_rent_ceiling(rent: Decimal | None, ceiling: Decimal,
+                       key: str = "monthly_rent") -> None:
+    """FieldError when ``rent`` exceeds the office's ceiling (a setting; a typing error
+    otherwise makes a deposit no column can hold)."""
+    if rent is not None and rent.is_finite() and rent > ceiling:
+        raise FieldError(key, f"Czynsz może wynosić najwyżej {format_money(ceiling)} "
+                              "(ustawienie urzędu); sprawdź wpisaną kwotę.")

@@ -75,7 +75,7 @@ class OfficeSettingsForm(QWidget):
                 widget.setChecked(bool(value))
             elif isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(0, widget.findData(value)))
-            elif name == "stamp_duty":
+            elif name in ("stamp_duty", "max_monthly_rent"):
                 widget.setText(str(value).replace(".", ","))
             elif name == "deposit_bank_account" and value:
                 try:

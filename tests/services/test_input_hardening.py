@@ -133,3 +133,21 @@ def test_any_text_is_stored_exactly_or_refused_whole(
         assert case.applicant_first_name == check_text(first, "first_name")
         assert case.street == check_text(street, "street")
     assert _rows(ctx) == (before[0] + 1, before[1] + 1)
+
+
+def test_a_rent_above_the_office_ceiling_is_refused(
+    ctx: AppContext, staff: dict[Role, Actor]
+) -> None:
+    """A rent whose deposit overflowed its column reached the database."""
+    from clerk_app.services.admin.settings import OfficeSettings, validate_settings
+
+    with pytest.raises(ValidationFailed) as err:
+        intake.register_item(ctx, staff[Role.COUNTER], deposit_petition(
+            deposit=DepositDetailsInput(Decimal("99999999999.00"), 5)))
+    assert err.value.fields == ["monthly_rent"] and "20 000,00" in err.value.message
+    assert _rows(ctx) == (0, 0)
+    intake.register_item(ctx, staff[Role.COUNTER], deposit_petition(
+        deposit=DepositDetailsInput(Decimal("20000.00"), 5)))  # the ceiling itself is fine
+    with pytest.raises(ValidationFailed) as err:
+        validate_settings(OfficeSettings(max_monthly_rent="1000000000.00"))
+    assert err.value.fields == ["max_monthly_rent"]

@@ -17,6 +17,7 @@ from clerk_app.domain.deposit_letter_texts import (
 )
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.letter_kinds import LetterKind
+from clerk_app.domain.money import DEPOSIT_COLUMN_MAX
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.signatures import validate_register_pattern, validate_signature_pattern
 from clerk_app.domain.validators import validate_nrb
@@ -64,6 +65,8 @@ class OfficeSettings:
     iok_batch_size: int = 200
     iok_no_answer_days: int = 30
     stamp_duty: str = "17.00"
+    # The highest monthly rent a petition may state (a typo of a few zeros is refused).
+    max_monthly_rent: str = "20000.00"
     deposit_bank_account: str = ""
     signatory_name: str = ""
     signatory_title: str = "Kierownik Biura Gospodarki Mieszkaniowej"
@@ -91,6 +94,10 @@ class OfficeSettings:
     @property
     def stamp_duty_amount(self) -> Decimal:
         return Decimal(self.stamp_duty)
+
+    @property
+    def rent_ceiling(self) -> Decimal:
+        return Decimal(self.max_monthly_rent)
 
 
 # How the SMTP connection is protected (``smtp_security``), with the Polish names.
@@ -143,6 +150,16 @@ def validate_settings(s: OfficeSettings) -> OfficeSettings:
         values["stamp_duty"] = str(duty.quantize(Decimal("0.01")))
     except InvalidOperation:
         errors.append(FieldError("stamp_duty", "Podaj kwotę w złotych, np. 17,00."))
+    try:
+        ceiling = Decimal(str(values["max_monthly_rent"]).replace(",", ".").strip())
+        if not ceiling.is_finite() or ceiling <= 0 \
+                or ceiling * 10 > DEPOSIT_COLUMN_MAX or ceiling != ceiling.quantize(
+                    Decimal("0.01")):
+            raise InvalidOperation
+        values["max_monthly_rent"] = str(ceiling.quantize(Decimal("0.01")))
+    except InvalidOperation:
+        errors.append(FieldError("max_monthly_rent", "Podaj kwotę w złotych większą od zera "
+                                                     "(najwyżej 999 999 999,99)."))
     if str(values["deposit_bank_account"]).strip():
         try:
             values["deposit_bank_account"] = validate_nrb(values["deposit_bank_account"],

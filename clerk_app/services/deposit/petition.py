@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from clerk_app.domain.deposit_petition import stamp_duty_exemption
+from clerk_app.domain.errors import FieldError
 from clerk_app.domain.instalments import deposit_for_rent
+from clerk_app.domain.money import check_rent_ceiling
 from clerk_app.domain.roles import Permission
 from clerk_app.persistence.models import DepositPetition
+from clerk_app.services.admin.settings import read_settings
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import ConflictError
+from clerk_app.services.core.errors import ConflictError, ValidationFailed
 from clerk_app.services.core.unit_of_work import read_as, unit_of_work
 from clerk_app.services.deposit.completion import completion_date, evaluate_completion
 from clerk_app.services.deposit.petition_read import load_petition, read_petition
@@ -61,6 +64,10 @@ def save_petition(ctx: AppContext, actor: Actor, case_id: int, version: int,
         case, p = load_petition(work.session, case_id)
         today = ctx.today()
         data = validate_petition(data, case.received_on, today)
+        try:
+            check_rent_ceiling(data.monthly_rent, read_settings(work.session).rent_ceiling)
+        except FieldError as exc:
+            raise ValidationFailed([exc]) from None
         if p.version != version:
             raise ConflictError()
         _store(p, data)

@@ -14,6 +14,7 @@ from clerk_app.domain.checklists import IokRequestFacts
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.instalments import deposit_for_rent
 from clerk_app.domain.iok_stage import iok_missing, premises_line
+from clerk_app.domain.money import check_rent_ceiling
 from clerk_app.domain.petition_checklist import PetitionItem
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.text import fold_for_search
@@ -138,6 +139,11 @@ def register_item(ctx: AppContext, actor: Actor, data: RegistrationInput) -> Reg
     data = validate_registration(data, ctx.now())
     with unit_of_work(ctx, actor, Permission.REGISTER_ITEM) as work:
         settings = read_settings(work.session)
+        if data.deposit is not None:
+            try:
+                check_rent_ceiling(data.deposit.monthly_rent, settings.rent_ceiling)
+            except FieldError as exc:
+                raise ValidationFailed([exc]) from None
         _check_assignee(work.session, data.assignee_id)
         checks = []
         for upload in data.scans:
