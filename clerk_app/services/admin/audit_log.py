@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -10,6 +9,7 @@ from sqlalchemy import select
 
 from clerk_app.domain.roles import Permission
 from clerk_app.persistence.models import AuditEntry, Case
+from clerk_app.services.core.audit_values import resolved_changes
 from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
 from clerk_app.services.core.unit_of_work import read_as
 
@@ -56,8 +56,9 @@ def list_audit(ctx: AppContext, actor: Actor, flt: AuditFilter) -> list[AuditRow
             if case_id is None:
                 return []
             query = query.where(AuditEntry.case_id == case_id)
+        entries = list(session.scalars(query))
         return [
             AuditRow(e.id, e.at, e.username, e.entity, e.entity_id, e.action, e.case_id,
-                     json.loads(e.changes or "{}"))
-            for e in session.scalars(query)
+                     changes)
+            for e, changes in zip(entries, resolved_changes(session, entries), strict=True)
         ]
