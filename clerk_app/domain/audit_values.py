@@ -62,13 +62,14 @@ def referenced_ids(changes: dict[str, Any]) -> set[int]:
 
 def resolve_changes(changes: dict[str, Any],
                     store: dict[int, dict[str, Any]]) -> dict[str, Any]:
-    """``changes`` with each reference replaced by its value, or :data:`REMOVED` when the
-    store row is gone (the case was anonymised)."""
+    """``changes`` with each reference replaced by its value, or ``[REMOVED, REMOVED]``
+    (old and new) when the store row is gone (the case was anonymised)."""
     resolved: dict[str, Any] = {}
     for key, value in changes.items():
         if isinstance(value, dict) and REF_KEY in value:
             kept = store.get(int(value[REF_KEY]))
-            resolved[key] = kept[key] if kept is not None and key in kept else REMOVED
+            resolved[key] = kept[key] if kept is not None and key in kept else \
+                [REMOVED, REMOVED]
         else:
             resolved[key] = value
     return resolved

@@ -77,7 +77,7 @@ class Work:
                 value = AuditValue(case_id=case_id, value=json.dumps(
                     personal, ensure_ascii=False, default=str))
                 self.session.add(value)
-                self.session.flush([value])
+                self.session.flush()
                 changes = with_reference(inline, list(personal), value.id)
         self.session.add(
             AuditEntry(
