@@ -63,7 +63,8 @@ def scan_pdf(path: Path, person: Person) -> Path:
 def settled_deposit_case(ctx: AppContext, staff: dict[Role, Actor], clock: object,
                          person: Person, tmp_path: Path) -> int:
     """Registered with a scan, statement with household and incomes, applicant edited
-    (old → new in the audit), summons and refusal issued and kept as PDFs, the case closed by the refusal."""
+    (old → new in the audit), summons and refusal issued and kept as PDFs, the case closed
+    by the refusal."""
     counter, clerk = staff[Role.COUNTER], staff[Role.CLERK]
     set_today(clock, date(2026, 3, 2))
     sender = SenderInput(person.first, person.last, person.pesel, person.street, "7", "3",
