@@ -71,14 +71,18 @@ class RetentionDue:
     def is_due(self, today: date) -> bool:
         return self.due_on <= today
 
-    def explanation(self) -> str:
-        """E.g. 'Kaucja bez umowy najmu: 10 lat od załatwienia sprawy (03.03.2016) –
-        okres minął 03.03.2026'."""
+    @property
+    def rule_text(self) -> str:
+        """E.g. 'Kaucja bez umowy najmu: 10 lat od załatwienia sprawy'."""
         since = ("od zakończenia najmu" if self.rule is RetentionRule.DEPOSIT_AFTER_LEASE
                  else "od załatwienia sprawy")
-        head = self.rule.label.split(":")[0]
-        return (f"{head}: {years_text(self.years)} {since} ({self.start_on:%d.%m.%Y}) – "
-                f"okres mija {self.due_on:%d.%m.%Y}")
+        return f"{self.rule.label.split(':')[0]}: {years_text(self.years)} {since}"
+
+    def explanation(self) -> str:
+        """E.g. 'Kaucja bez umowy najmu: 10 lat od załatwienia sprawy (03.03.2016) –
+        okres mija 03.03.2026'."""
+        return (f"{self.rule_text} ({self.start_on:%d.%m.%Y}) – okres mija "
+                f"{self.due_on:%d.%m.%Y}")
 
 
 def years_text(years: int) -> str:

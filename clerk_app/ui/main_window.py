@@ -131,6 +131,9 @@ class MainWindow(QMainWindow):
         self.act_leave_list = self._action(
             cases, self.tr("Do pozostawienia &bez rozpoznania…"), self.open_leave_list,
             "Ctrl+4", Permission.HANDLE_CASE)
+        self.act_retention = self._action(
+            cases, self.tr("Przegląd okresów &przechowywania…"), self.open_retention_review,
+            None, Permission.RETENTION)
         self.act_deadlines = self._action(deadlines, self.tr("&Terminy spraw"),
                                           self._show_second_page, "Ctrl+2",
                                           Permission.VIEW_CASES)
@@ -217,6 +220,13 @@ class MainWindow(QMainWindow):
             return window
 
         return self._open("leave_list", make)
+
+    def open_retention_review(self) -> QWidget:
+        """Cases past their retention period; the supervisor anonymises them."""
+        from clerk_app.ui.retention.review_window import RetentionReviewWindow
+
+        return self._open("retention_review",
+                          lambda: RetentionReviewWindow(self.ctx, self.actor, self))
 
     def open_report(self) -> QWidget:
         from clerk_app.ui.report_dialog import ReportDialog
