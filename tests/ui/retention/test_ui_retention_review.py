@@ -7,11 +7,10 @@ import os
 from datetime import date
 from pathlib import Path
 
-from pytestqt.qtbot import QtBot
-from ui_test_support import WAIT_MS
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+from ui_test_support import WAIT_MS
 
 from clerk_app.domain.roles import Role
 from clerk_app.services.core.context import Actor, AppContext
