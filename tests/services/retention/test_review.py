@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import update
@@ -14,12 +15,15 @@ from clerk_app.domain.roles import Role
 from clerk_app.persistence.models import Case
 from clerk_app.services.admin.settings import read_settings, save_settings
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import PermissionDenied, ServiceError
+from clerk_app.services.core.errors import NotFound, PermissionDenied, ServiceError
 from clerk_app.services.intake import registration as intake
+from clerk_app.services.letters.issue import list_case_letters
+from clerk_app.services.letters.records import letter_pdf
 from clerk_app.services.retention.anonymise import NotDue, anonymise_cases
 from clerk_app.services.retention.review import retention_review
-from tests.services.deadline_fixtures import case_row
+from tests.services.deadline_fixtures import case_row, set_today
 from tests.services.deposit_fixtures import register_petition
+from tests.services.retention.people import TARGET, settled_deposit_case
 from tests.services.test_intake import iok_request
 
 Staff = dict[Role, Actor]
@@ -102,3 +106,14 @@ def test_all_or_none_and_supervisors_only(ctx: AppContext, staff: Staff) -> None
     anonymise_cases(ctx, staff[Role.SUPERVISOR], [due], today=TODAY)
     with pytest.raises(NotDue, match="już zanonimizowana"):  # not twice
         anonymise_cases(ctx, staff[Role.SUPERVISOR], [due], today=TODAY)
+
+
+def test_a_letter_of_an_anonymised_case_is_refused_in_words(ctx: AppContext, staff: Staff,
+                                                           clock: object,
+                                                           tmp_path: Path) -> None:
+    case_id = settled_deposit_case(ctx, staff, clock, TARGET, tmp_path)
+    (letter, *_rest) = list_case_letters(ctx, staff[Role.CLERK], case_id)
+    set_today(clock, date(2037, 1, 5))
+    anonymise_cases(ctx, staff[Role.SUPERVISOR], [case_id])
+    with pytest.raises(NotFound, match="zanonimizowana"):
+        letter_pdf(ctx, staff[Role.CLERK], letter.id)
