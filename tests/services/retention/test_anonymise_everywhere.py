@@ -18,7 +18,11 @@ from clerk_app.domain.settlement import SettlementKind
 from clerk_app.persistence.database import sqlite_path
 from clerk_app.services.admin.audit_log import AuditFilter, list_audit
 from clerk_app.services.cases.detail import case_timeline
+from clerk_app.services.cases.query import CaseQuery, count_cases
+from clerk_app.services.cases.screen import case_screen
 from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.deposit.overview import deposit_overview
+from clerk_app.services.deposit.statement import read_statement
 from clerk_app.services.retention.anonymise import anonymise_cases
 from clerk_app.services.retention.review import retention_review
 from tests.services.deadline_fixtures import case_row, set_today
@@ -109,6 +113,15 @@ def test_nothing_of_the_person_is_left_anywhere(ctx: AppContext, staff: Staff, c
             after.settlement) == (before.signature, before.kind, before.received_on,
                                   before.settled_on, SettlementKind.REFUSAL)
     assert after.anonymised_at is not None
+    screen = case_screen(ctx, staff[Role.CLERK], target)  # the case still opens
+    assert screen is not None and deposit_overview(ctx, staff[Role.CLERK], target).settlement \
+        is SettlementKind.REFUSAL
+    assert not read_statement(ctx, staff[Role.CLERK], target).recorded
+    clerk = staff[Role.CLERK]
+    for word in (TARGET.last, TARGET.pesel, TARGET.email):  # the search finds nothing
+        assert count_cases(ctx, clerk, CaseQuery(search=word)) == 0
+    assert count_cases(ctx, clerk, CaseQuery(search=OTHER.last)) == 1
+    assert count_cases(ctx, clerk, CaseQuery(search=after.signature)) == 1
     timeline = " ".join(e.text for e in case_timeline(ctx, supervisor, target))
     assert REMOVED in timeline and "Zarejestrowano sprawę" in timeline
     # the other person's case and its history are untouched
