@@ -7,6 +7,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -14,6 +15,7 @@ from ui_test_support import WAIT_MS
 
 from clerk_app.domain.roles import Role
 from clerk_app.services.core.context import Actor, AppContext
+from clerk_app.services.retention import anonymise
 from clerk_app.ui.retention.review_window import RetentionReviewWindow
 from tests.services.deadline_fixtures import case_row, set_today
 from tests.services.retention.people import OTHER, TARGET, settled_deposit_case
@@ -23,7 +25,9 @@ SHOTS = Path(os.environ.get("CLERK_SHOTS", "/tmp/shots/retention"))
 
 def test_review_checks_confirms_and_anonymises(qtbot: QtBot, qtmodeltester: object,
                                                ctx: AppContext, staff: dict[Role, Actor],
-                                               clock: object, tmp_path: Path) -> None:
+                                               clock: object, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(anonymise, "CHUNK", 1)  # progress after each case
     ids = [settled_deposit_case(ctx, staff, clock, p, tmp_path) for p in (TARGET, OTHER)]
     set_today(clock, date(2037, 1, 5))
     window = RetentionReviewWindow(ctx, staff[Role.SUPERVISOR])
@@ -42,12 +46,14 @@ def test_review_checks_confirms_and_anonymises(qtbot: QtBot, qtmodeltester: obje
     assert "do anonimizacji: 2" in window.summary.text()
     SHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SHOTS / "review_window.png"))
+    window.check_all_button.click()
+    progress: list[tuple[int, int]] = []
+    window.runner.progress.connect(lambda done, total: progress.append((done, total)))
     with qtbot.waitSignal(window.anonymised, timeout=WAIT_MS * 4) as done:
         assert window.anonymise_checked()
-    assert done.args == [1] and asked == [1]
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT_MS)
-    assert case_row(ctx, ids[0]).anonymised_at is not None
-    assert case_row(ctx, ids[1]).anonymised_at is None
+    assert done.args == [2] and asked == [2] and progress == [(1, 2), (2, 2)]
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=WAIT_MS)
+    assert all(case_row(ctx, i).anonymised_at is not None for i in ids)
     qtmodeltester.check(window.model)  # type: ignore[attr-defined]
     window.grab().save(str(SHOTS / "review_window_after.png"))
 
