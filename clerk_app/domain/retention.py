@@ -7,6 +7,8 @@ case, or one whose date is not known (a lease still running), is never due.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -135,3 +137,29 @@ def retention_due(facts: CaseFacts, periods: RetentionPeriods) -> RetentionDue |
         return None
     years = periods.years(rule)
     return RetentionDue(rule, start, years, add_years(start, years))
+
+
+SCRUBBED = "(…)"
+_MIN_WORD = 3
+
+
+def personal_words(values: Iterable[str | None]) -> frozenset[str]:
+    """The words of names, addresses, PESEL, e-mail and phone numbers (3 characters or more,
+    lower case) that a kept free text must not show."""
+    words: set[str] = set()
+    for value in values:
+        if not value:
+            continue
+        text = value.strip().lower()
+        if "@" in text or text.replace(" ", "").isdigit():
+            words.add(text)  # an e-mail address or a number as a whole
+        words.update(w for w in re.split(r"[\s\-,./]+", text) if len(w) >= _MIN_WORD)
+    return frozenset(words)
+
+
+def scrub_text(text: str, words: frozenset[str]) -> str:
+    """``text`` with each of ``words`` (whole words, any case) replaced by "(…)"."""
+    if not text or not words:
+        return text
+    pattern = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.sub(rf"(?<!\w)(?:{pattern})(?!\w)", SCRUBBED, text, flags=re.IGNORECASE)

@@ -7,7 +7,8 @@ PDFs, case notes, and the audit trail's personal values (``audit_values``). What
 case skeleton (signature, kind, dates, how settled), the register entries' numbers and dates,
 the letters' kinds and delivery dates, deadlines, decisions' kinds and dates, the instalment
 schedule's amounts, and every audit entry (append-only; its references now read
-"(usunięte)"). After the commit, SQLite's WAL is checkpointed and truncated (the deleted
+"(usunięte)"). The kept free texts (subjects, settlement remarks) lose the person's words
+(``scrub.py``). After the commit, SQLite's WAL is checkpointed and truncated (the deleted
 pages were zeroed by ``secure_delete``) and PostgreSQL vacuums the touched tables.
 """
 
@@ -44,6 +45,7 @@ from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ServiceError
 from clerk_app.services.core.unit_of_work import Work, unit_of_work
 from clerk_app.services.retention.review import periods_from, rule_condition
+from clerk_app.services.retention.scrub import scrub_kept_texts
 
 ANONYMISED = "(dane usunięte)"
 CHUNK = 500
@@ -127,6 +129,7 @@ def anonymise_cases(ctx: AppContext, actor: Actor, case_ids: Sequence[int], *,
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
             _check_due(work, chunk, day)
+            scrub_kept_texts(work.session, chunk)
             for statement in _statements(chunk, work):
                 work.session.execute(statement.execution_options(synchronize_session=False))
             if progress is not None:

@@ -72,7 +72,7 @@ def settled_deposit_case(ctx: AppContext, staff: dict[Role, Actor], clock: objec
     result = intake.register_item(ctx, counter, RegistrationInput(
         received_at=datetime(2026, 3, 2, 8, 15, tzinfo=UTC), channel=Channel.COUNTER_B92,
         kind=IncomingKind.DEPOSIT_PETITION, sender=sender,
-        subject="Prośba o rozłożenie kaucji na raty", attachments_count=1,
+        subject=f"Prośba {person.last} o rozłożenie kaucji na raty", attachments_count=1,
         remarks=f"dzwoniła {person.last}",
         deposit=DepositDetailsInput(Decimal("512.40"), 10, f"Sytuacja rodziny {person.last}",
                                     premises_address=f"ul. {person.street} 7/3"),

@@ -113,6 +113,8 @@ def test_nothing_of_the_person_is_left_anywhere(ctx: AppContext, staff: Staff, c
             after.settlement) == (before.signature, before.kind, before.received_on,
                                   before.settled_on, SettlementKind.REFUSAL)
     assert after.anonymised_at is not None
+    assert after.subject == "Prośba (…) o rozłożenie kaucji na raty"  # kept, without the name
+    assert case_row(ctx, other).subject == f"Prośba {OTHER.last} o rozłożenie kaucji na raty"
     screen = case_screen(ctx, staff[Role.CLERK], target)  # the case still opens
     assert screen is not None and deposit_overview(ctx, staff[Role.CLERK], target).settlement \
         is SettlementKind.REFUSAL

@@ -14,7 +14,9 @@ from clerk_app.domain.retention import (
     RetentionRule,
     add_years,
     latest_start,
+    personal_words,
     retention_due,
+    scrub_text,
     years_text,
 )
 
@@ -82,3 +84,14 @@ def test_personal_values_split_off_and_read_back() -> None:
     assert resolve_changes(refs, {7: personal}) == changes
     gone = resolve_changes(refs, {})
     assert gone["applicant_pesel"] == [REMOVED, REMOVED] and gone["status"] == changes["status"]
+
+
+def test_kept_free_texts_lose_the_persons_words() -> None:
+    words = personal_words(["Zdzisława", "Przybylszczak-Nowak", "92071314764",
+                            "zdzisia@example.org", None, "ul. Wyzwolenia 7/3", "Jo"])
+    assert {"zdzisława", "przybylszczak", "nowak", "wyzwolenia", "92071314764",
+            "zdzisia@example.org"} <= words and "jo" not in words
+    assert scrub_text("Prośba ZDZISŁAWY? nie: Zdzisława Przybylszczak (PESEL 92071314764), "
+                      "ul. Wyzwolenia; Przybylszczakowa", words) == (
+        "Prośba ZDZISŁAWY? nie: (…) (…) (PESEL (…)), ul. (…); Przybylszczakowa")
+    assert scrub_text("Wniosek o konto IOK", words) == "Wniosek o konto IOK"
