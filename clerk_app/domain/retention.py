@@ -161,5 +161,9 @@ def scrub_text(text: str, words: frozenset[str]) -> str:
     """``text`` with each of ``words`` (whole words, any case) replaced by "(…)"."""
     if not text or not words:
         return text
+    low = text.lower()
+    words = frozenset(w for w in words if w in low)  # (most texts hold none: no regex)
+    if not words:
+        return text
     pattern = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.sub(rf"(?<!\w)(?:{pattern})(?!\w)", SCRUBBED, text, flags=re.IGNORECASE)
