@@ -27,6 +27,11 @@ class RetentionRule(StrEnum):
     def label(self) -> str:
         return _RULE_LABELS[self]
 
+    @property
+    def short_label(self) -> str:
+        """E.g. 'kaucja bez umowy najmu' (the counts of the review)."""
+        return _RULE_LABELS[self].split(":")[0].replace("Kaucja", "kaucja")
+
 
 _RULE_LABELS = {
     RetentionRule.IOK: "IOK: od załatwienia sprawy",

@@ -138,7 +138,7 @@ class RetentionReviewWindow(QWidget):
     def _show(self, page: ReviewPage) -> None:
         self._cursor = page.next_cursor
         self.model.set_rows(list(page.rows))
-        parts = [f"{rule.label}: {page.counts.get(rule, 0)}" for rule in RULE_ORDER]
+        parts = [f"{rule.short_label}: {page.counts.get(rule, 0)}" for rule in RULE_ORDER]
         self.summary.setText(self.tr("Na dzień {0} do anonimizacji: {1} ({2}).").format(
             page.today.strftime("%d.%m.%Y"), page.total, "; ".join(parts)))
         self._update()
