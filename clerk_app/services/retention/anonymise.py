@@ -14,6 +14,7 @@ pages were zeroed by ``secure_delete``) and PostgreSQL vacuums the touched table
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -49,6 +50,7 @@ from clerk_app.services.retention.scrub import scrub_kept_texts
 
 ANONYMISED = "(dane usunięte)"
 CHUNK = 500
+_CHECKPOINT_TRIES = 10
 TOUCHED_TABLES = ("cases", "incoming_items", "scans", "scan_chunks", "iok_requests",
                   "deposit_petitions", "property_statements", "household_members",
                   "household_incomes", "letters", "letter_files", "case_notes",
@@ -144,16 +146,22 @@ def anonymise_cases(ctx: AppContext, actor: Actor, case_ids: Sequence[int], *,
     return AnonymiseResult(len(ids), tuple(ids))
 
 
-def clean_after_anonymising(db: Database) -> None:
+def clean_after_anonymising(db: Database) -> bool:
     """Leave no old page behind: SQLite checkpoints its WAL into the file and truncates it;
-    PostgreSQL vacuums the touched tables (outside any transaction)."""
+    PostgreSQL vacuums the touched tables (outside any transaction). False when SQLite's
+    checkpoint stayed busy (a reader held old pages; later checkpoints overwrite them)."""
     if db.dialect == "sqlite":
         raw = db.engine.raw_connection()
         try:
-            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            for _attempt in range(_CHECKPOINT_TRIES):
+                busy = raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+                if not busy:
+                    return True
+                time.sleep(0.2)  # another connection is reading: wait for it a little
+            return False
         finally:
             raw.close()
-        return
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         for table in TOUCHED_TABLES:
             conn.exec_driver_sql(f"VACUUM {table}")
+    return True
