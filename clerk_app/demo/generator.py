@@ -16,6 +16,7 @@ from clerk_app.demo.ids_and_numbers import (
     store_numbers,
     sync_pg_sequences,
 )
+from clerk_app.demo.legacy_rows import add_legacy_demo
 from clerk_app.demo.office_setup import ensure_settings, ensure_users
 from clerk_app.demo.pipeline import ProgressCallback, load_cases
 from clerk_app.domain.roles import Permission, Role, role_can
@@ -92,5 +93,6 @@ def generate_demo_data(
             "case_ids": [first_case_id, builder.ids.case - 1],
             "users_created": created_users, "today": ctx.today().isoformat(),
         })
+    add_legacy_demo(ctx, seed, min(3000, max(30, cases * 3)))  # old portal accounts, batches
     ctx.db.refresh_after_bulk_load(["cases"])
     return DemoSummary(cases=cases, incoming_items=cases, users=staff.logins)

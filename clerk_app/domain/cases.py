@@ -112,6 +112,7 @@ class IncomingKind(StrEnum):
     SUPPLEMENT = "supplement"
     RECONSIDERATION = "reconsideration"  # podanie o ponowne rozpatrzenie (after a refusal)
     OTHER = "other"
+    LEGACY_CONSENT = "legacy_consent"  # a returned migration form (old portal account → IOK)
 
     @property
     def label(self) -> str:
@@ -125,6 +126,7 @@ _INCOMING_LABELS = {
     IncomingKind.SUPPLEMENT: "Uzupełnienie braków",
     IncomingKind.RECONSIDERATION: "Podanie o ponowne rozpatrzenie",
     IncomingKind.OTHER: "Inne",
+    IncomingKind.LEGACY_CONSENT: "Zgoda na przeniesienie konta do IOK",
 }
 
 

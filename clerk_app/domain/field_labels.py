@@ -158,6 +158,10 @@ FIELD_LABELS: dict[str, str] = {
     "supplement_items": "Uzupełnione dokumenty",
     # demo data
     "case_count": "Liczba spraw",
+    # the migration of old portal accounts (issue 10, point 7)
+    "account_code": "Kod konta",
+    "migration_consent": "Zgoda na przeniesienie konta",
+    "batch_size": "Liczba kont w partii",
 }
 
 

@@ -32,7 +32,8 @@ class LegacyBatch(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[int] = mapped_column(Integer, unique=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # None: made by the command line (a scheduled run; migration 0013).
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     letter_date: Mapped[date] = mapped_column(Date)
     size: Mapped[int] = mapped_column(Integer)
 

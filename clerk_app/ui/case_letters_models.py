@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QColor
 
 from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.cases import DeadlineState
@@ -16,7 +16,9 @@ from clerk_app.domain.letter_state import LetterState
 from clerk_app.domain.text import format_date_pl
 from clerk_app.services.deadlines.types import DeadlineView
 from clerk_app.services.letters.types import LetterView
+from clerk_app.services.mail.states import CaseEmailStates, LetterEmailState
 from clerk_app.ui.deadline_table_model import OVERDUE_BACKGROUND, SOON_BACKGROUND
+from clerk_app.ui.formatting import local_time
 from clerk_app.ui.row_table_model import RowRole, RowTableModel
 
 __all__ = ["CaseDeadlinesModel", "CaseLettersModel", "RowRole"]
@@ -36,9 +38,11 @@ COL_DATED = 2
 COL_LETTER_STATE = 3
 COL_DELIVERY = 4
 COL_DELIVERED_ON = 5
-LETTER_COLUMNS = 6
+COL_EMAIL = 6
+LETTER_COLUMNS = 7
 
 SOON_WORKING_DAYS = 2
+FAILED_FOREGROUND = QColor("#b00020")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -102,7 +106,26 @@ class CaseLettersModel(RowTableModel[LetterView]):
         super().__init__(parent)
         self._headers = (self.tr("Kod pisma"), self.tr("Rodzaj"), self.tr("Data pisma"),
                          self.tr("Stan"), self.tr("Sposób doręczenia"),
-                         self.tr("Data doręczenia"))
+                         self.tr("Data doręczenia"), self.tr("E-mail"))
+        self.email: CaseEmailStates | None = None
+
+    def set_email_states(self, states: CaseEmailStates | None) -> None:
+        """The e-mail side of the letters (read apart from the screen; may come later)."""
+        self.email = states
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_EMAIL),
+                                  self.index(len(self._rows) - 1, COL_EMAIL))
+
+    def email_state(self, row: LetterView) -> LetterEmailState | None:
+        return self.email.of(row.id) if self.email is not None else None
+
+    def email_text(self, row: LetterView) -> str:
+        state = self.email_state(row)
+        if state is not None and state.sent_at is not None:
+            return self.tr("wysłano {0}").format(local_time(state.sent_at))
+        if state is not None and state.failed:
+            return self.tr("błąd – nie wysłano")
+        return "—"
 
     @staticmethod
     def state_day(row: LetterView) -> date | None:
@@ -129,6 +152,8 @@ class CaseLettersModel(RowTableModel[LetterView]):
         if column == COL_DELIVERED_ON:
             when = row.effective_delivery
             return format_date_pl(when) if when else "—"
+        if column == COL_EMAIL:
+            return self.email_text(row)
         return ""
 
     def extra(self, row: LetterView, column: int, role: int) -> Any:
@@ -145,5 +170,18 @@ class CaseLettersModel(RowTableModel[LetterView]):
             if row.returned_on:
                 lines.append(self.tr("Zwrot do nadawcy: {0}").format(
                     format_date_pl(row.returned_on)))
-            return "\n".join(lines)
+            return "\n".join(lines + self._email_lines(row))
+        if (role == Qt.ItemDataRole.ForegroundRole and column == COL_EMAIL
+                and (state := self.email_state(row)) is not None and state.failed):
+            return QBrush(FAILED_FOREGROUND)
         return None
+
+    def _email_lines(self, row: LetterView) -> list[str]:
+        state = self.email_state(row)
+        if state is None:
+            return []
+        if state.sent_at is not None:
+            return [self.tr("E-mail wysłano: {0} ({1})").format(local_time(state.sent_at),
+                                                              state.message_id)]
+        return [self.tr("E-mail nie został wysłany: {0}").format(state.error)] if state.error \
+            else []

@@ -1,6 +1,7 @@
 """Tab "Pisma i terminy" of the case view: the case's deadlines with the explanation of the
 selected one, its letters with their state (preview and print of the kept PDF, envelope label,
-delivery) and the clerk's actions (summons, deficiencies removed, delay notice, extension).
+delivery, sending by e-mail: ``ui/mail/letter_email.py``) and the clerk's actions (summons,
+deficiencies removed, delay notice, extension).
 A letter is always previewed and printed from its issued bytes (``records.letter_pdf``),
 fetched off the GUI thread. The case view gives the tab its
 data (:meth:`CaseLettersTab.show_screen`); every service call is an op, and an action that
@@ -39,6 +40,7 @@ from clerk_app.ui.case_action_dialogs import (
 from clerk_app.ui.case_letters_parts import LettersSection, button
 from clerk_app.ui.changes import CASE_WORK, Change
 from clerk_app.ui.delivery_dialog import DeliveryDialog
+from clerk_app.ui.mail.letter_email import LetterEmailAction
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.pdf_printing import PdfPreviewDialog, replace_preview
 from clerk_app.ui.qt_helpers import make_error_label, show_error
@@ -113,10 +115,13 @@ class CaseLettersTab(QWidget):
                                    self.preview_label, self.sections.letter_bar)
         self.delivery_button = button(self, self.tr("&Doręczenie…"), self.open_delivery,
                                       self.sections.letter_bar)
+        self.email = LetterEmailAction(self, ctx, actor, case_id, self.runner,
+                                       self.letters_model, self.change)
         self.error_label = make_error_label(QLabel(self))
         layout = QVBoxLayout(self)
         layout.addLayout(actions)
         layout.addWidget(self.sections, 1)
+        self.email.place(self.sections.letter_bar, layout)
         layout.addWidget(self.error_label)
         if not self.can_handle:
             for b in (self.summons_button, self.removed_button, self.delay_button,
@@ -135,6 +140,7 @@ class CaseLettersTab(QWidget):
                                 screen.today)
         show_error(self.error_label, "")
         self._update()
+        self.email.reload()
         self.loaded.emit()
 
     def _update(self) -> None:
@@ -155,6 +161,7 @@ class CaseLettersTab(QWidget):
         self.label_button.setEnabled(letter is not None and idle)
         self.delivery_button.setEnabled(self.can_deliver and letter is not None
                                         and letter.effective_delivery is None)
+        self.email.update(letter, idle)
 
     # dialogs -------------------------------------------------------------------------------
     def owner(self) -> QWidget:

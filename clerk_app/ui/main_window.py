@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from clerk_app import __version__
+from clerk_app.domain.legacy_letters import parse_account_code
 from clerk_app.domain.roles import Permission, role_can
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.deadlines.actions import refresh_missed
@@ -19,6 +20,7 @@ from clerk_app.ui.counter_desk import CounterDesk
 from clerk_app.ui.deadline_dashboard import DeadlineDashboard
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import app_icon
+from clerk_app.ui.retention.review_window import RetentionReviewWindow
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
@@ -42,6 +44,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.navigator = CaseNavigator(self, ctx, actor, self._open)
+        self.navigator.scanner.scanned.disconnect(self.navigator.handle_scan)
+        self.navigator.scanner.scanned.connect(self.route_scan)
         self.case_list = CaseListWidget(ctx, actor, self)
         self.case_list.case_opened.connect(self.navigator.open_case)
         self.add_page(self.tr("Sprawy"), self.case_list, Permission.VIEW_CASES)
@@ -131,9 +135,16 @@ class MainWindow(QMainWindow):
         self.act_leave_list = self._action(
             cases, self.tr("Do pozostawienia &bez rozpoznania…"), self.open_leave_list,
             "Ctrl+4", Permission.HANDLE_CASE)
-        self.act_retention = self._action(
-            cases, self.tr("Przegląd okresów &przechowywania…"), self.open_retention_review,
+        self.act_retention = self._action(  # issue 11: cases past their retention period
+            cases, self.tr("Przegląd okresów &przechowywania…"), lambda: self._open(
+                "retention_review", lambda: RetentionReviewWindow(self.ctx, self.actor, self)),
             None, Permission.RETENTION)
+        self.act_legacy_form = self._action(  # issue 10: migration of old portal accounts
+            cases, self.tr("&Formularz zwrotny migracji konta…"), self.open_legacy_return_form,
+            None, Permission.REGISTER_ITEM)
+        self.act_legacy = self._action(
+            cases, self.tr("&Migracja kont Portalu Mieszkańców…"), self.open_legacy_migration,
+            None, Permission.IOK_MIGRATION)
         self.act_deadlines = self._action(deadlines, self.tr("&Terminy spraw"),
                                           self._show_second_page, "Ctrl+2",
                                           Permission.VIEW_CASES)
@@ -142,6 +153,9 @@ class MainWindow(QMainWindow):
                                          Permission.RECORD_DELIVERY)
         self.act_reports = self._action(reports, self.tr("&Raport terminów…"),
                                         self.open_report, "Ctrl+3", Permission.REPORTS)
+        self.act_iok_statistics = self._action(reports, self.tr("&Statystyki IOK…"),
+                                               self.open_iok_statistics, None,
+                                               Permission.REPORTS)
         self.act_users = self._action(admin, self.tr("&Użytkownicy…"), self.open_users,
                                       "Ctrl+Shift+U", Permission.MANAGE_USERS)
         self.act_settings = self._action(admin, self.tr("U&stawienia…"), self.open_settings,
@@ -221,17 +235,37 @@ class MainWindow(QMainWindow):
 
         return self._open("leave_list", make)
 
-    def open_retention_review(self) -> QWidget:
-        """Cases past their retention period; the supervisor anonymises them."""
-        from clerk_app.ui.retention.review_window import RetentionReviewWindow
+    def open_legacy_migration(self) -> QWidget:
+        from clerk_app.ui.legacy.migration_window import MigrationWindow
 
-        return self._open("retention_review",
-                          lambda: RetentionReviewWindow(self.ctx, self.actor, self))
+        return self._open("legacy", lambda: MigrationWindow(self.ctx, self.actor, self))
+
+    def open_legacy_return_form(self, code: str = "") -> QWidget:
+        from clerk_app.ui.legacy.return_form_dialog import ReturnFormDialog
+
+        dialog = self._open("legacy_form", lambda: ReturnFormDialog(self.ctx, self.actor, self))
+        if code and isinstance(dialog, ReturnFormDialog):
+            dialog.take_scan(code)
+        return dialog
+
+    def route_scan(self, text: str) -> None:
+        """A returned migration form's code (``M…``) opens its dialog; anything else is
+        the navigator's (a case or a letter)."""
+        if parse_account_code(text) is not None and self.can(Permission.REGISTER_ITEM):
+            self.open_legacy_return_form(text)
+        else:
+            self.navigator.handle_scan(text)
 
     def open_report(self) -> QWidget:
         from clerk_app.ui.report_dialog import ReportDialog
 
         return self._open("report", lambda: ReportDialog(self.ctx, self.actor, self))
+
+    def open_iok_statistics(self) -> QWidget:
+        from clerk_app.ui.statistics.iok_window import IokStatisticsWindow
+
+        return self._open("iok_statistics", lambda: IokStatisticsWindow(self.ctx, self.actor,
+                                                                        self))
 
     def open_days_off(self) -> QWidget:
         from clerk_app.ui.days_off_dialog import DaysOffDialog

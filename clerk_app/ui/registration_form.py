@@ -41,7 +41,8 @@ SUBJECTS = {IncomingKind.IOK_REQUEST: "Wniosek o utworzenie konta IOK",
             IncomingKind.DEPOSIT_PETITION: "Prośba o rozłożenie kaucji zabezpieczającej na raty",
             IncomingKind.SUPPLEMENT: "Uzupełnienie braków formalnych",
             IncomingKind.RECONSIDERATION: "Podanie o ponowne rozpatrzenie",
-            IncomingKind.OTHER: ""}
+            IncomingKind.OTHER: "",
+            IncomingKind.LEGACY_CONSENT: "Zgoda na przeniesienie konta do IOK"}
 
 
 class OptionalDateEdit(QDateEdit):

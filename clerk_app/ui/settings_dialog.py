@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clerk_app.services.admin.settings import OfficeSettings, load_settings, save_settings
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import ConflictError
 from clerk_app.ui.changes import Change, ChangeKind
 from clerk_app.ui.letter_texts_dialog import LetterTextsDialog
+from clerk_app.ui.mail.settings_part import MailSettingsPart
 from clerk_app.ui.qt_helpers import app_icon, child, load_form
 from clerk_app.ui.service_dialog import ServiceDialog
 from clerk_app.ui.settings_form import OfficeSettingsForm
@@ -49,6 +57,10 @@ class SettingsDialog(ServiceDialog):
         row = form.findChild(QHBoxLayout, "buttonLayout")
         if row is not None:
             row.insertWidget(1, self.texts_button)
+        self.mail_part = MailSettingsPart(
+            ctx, actor, self.runner, child(self.settings_form, QFormLayout, "mailTabForm"),
+            self.settings_form.values)
+        self.field_widgets["smtp_password"] = self.mail_part.password
         self.resize(760, 340)
         self.reload()
 
@@ -60,6 +72,7 @@ class SettingsDialog(ServiceDialog):
     def reload(self) -> None:
         """Show the settings as stored now (discards what was typed)."""
         self.op(lambda: load_settings(self.ctx)).on_success(self._loaded).run()
+        self.mail_part.reload()
 
     def _loaded(self, settings: OfficeSettings) -> None:
         self.settings_form.set_values(settings)
@@ -67,8 +80,12 @@ class SettingsDialog(ServiceDialog):
 
     def submit(self) -> None:
         values = self.settings_form.values()
-        self.op(lambda: save_settings(self.ctx, self.actor, values)).on_success(
-            self._saved).announcing(Change(ChangeKind.SETTINGS)).run()
+
+        def save() -> OfficeSettings:
+            saved = save_settings(self.ctx, self.actor, values)
+            self.mail_part.save_password()  # the password only once the settings are valid
+            return saved
+        self.op(save).on_success(self._saved).announcing(Change(ChangeKind.SETTINGS)).run()
 
     def _saved(self, result: OfficeSettings) -> None:
         self.settings_form.set_values(result)

@@ -1,4 +1,5 @@
-"""Reserved for the mail work of issue 10 (no change yet).
+"""Reserved for the mail work of issue 10: no schema change is needed (the letters' e-mail
+columns came with the letter records; the SMTP password is kept outside the database).
 
 Revision ID: 0012
 Revises: 0011

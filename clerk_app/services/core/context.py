@@ -48,14 +48,27 @@ class DocumentRenderer(Protocol):
     def agreement(self, document: AgreementDocument) -> bytes: ...
 
 
+class SecretStore(Protocol):
+    """Where one secret (the SMTP password) is kept outside the database; the default is a
+    file only the user can read (``clerk_app.services.mail.secrets``)."""
+
+    def get(self) -> str | None: ...
+
+    def set(self, secret: str) -> None: ...
+
+    def clear(self) -> None: ...
+
+
 @dataclass
 class AppContext:
     """The injectable environment of services: a database, a clock (UTC, aware) and the
-    renderer of issued letters (None: a letter's PDF is rendered when first asked for)."""
+    renderer of issued letters (None: a letter's PDF is rendered when first asked for), and
+    the SMTP password's store (None: the user's own file, see ``services.mail.secrets``)."""
 
     db: Database
     clock: Callable[[], datetime] = field(default=utc_now)
     renderer: DocumentRenderer | None = None
+    smtp_password_store: SecretStore | None = None
 
     def now(self) -> datetime:
         return self.clock()

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from ui_test_support import WAIT_MS
 
@@ -83,6 +82,7 @@ def test_menu_entry_for_supervisors_only(qtbot: QtBot, ctx: AppContext,
         qtbot.addWidget(main)
         assert main.act_retention.isEnabled() is visible
         if visible:
-            window = main.open_retention_review()
-            assert isinstance(window, QWidget) and window.isVisible()
+            main.act_retention.trigger()
+            window = main.windows["retention_review"]
+            assert isinstance(window, RetentionReviewWindow) and window.isVisible()
             window.close()
