@@ -42,6 +42,7 @@ class Deadlines:
             DeadlineKind.DEFICIENCY: (settings.deficiency_days, "days"),
             DeadlineKind.DECISION: (settings.decision_months, "months"),
             DeadlineKind.IOK_TARGET: (settings.iok_target_days, "days"),
+            DeadlineKind.IOK_REPLY: (settings.iok_reply_days, "days"),
         }
         self._end_cache: dict[tuple[DeadlineKind, date, int], tuple[date, date]] = {}
         self._working_cache: dict[date, date] = {}

@@ -13,7 +13,7 @@ from clerk_app.services.letters.issue import LETTER_SCOPE
 
 # The tables a load writes (locked against other writers and analysed on PostgreSQL).
 LOADED_TABLES = (
-    "cases", "incoming_items", "iok_requests", "deposit_petitions",
+    "cases", "incoming_items", "iok_exports", "iok_requests", "deposit_petitions",
     "property_statements", "household_members", "household_incomes", "instalment_agreements",
     "instalments",
     "deadlines", "deadline_suspensions", "letters", "deposit_decisions", "deadline_redatings",
@@ -21,7 +21,7 @@ LOADED_TABLES = (
 )
 _KEYED_TABLES = ("cases", "incoming_items", "deadlines", "household_members",
                  "instalment_agreements", "deadline_suspensions", "letters",
-                 "deposit_decisions", "deadline_redatings", "audit_entries")
+                 "deposit_decisions", "deadline_redatings", "audit_entries", "iok_exports")
 
 Numbers = dict[tuple[str, int], int]
 

@@ -22,6 +22,12 @@ from clerk_app.demo.rows import Ids, Row, Rows
 from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.case_events import CaseEvent
 from clerk_app.domain.cases import CaseKind
+from clerk_app.domain.iok_letter_texts import (
+    IokCompletionContent,
+    IokConfirmationContent,
+    iok_completion_body,
+    iok_confirmation_body,
+)
 from clerk_app.domain.letter_kinds import DeliveryMethod, DeliveryStatus, LetterKind
 from clerk_app.domain.letter_texts import (
     DelayNoticeContent,
@@ -33,6 +39,7 @@ from clerk_app.domain.letter_texts import (
 )
 from clerk_app.services.admin.settings import LetterTexts, OfficeSettings
 from clerk_app.services.core.context import OFFICE_TZ
+from clerk_app.services.letters.iok_letters import zgm_signature
 from clerk_app.services.letters.issue import LETTER_SCOPE
 
 _POST = DeliveryMethod.POST.value
@@ -201,6 +208,39 @@ class LetterRows:
         else:
             start, event = self.deliver_by_post(row, d.chance(_DEEMED_SHARE), latest)
         return Summoned(row["id"], row["identifier"], dated_on, start, event)
+
+    def iok_completion(self, rows: Rows, case: Row, clerk: int, addressee: tuple[str, ...],
+                       items: tuple[str, ...], dated_on: date, reply_by: date,
+                       by_email: bool) -> Row:
+        """ZGM's request to complete an IOK request (regulamin IOK, no KPA), by e-mail as an
+        attachment where a valid address is known, else by post."""
+        s = self.settings
+        body = iok_completion_body(IokCompletionContent(
+            case["received_on"], items, s.iok_reply_days, reply_by, zgm_signature(s)))
+        row = self.add(rows, case, LetterKind.IOK_COMPLETION, body, dated_on, clerk,
+                       addressee, {"missing": list(items), "days": s.iok_reply_days,
+                                   "reply_by": reply_by.isoformat()},
+                       LetterKind.IOK_COMPLETION.label)
+        self._send(row, by_email)
+        return row
+
+    def iok_confirmation(self, rows: Rows, case: Row, clerk: int, addressee: tuple[str, ...],
+                         content: IokConfirmationContent, by_email: bool) -> Row:
+        """ZGM's confirmation that the login data went to the e-mail given (no password)."""
+        body = iok_confirmation_body(content)
+        row = self.add(rows, case, LetterKind.IOK_CONFIRMATION, body, content.login_sent_on,
+                       clerk, addressee, {"login_sent_on": content.login_sent_on.isoformat()},
+                       LetterKind.IOK_CONFIRMATION.label)
+        self._send(row, by_email)
+        return row
+
+    def _send(self, row: Row, by_email: bool) -> None:
+        if by_email and row["dated_on"] < self.today:
+            row.update(delivery_method=_EMAIL, sent_on=row["dated_on"],
+                       email_sent_at=row["created_at"],
+                       email_message_id=f"<{row['identifier'].lower()}@demo.clerk-app>")
+        else:
+            self.deliver_by_post(row, self.d.chance(0.1), self.today)
 
     def delay_notice(self, rows: Rows, case: Row, clerk: int, addressee: tuple[str, ...],
                      dated_on: date, original_due: date | None, new_due: date,

@@ -35,7 +35,8 @@ def ensure_settings(work: Work) -> OfficeSettings:
     """The office settings; a fresh database gets defaults with the demo bank account."""
     if work.session.get(Setting, SETTINGS_KEY) is None:
         write_settings(work, OfficeSettings(deposit_bank_account=pools.DEMO_NRB,
-                                            signatory_name="Grażyna Szołtysek"))
+                                            signatory_name="Grażyna Szołtysek",
+                                            zgm_signatory_name="Barbara Wróbel"))
     return read_settings(work.session)
 
 

@@ -24,6 +24,7 @@ from clerk_app.persistence.models import (
     IncomingItem,
     Instalment,
     InstalmentAgreement,
+    IokExport,
     IokRequest,
     Letter,
     PropertyStatement,
@@ -43,6 +44,7 @@ class Rows:
 
     cases: list[Row] = field(default_factory=list)
     incoming: list[Row] = field(default_factory=list)
+    iok_exports: list[Row] = field(default_factory=list)
     iok: list[Row] = field(default_factory=list)
     deposit: list[Row] = field(default_factory=list)
     statements: list[Row] = field(default_factory=list)
@@ -61,7 +63,8 @@ class Rows:
         """(table, rows) pairs, parents before children."""
         return [
             (table_of(Case), self.cases), (table_of(IncomingItem), self.incoming),
-            (table_of(IokRequest), self.iok), (table_of(DepositPetition), self.deposit),
+            (table_of(IokExport), self.iok_exports), (table_of(IokRequest), self.iok),
+            (table_of(DepositPetition), self.deposit),
             (table_of(PropertyStatement), self.statements),
             (table_of(HouseholdMember), self.members),
             (table_of(HouseholdIncome), self.incomes),
@@ -88,3 +91,4 @@ class Ids:
     decision: int
     redating: int
     audit: int
+    iok_export: int

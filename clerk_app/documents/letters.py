@@ -55,7 +55,8 @@ def body_story(body: LetterBody) -> list[Flowable]:
         story.append(Spacer(0, 2 * mm))
     story += [Paragraph(_markup(p), st["body"]) for p in body.after_items]
     if body.legal_basis:
-        story.append(Paragraph(f"Podstawa prawna: {escape(body.legal_basis)}.", st["small"]))
+        label = "Podstawa prawna" if "art." in body.legal_basis else "Podstawa"
+        story.append(Paragraph(f"{label}: {escape(body.legal_basis)}.", st["small"]))
     signature = [Spacer(0, 14 * mm),
                  Paragraph("." * 48, st["sign"]),
                  Paragraph(escape(body.signatory_name) or "&nbsp;", st["sign"]),

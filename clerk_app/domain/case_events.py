@@ -22,6 +22,8 @@ class CaseEvent(StrEnum):
     SUMMONS_DELIVERY_RECORDED = "summons_delivery_recorded"  # entered outside the desk
     DEFICIENCIES_REMOVED = "deficiencies_removed"  # deposit petition
     IOK_REQUEST_COMPLETED = "iok_request_completed"  # IOK request
+    IOK_COMPLETION_REQUESTED = "iok_completion_requested"  # ZGM asked the applicant
+    IOK_CLOSED_NOT_COMPLETED = "iok_closed_not_completed"  # no reply within the period
     DELAY_NOTICE_ISSUED = "delay_notice_issued"  # art. 36 KPA practice
     DEADLINE_EXTENDED = "deadline_extended"  # a new date set by the office
     DEADLINE_CANCELLED = "deadline_cancelled"  # e.g. the request was withdrawn
@@ -48,6 +50,8 @@ _LABELS = {
     CaseEvent.SUMMONS_DELIVERY_RECORDED: "doręczenie wezwania",
     CaseEvent.DEFICIENCIES_REMOVED: "usunięcie braków formalnych",
     CaseEvent.IOK_REQUEST_COMPLETED: "uzupełnienie wniosku",
+    CaseEvent.IOK_COMPLETION_REQUESTED: "prośba o uzupełnienie wniosku",
+    CaseEvent.IOK_CLOSED_NOT_COMPLETED: "zamknięcie wniosku nieuzupełnionego",
     CaseEvent.DELAY_NOTICE_ISSUED: "zawiadomienie o zwłoce",
     CaseEvent.DEADLINE_EXTENDED: "przedłużenie terminu",
     CaseEvent.DEADLINE_CANCELLED: "anulowanie terminu",

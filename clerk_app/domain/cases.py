@@ -60,13 +60,12 @@ _STATUS_LABELS = {
 
 _S = CaseStatus
 _TRANSITIONS: dict[CaseKind, dict[CaseStatus, frozenset[CaseStatus]]] = {
+    # IOK is a service under the regulamin IOK, not KPA: no "left without consideration";
+    # a request not completed within the reply period is closed as not completed.
     CaseKind.IOK: {
         _S.REGISTERED: frozenset({_S.AWAITING_COMPLETION, _S.LOGIN_SENT}),
-        _S.AWAITING_COMPLETION: frozenset(
-            {_S.REGISTERED, _S.LOGIN_SENT, _S.LEFT_WITHOUT_CONSIDERATION}
-        ),
+        _S.AWAITING_COMPLETION: frozenset({_S.REGISTERED, _S.CLOSED}),
         _S.LOGIN_SENT: frozenset({_S.CLOSED}),
-        _S.LEFT_WITHOUT_CONSIDERATION: frozenset({_S.CLOSED}),
     },
     CaseKind.DEPOSIT: {
         _S.REGISTERED: frozenset({_S.AWAITING_COMPLETION, _S.IN_PROGRESS}),
@@ -163,6 +162,7 @@ class DeadlineKind(StrEnum):
     DECISION = "decision"
     IOK_TARGET = "iok_target"
     DELAY_NEW_DATE = "delay_new_date"
+    IOK_REPLY = "iok_reply"  # the applicant's reply to an IOK completion request
 
     @property
     def label(self) -> str:
@@ -175,6 +175,7 @@ _DEADLINE_KIND_LABELS = {
     DeadlineKind.DECISION: "Rozpatrzenie prośby",
     DeadlineKind.IOK_TARGET: "Obsługa wniosku IOK",
     DeadlineKind.DELAY_NEW_DATE: "Nowy termin (zawiadomienie)",
+    DeadlineKind.IOK_REPLY: "Uzupełnienie wniosku IOK",
 }
 
 

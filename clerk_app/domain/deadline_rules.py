@@ -23,6 +23,8 @@ _E = CaseEvent
 BOTH = frozenset(CaseKind)
 DEPOSIT = frozenset({CaseKind.DEPOSIT})
 IOK = frozenset({CaseKind.IOK})
+# The deadlines of IOK requests (regulamin IOK: explained without KPA articles).
+IOK_DEADLINES = frozenset({_K.IOK_TARGET, _K.IOK_REPLY})
 DELAY_NOTICE_DEFAULT_DAYS = 30
 EXTENSION_DEFAULT_DAYS = 7
 
@@ -83,9 +85,23 @@ EVENT_EFFECTS: dict[CaseEvent, tuple[Effect, ...]] = {
         *(Effect(Action.RESUME, k, DEPOSIT) for k in _DECISION),
         Effect(Action.START, _K.DECISION, DEPOSIT, Guard.NONE_OPEN),
     ),
+    # IOK (regulamin IOK, no KPA): ZGM's completion request stops the office's target and
+    # gives the applicant the reply period (a setting) from the day it was sent.
+    _E.IOK_COMPLETION_REQUESTED: (
+        Effect(Action.SUSPEND, _K.IOK_TARGET, IOK),
+        Effect(Action.START, _K.IOK_REPLY, IOK, Guard.NONE_OPEN),
+    ),
+    # Completion ends the reply period and resumes the target (waiting days not counted).
     _E.IOK_REQUEST_COMPLETED: (
         Effect(Action.END, _K.DEFICIENCY, IOK),
+        Effect(Action.END, _K.IOK_REPLY, IOK),
         Effect(Action.RESUME, _K.IOK_TARGET, IOK),
+    ),
+    # IOK's own ending instead of "left without consideration": no reply in the period.
+    _E.IOK_CLOSED_NOT_COMPLETED: (
+        Effect(Action.END, _K.IOK_REPLY, IOK),
+        Effect(Action.END, _K.DEFICIENCY, IOK),
+        Effect(Action.CANCEL, _K.IOK_TARGET, IOK),
     ),
     # A delay notice replaces the decision date by the new date it announces (art. 36).
     _E.DELAY_NOTICE_ISSUED: (
@@ -94,9 +110,8 @@ EVENT_EFFECTS: dict[CaseEvent, tuple[Effect, ...]] = {
     ),
     _E.DECISION_ISSUED: tuple(Effect(Action.END, k, DEPOSIT) for k in _DECISION),
     _E.LEFT_WITHOUT_CONSIDERATION: (
-        Effect(Action.END, _K.DEFICIENCY),
+        Effect(Action.END, _K.DEFICIENCY, DEPOSIT),
         *(Effect(Action.CANCEL, k, DEPOSIT) for k in _DECISION),
-        Effect(Action.CANCEL, _K.IOK_TARGET, IOK),
     ),
     _E.LOGIN_DATA_SENT: (Effect(Action.END, _K.IOK_TARGET, IOK),),
     # A request for reconsideration of a refusal: a new decision month from its receipt.
@@ -132,11 +147,13 @@ class Period:
 
 @dataclass(frozen=True)
 class DeadlinePeriods:
-    """The office's periods (settings; domain.md defaults: 7 days, 1 month, 14 days)."""
+    """The office's periods (settings; domain.md defaults: 7 days, 1 month, 14 days; the
+    IOK reply period 14 days)."""
 
     deficiency_days: int = 7
     decision_months: int = 1
     iok_target_days: int = 14
+    iok_reply_days: int = 14
 
     def period_of(self, kind: DeadlineKind) -> Period:
         """The period a deadline of ``kind`` starts with (a delay notice sets its own)."""
@@ -146,6 +163,8 @@ class DeadlinePeriods:
             return Period(self.decision_months, PeriodUnit.MONTHS)
         if kind is _K.IOK_TARGET:
             return Period(self.iok_target_days, PeriodUnit.DAYS)
+        if kind is _K.IOK_REPLY:
+            return Period(self.iok_reply_days, PeriodUnit.DAYS)
         raise ValueError(f"{kind} has no standing period")
 
 

@@ -162,6 +162,17 @@ FIELD_LABELS: dict[str, str] = {
     "account_code": "Kod konta",
     "migration_consent": "Zgoda na przeniesienie konta",
     "batch_size": "Liczba kont w partii",
+    # IOK requests (issue 10, iok)
+    "contractor_number": "Nr kontrahenta ZGM",
+    "applicant_role": "Rola wnioskodawcy",
+    "e_invoice_consent": "Zgoda na e-fakturę",
+    "premises_street": "Ulica lokalu",
+    "premises_building": "Nr budynku lokalu",
+    "premises_flat": "Nr lokalu",
+    "delivery": "Sposób wysyłki",
+    "out": "Plik",
+    "account_created_on": "Konto utworzone dnia",
+    "login_sent_on": "Dane logowania wysłane dnia",
 }
 
 

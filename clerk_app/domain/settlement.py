@@ -28,6 +28,7 @@ class SettlementKind(StrEnum):
     LEFT_WITHOUT_CONSIDERATION = "left_without_consideration"
     WITHDRAWN = "withdrawn"
     LOGIN_DATA_SENT = "login_data_sent"  # IOK: the account was handed over
+    NOT_COMPLETED = "not_completed"  # IOK: not completed within the reply period
 
     @property
     def label(self) -> str:
@@ -40,4 +41,5 @@ _SETTLEMENT_LABELS = {
     SettlementKind.LEFT_WITHOUT_CONSIDERATION: "Pozostawiono bez rozpoznania",
     SettlementKind.WITHDRAWN: "Wycofano",
     SettlementKind.LOGIN_DATA_SENT: "Przekazano dane logowania do IOK",
+    SettlementKind.NOT_COMPLETED: "Zamknięto: wniosek nie został uzupełniony w terminie",
 }

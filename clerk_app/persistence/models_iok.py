@@ -19,7 +19,8 @@ class IokExport(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # Empty when written by the command line (migration 0011).
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     file_format: Mapped[str] = mapped_column(String(10))  # "xlsx" or "csv"
     row_count: Mapped[int] = mapped_column(Integer)
 

@@ -23,6 +23,7 @@ from clerk_app.ui.changes import CASE_WORK, Change, ChangeKind, broadcast
 from clerk_app.ui.deposit.decision_panel import DecisionPanel
 from clerk_app.ui.deposit.petition_tab import PetitionTab
 from clerk_app.ui.deposit.reassign_dialog import ReassignDialog, can_reassign
+from clerk_app.ui.iok.request_tab import IokRequestTab
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import make_error_label
 
@@ -52,6 +53,7 @@ class CaseView(QWidget):
         self.decision_panel: DecisionPanel | None = None  # deposit cases: added on first load
         self.add_tab(self.tr("Pisma i terminy"), self.letters_tab)
         self.petition_tab: PetitionTab | None = None  # added once the case is a deposit one
+        self.iok_tab: IokRequestTab | None = None  # added once the case is an IOK one
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.error_label)
@@ -148,6 +150,9 @@ class CaseView(QWidget):
         if d.kind is CaseKind.DEPOSIT and self.petition_tab is None:
             self.petition_tab = PetitionTab(self.ctx, self.actor, self.case_id, self)
             self.tabs.insertTab(1, self.petition_tab, self.tr("Prośba o raty"))
+        if d.kind is CaseKind.IOK and self.iok_tab is None:
+            self.iok_tab = IokRequestTab(self.ctx, self.actor, self.case_id, self)
+            self.tabs.insertTab(1, self.iok_tab, self.tr("Wniosek IOK"))
         for i in range(self.tabs.count()):
             set_case = getattr(self.tabs.widget(i), "set_case", None)
             if callable(set_case):

@@ -145,6 +145,9 @@ class MainWindow(QMainWindow):
         self.act_legacy = self._action(
             cases, self.tr("&Migracja kont Portalu Mieszkańców…"), self.open_legacy_migration,
             None, Permission.IOK_MIGRATION)
+        self.act_iok_handover = self._action(
+            cases, self.tr("Przekazanie kont &IOK…"), self.open_iok_handover, "Ctrl+5",
+            Permission.HANDLE_CASE)
         self.act_deadlines = self._action(deadlines, self.tr("&Terminy spraw"),
                                           self._show_second_page, "Ctrl+2",
                                           Permission.VIEW_CASES)
@@ -255,6 +258,17 @@ class MainWindow(QMainWindow):
             self.open_legacy_return_form(text)
         else:
             self.navigator.handle_scan(text)
+
+    def open_iok_handover(self) -> QWidget:
+        """IOK requests ready for an account: the hand-over file and the result file."""
+        from clerk_app.ui.iok.handover_window import HandoverWindow
+
+        def make() -> QWidget:
+            window = HandoverWindow(self.ctx, self.actor, self)
+            window.caseActivated.connect(self.navigator.open_case)
+            return window
+
+        return self._open("iok_handover", make)
 
     def open_report(self) -> QWidget:
         from clerk_app.ui.report_dialog import ReportDialog

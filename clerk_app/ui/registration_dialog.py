@@ -38,6 +38,7 @@ from clerk_app.ui.deposit.registration_parts import WARNING_STYLE, registered_mi
 from clerk_app.ui.error_text import user_message
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import ask_discard, focus_field, make_error_label, show_error
+from clerk_app.ui.registration_email_hint import ask_email_hint
 from clerk_app.ui.registration_form import RegistrationForm
 from clerk_app.ui.service_dialog import ServiceDialog
 
@@ -60,6 +61,8 @@ class RegistrationDialog(ServiceDialog):
         self.saved_result: RegistrationResult | None = None
         self.hints: list[DuplicateHint] = []
         self.discard_box: QMessageBox | None = None
+        self.email_hint_box: QMessageBox | None = None
+        self._email_confirmed = ""  # an address kept as typed despite its hint
         self._save_when_checked = False
         self.setWindowTitle(self.tr("Rejestracja pisma wpływającego"))
         self.loading = QLabel(self.tr("Wczytywanie formularza…"), self)
@@ -178,10 +181,23 @@ class RegistrationDialog(ServiceDialog):
         if not self.form.scan_list.runner.is_idle():
             self._save_when_checked = True
             return
+        if self._ask_about_email_hint():
+            return
         self.form.result_label.hide()
         ctx, actor, data = self.ctx, self.actor, self.form.value()
         self.op(lambda: register_item(ctx, actor, data)).on_success(self._saved).announcing(
             lambda result: Change(ChangeKind.CASE | ChangeKind.DEADLINES, result.case_id)).run()
+
+    def _ask_about_email_hint(self) -> bool:
+        """A likely typo in the e-mail asks first (once per address); True: saving waits."""
+        box = ask_email_hint(self, self.form.sender_form, self._email_confirmed,
+                             self._email_chosen)
+        self.email_hint_box = box or self.email_hint_box
+        return box is not None
+
+    def _email_chosen(self, address: str) -> None:
+        self._email_confirmed = address
+        self.save()
 
     def show_failure(self, error: Exception) -> None:
         """Show the messages; focus the bad field that comes first in the form."""

@@ -47,7 +47,8 @@ def _state(widgets: Inputs) -> tuple[object, ...]:
 
 
 class IokSection(QGroupBox):
-    """Tenant or owner, contractor number, e-invoice consent, signature present."""
+    """Tenant or owner, the premises (blank: the postal address), contractor number,
+    e-invoice consent, signature present."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Wniosek o konto IOK"), parent)
@@ -59,20 +60,40 @@ class IokSection(QGroupBox):
         self.contractor.setPlaceholderText(self.tr("jeśli znany"))
         self.e_invoice = QCheckBox(self.tr("Zgoda na e-fakturę przesyłaną e-mailem"), self)
         self.signed = QCheckBox(self.tr("Wniosek podpisany (akceptacja regulaminu IOK)"), self)
+        self.premises_street = QLineEdit(self)
+        self.premises_street.setMaxLength(120)
+        self.premises_street.setPlaceholderText(self.tr("puste: jak adres wnioskodawcy"))
+        self.premises_building = QLineEdit(self)
+        self.premises_building.setMaxLength(20)
+        self.premises_flat = QLineEdit(self)
+        self.premises_flat.setMaxLength(20)
+        premises = QHBoxLayout()
+        premises.addWidget(self.premises_street, 3)
+        premises.addWidget(self.premises_building, 1)
+        premises.addWidget(QLabel("/", self))
+        premises.addWidget(self.premises_flat, 1)
         form = QFormLayout(self)
         form.addRow(self.tr("Wnioskodawca &jest:"), self.role)
+        premises_label = QLabel(self.tr("&Lokal (ulica, nr):"), self)
+        premises_label.setBuddy(self.premises_street)
+        form.addRow(premises_label, premises)
         form.addRow(self.tr("Nr &kontrahenta ZGM:"), self.contractor)
         form.addRow("", self.e_invoice)
         form.addRow("", self.signed)
-        self.fields: dict[str, QWidget] = {}
+        self.fields: dict[str, QWidget] = {
+            "contractor_number": self.contractor, "premises_street": self.premises_street,
+            "premises_building": self.premises_building, "premises_flat": self.premises_flat}
         self.reset()
 
     def inputs(self) -> Inputs:
-        return [self.role, self.contractor, self.e_invoice, self.signed]
+        return [self.role, self.premises_street, self.premises_building, self.premises_flat,
+                self.contractor, self.e_invoice, self.signed]
 
     def reset(self) -> None:
         self.role.setCurrentIndex(0)
         self.contractor.clear()
+        for edit in (self.premises_street, self.premises_building, self.premises_flat):
+            edit.clear()
         self.e_invoice.setChecked(False)
         self.signed.setChecked(True)
 
@@ -83,7 +104,10 @@ class IokSection(QGroupBox):
         return IokDetailsInput(
             applicant_role=ApplicantRole(self.role.currentData()),
             contractor_number=self.contractor.text().strip() or None,
-            e_invoice_consent=self.e_invoice.isChecked(), signed=self.signed.isChecked())
+            e_invoice_consent=self.e_invoice.isChecked(), signed=self.signed.isChecked(),
+            premises_street=self.premises_street.text(),
+            premises_building=self.premises_building.text(),
+            premises_flat=self.premises_flat.text())
 
 
 class DepositSection(QGroupBox):

@@ -10,8 +10,9 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from clerk_app.domain.email_hints import suggest_email
 from clerk_app.services.intake.types import SenderInput
 
 
@@ -71,11 +72,45 @@ class SenderForm(QWidget):
                     grid.addLayout(pair, r, c * 2 + 1)
                 else:
                     grid.addWidget(widget, r, c * 2 + 1, 1, span)
+        grid.addLayout(self._hint_row(), len(rows), 1, 1, 3)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         inputs = self.inputs()
         for first, second in itertools.pairwise(inputs):
             QWidget.setTabOrder(first, second)
+
+    def _hint_row(self) -> QHBoxLayout:
+        """"Czy chodziło o …?" under the e-mail, with a button that takes the suggestion."""
+        self.email_hint = QLabel(self)
+        self.email_hint.setStyleSheet("color: #8a5a00;")
+        self.email_fix = QPushButton(self.tr("&Popraw"), self)
+        self.email_fix.setAutoDefault(False)
+        self.email_fix.clicked.connect(self.accept_email_hint)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.email_hint, 1)
+        row.addWidget(self.email_fix)
+        self.email.textChanged.connect(lambda _text: self._update_hint())
+        self._update_hint()
+        return row
+
+    def email_suggestion(self) -> str | None:
+        """The address a likely typo in the e-mail probably means (None: looks right)."""
+        return suggest_email(self.email.text())
+
+    def _update_hint(self) -> None:
+        suggestion = self.email_suggestion()
+        self.email_hint.setText(self.tr("Czy chodziło o: {0}?").format(suggestion)
+                                if suggestion else "")
+        self.email_hint.setVisible(suggestion is not None)
+        self.email_fix.setVisible(suggestion is not None)
+
+    def accept_email_hint(self) -> None:
+        suggestion = self.email_suggestion()
+        if suggestion:
+            self.email.setText(suggestion)
+            self.changed.emit()
+            self.email.setFocus()
 
     def _edit(self, max_length: int, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit(self)

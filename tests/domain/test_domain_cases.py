@@ -56,9 +56,11 @@ def test_iok_transitions() -> None:
     assert allowed_transitions(CaseKind.IOK, S.REGISTERED) == {
         S.AWAITING_COMPLETION, S.LOGIN_SENT
     }
+    # No "left without consideration" for IOK: an uncompleted request is closed.
     assert allowed_transitions(CaseKind.IOK, S.AWAITING_COMPLETION) == {
-        S.REGISTERED, S.LOGIN_SENT, S.LEFT_WITHOUT_CONSIDERATION
+        S.REGISTERED, S.CLOSED
     }
+    assert allowed_transitions(CaseKind.IOK, S.LEFT_WITHOUT_CONSIDERATION) == frozenset()
     assert allowed_transitions(CaseKind.IOK, S.LOGIN_SENT) == {S.CLOSED}
     assert allowed_transitions(CaseKind.IOK, S.CLOSED) == frozenset()
     assert allowed_transitions(CaseKind.IOK, S.CONSENT) == frozenset()

@@ -55,7 +55,17 @@ def test_removal_ends_seven_days_then_resumes_or_starts_the_month() -> None:
         (Action.RESUME, _K.DELAY_NEW_DATE), (Action.START, _K.DECISION)]
     assert effects_of(CaseEvent.DEFICIENCIES_REMOVED, CaseKind.IOK) == ()
     assert _actions(CaseEvent.IOK_REQUEST_COMPLETED, CaseKind.IOK) == [
-        (Action.END, _K.DEFICIENCY), (Action.RESUME, _K.IOK_TARGET)]
+        (Action.END, _K.DEFICIENCY), (Action.END, _K.IOK_REPLY), (Action.RESUME, _K.IOK_TARGET)]
+
+
+def test_iok_completion_request_and_its_own_ending() -> None:
+    assert _actions(CaseEvent.IOK_COMPLETION_REQUESTED, CaseKind.IOK) == [
+        (Action.SUSPEND, _K.IOK_TARGET), (Action.START, _K.IOK_REPLY)]
+    assert _actions(CaseEvent.IOK_CLOSED_NOT_COMPLETED, CaseKind.IOK) == [
+        (Action.END, _K.IOK_REPLY), (Action.END, _K.DEFICIENCY), (Action.CANCEL, _K.IOK_TARGET)]
+    assert effects_of(CaseEvent.LEFT_WITHOUT_CONSIDERATION, CaseKind.IOK) == ()
+    assert effects_of(CaseEvent.IOK_COMPLETION_REQUESTED, CaseKind.DEPOSIT) == ()
+    assert DeadlinePeriods(iok_reply_days=10).period_of(_K.IOK_REPLY).count == 10
 
 
 def test_delay_notice_replaces_the_month_and_decision_ends_it() -> None:

@@ -23,11 +23,12 @@ from tests.agreement_sample import sample_agreement
 
 
 def test_every_letter_kind_has_a_polish_label_and_a_legal_basis() -> None:
-    assert {k.value for k in LetterKind} == {
+    iok = {LetterKind.IOK_COMPLETION, LetterKind.IOK_CONFIRMATION}  # regulamin IOK, no KPA
+    assert {k.value for k in set(LetterKind) - iok} == {
         "summons", "left_without_consideration", "consent", "agreement", "refusal",
         "delay_notice"}
     assert all(k.label != k.value for k in LetterKind)
-    assert set(DEFAULT_LEGAL_BASIS) == set(LetterKind)
+    assert set(DEFAULT_LEGAL_BASIS) == set(LetterKind) - iok
     assert "art. 64 § 2" in DEFAULT_LEGAL_BASIS[LetterKind.LEFT_WITHOUT_CONSIDERATION]
     assert "art. 36 i art. 37" in DEFAULT_LEGAL_BASIS[LetterKind.DELAY_NOTICE]
     for kind in (LetterKind.CONSENT, LetterKind.REFUSAL, LetterKind.AGREEMENT):

@@ -141,12 +141,14 @@ def test_iok_target_pauses_while_waiting_and_resumes_on_completion(
     case_id = make_case(ctx, clerk.user_id, kind=CaseKind.IOK, received_on=date(2026, 3, 2))
     assert start_iok_target(ctx, clerk, case_id).due_on == date(2026, 3, 16)
     set_today(clock, date(2026, 3, 4))
-    issue_summons(ctx, clerk, case_id, ["Podpis na wniosku"])
-    (target,) = list_case_deadlines(ctx, clerk, case_id)
+    issue_summons(ctx, clerk, case_id, ["Podpis na wniosku"])  # ZGM's completion request
+    target, reply = list_case_deadlines(ctx, clerk, case_id)
     assert target.state is DeadlineState.SUSPENDED and target.due_on is None
+    assert reply.kind is DeadlineKind.IOK_REPLY and reply.due_on == date(2026, 3, 18)
     set_today(clock, date(2026, 3, 9))
     record_deficiencies_removed(ctx, clerk, case_id, date(2026, 3, 9))
-    (target,) = list_case_deadlines(ctx, clerk, case_id)
+    target, reply = list_case_deadlines(ctx, clerk, case_id)
+    assert reply.state is DeadlineState.MET
     assert target.state is DeadlineState.RUNNING
     assert target.suspended_days == 5
     assert target.due_on == date(2026, 3, 23)  # 16.03 + 5 days of waiting (21.03 Sat) → 23.03

@@ -110,8 +110,7 @@ def _by_case(rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
 # --------------------------------------------------------------------------- pure parts
 def test_reachable_statuses() -> None:
     assert set(reachable_statuses(CaseKind.IOK)) == {
-        _S.REGISTERED, _S.AWAITING_COMPLETION, _S.LOGIN_SENT,
-        _S.LEFT_WITHOUT_CONSIDERATION, _S.CLOSED}
+        _S.REGISTERED, _S.AWAITING_COMPLETION, _S.LOGIN_SENT, _S.CLOSED}  # no KPA ending
     assert set(reachable_statuses(CaseKind.DEPOSIT)) == set(CaseStatus) - {_S.LOGIN_SENT}
 
 
@@ -271,7 +270,9 @@ def test_deadlines_follow_the_calendar_and_set_next_deadline(
         assert case["next_deadline"] == expected, case["signature"]
         open_kinds = {d["kind"] for d in open_rows}
         status, kind = case["status"], case["kind"]
-        if status == "awaiting_completion":  # or its summons waits for delivery
+        if status == "awaiting_completion" and kind == "iok":  # ZGM's reply period
+            assert "iok_reply" in open_kinds
+        elif status == "awaiting_completion":  # or its summons waits for delivery
             assert "deficiency" in open_kinds or pending_summons[case["id"]]
         if kind == "deposit" and status == "in_progress":
             assert open_kinds in ({"decision"}, {"delay_new_date"})
@@ -307,7 +308,8 @@ def test_deadlines_follow_the_calendar_and_set_next_deadline(
                 continue
             expected_period = {DeadlineKind.DEFICIENCY: (7, "days"),
                                DeadlineKind.DECISION: (1, "months"),
-                               DeadlineKind.IOK_TARGET: (14, "days")}[value.kind]
+                               DeadlineKind.IOK_TARGET: (14, "days"),
+                               DeadlineKind.IOK_REPLY: (14, "days")}[value.kind]
             assert (d["period_count"], d["period_unit"]) == expected_period
     states = Counter(d["state"] for rows in deadlines.values() for d in rows)
     assert states["running"] and states["met"] and states["missed"]

@@ -209,7 +209,7 @@ def test_deliveries_agree_with_the_deficiency_deadlines(ctx: AppContext,
             # A reading confirmation is a delivery only where the office says so.
             assert d.start_event != "summons_read" or email_counts
     states = Counter(x.delivery_status.value for x in letters.values()
-                     if x.kind is LetterKind.SUMMONS)
+                     if x.kind in (LetterKind.SUMMONS, LetterKind.IOK_COMPLETION))
     assert states["delivered"] and states["deemed"] and states["pending"]
     for letter in letters.values():
         if letter.kind is LetterKind.SUMMONS and letter.id not in started_by:
@@ -231,7 +231,7 @@ def test_decisions_settlements_and_agreements_agree_with_statuses(
         decision = decisions.get(case.id)
         settlement = case.settlement.value if case.settlement else None
         if case.kind is CaseKind.IOK:
-            assert decision is None and set(kinds) <= {"summons"}
+            assert decision is None and set(kinds) <= {"iok_completion", "iok_confirmation"}
             continue
         if settlement == "refusal":
             assert decision is not None and decision.kind.value == "refusal"

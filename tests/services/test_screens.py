@@ -54,7 +54,8 @@ def test_case_screen_is_what_the_single_reads_say(
     assert screen.deadlines == list_case_deadlines(ctx, clerk, case_id)
     assert screen.letters == list_case_letters(ctx, clerk, case_id)
     assert len(screen.documents[0].scans) == 1 and len(screen.letters) == 1
-    assert len(screen.deadlines) == 1 and len(screen.timeline) >= 3
+    # The IOK target (suspended) and the applicant's reply period of ZGM's request.
+    assert len(screen.deadlines) == 2 and len(screen.timeline) >= 3
     assert not screen.calendar.is_working_day(date(2026, 3, 13))  # the office's day off
     assert screen.today == ctx.today() == date(2026, 3, 2)
 

@@ -40,7 +40,7 @@ def test_second_clerk_gets_conflict_and_keeps_typed_text(
     assert first.signature_label.text() == "ZGM.0143.1.2026"
     assert first.header_values["applicant"].text().startswith("Józef Żółkiewski")
     assert [first.tabs.tabText(i) for i in range(first.tabs.count())] == \
-        ["Dane", "Dokumenty", "Historia", "Pisma i terminy"]
+        ["Dane", "Wniosek IOK", "Dokumenty", "Historia", "Pisma i terminy"]
 
     # The second clerk is typing while the first one saves: the save's broadcast makes both
     # windows read the case again, and the second keeps what was typed (and its version).
@@ -79,10 +79,11 @@ def test_invalid_applicant_data_is_refused_and_focused(
     case_id = intake.register_item(ctx, staff[Role.COUNTER], iok_request()).case_id or 0
     view = open_view(qtbot, ctx, staff[Role.CLERK], case_id)
     view.activateWindow()
-    view.data_tab.form.email.setText("")
+    view.data_tab.form.postal_code.setText("4-94")  # (an IOK e-mail may be empty: deficient)
     save(qtbot, view)
-    assert "Adres e-mail" in view.data_tab.error_label.text()
-    assert view.data_tab.form.email.hasFocus() or view.focusWidget() is view.data_tab.form.email
+    assert "Kod pocztowy" in view.data_tab.error_label.text()
+    assert view.data_tab.form.postal_code.hasFocus() or \
+        view.focusWidget() is view.data_tab.form.postal_code
 
 
 def test_documents_tab_previews_pdf_and_image(
@@ -126,5 +127,5 @@ def test_tabs_added_by_others_get_the_case(
             self.setText(getattr(detail, "signature", ""))
 
     tab = LettersTab()
-    assert view.add_tab("Pisma", tab) == 4
+    assert view.add_tab("Pisma", tab) == 5  # after "Wniosek IOK" of an IOK case
     assert tab.text() == "ZGM.0143.1.2026"

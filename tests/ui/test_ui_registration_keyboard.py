@@ -99,6 +99,8 @@ def test_keyboard_only_registration_then_search(
     assert f.assignee.currentData() == staff[Role.CLERK].user_id
     assert focused() is f.iok.role
     fill(qtbot)  # tenant
+    for _ in range(3):  # the premises: blank, so the postal address
+        fill(qtbot)
     fill(qtbot, "K-1234")
     key(qtbot, Qt.Key.Key_Space)  # e-invoice consent
     fill(qtbot)

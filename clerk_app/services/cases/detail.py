@@ -104,9 +104,9 @@ def update_applicant(
         c = work.session.get(Case, case_id)
         if c is None:
             raise NotFound("Nie znaleziono sprawy.")
-        _check_may_edit_applicant(work, c)
+        check_may_edit_applicant(work, c)
         applicant = validate_registration_sender(applicant,
-                                                 email_required=c.kind is CaseKind.IOK)
+                                                 lenient_email=c.kind is CaseKind.IOK)
         if c.version != version:
             raise ConflictError()
         c.applicant_first_name, c.applicant_last_name = applicant.first_name, applicant.last_name
@@ -121,7 +121,8 @@ def update_applicant(
         return c.version
 
 
-def _check_may_edit_applicant(work: Work, case: Case) -> None:
+def check_may_edit_applicant(work: Work, case: Case) -> None:
+    """Clerks edit any case; counter staff only their own registration of today."""
     assert work.actor is not None
     if role_can(work.actor.role, Permission.HANDLE_CASE):
         return

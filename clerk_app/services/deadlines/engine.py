@@ -20,13 +20,14 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.case_events import CaseEvent
 from clerk_app.domain.cases import DeadlineKind, DeadlineState, PeriodUnit
-from clerk_app.domain.deadline_rules import Period
+from clerk_app.domain.deadline_rules import IOK_DEADLINES, Period
 from clerk_app.domain.deadline_value import (
     DeadlineValue,
     DeemedDelivery,
     Redating,
     Suspension,
 )
+from clerk_app.domain.iok_stage import iok_explanation
 from clerk_app.persistence.models import Case, Deadline, DeadlineRedating, DeadlineSuspension
 from clerk_app.services.core.errors import ConflictError, NotFound
 from clerk_app.services.core.unit_of_work import Work
@@ -184,5 +185,11 @@ def to_view(cal: LegalCalendar, row: Deadline) -> DeadlineView:
         suspended_on=suspension.start if suspension else None,
         suspended_days=value.suspended_days, extended_reason=value.reason,
         closed_on=row.closed_on, letter_id=row.letter_id,
-        explanation_lines=value.explanation(cal), version=row.version,
+        explanation_lines=explanation_of(value.kind, value.explanation(cal)),
+        version=row.version,
     )
+
+
+def explanation_of(kind: DeadlineKind, lines: tuple[str, ...]) -> tuple[str, ...]:
+    """The explanation as shown: an IOK deadline is worded without KPA articles."""
+    return iok_explanation(lines) if kind in IOK_DEADLINES else lines

@@ -55,7 +55,8 @@ class EventOutcome:
 def periods(work: Work) -> DeadlinePeriods:
     """The office's periods from settings."""
     s = read_settings(work.session)
-    return DeadlinePeriods(s.deficiency_days, s.decision_months, s.iok_target_days)
+    return DeadlinePeriods(s.deficiency_days, s.decision_months, s.iok_target_days,
+                           s.iok_reply_days)
 
 
 def apply_event(work: Work, cal: LegalCalendar, case: Case, event: CaseEvent, on: date,

@@ -10,8 +10,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.cases import CaseKind, CaseStatus, Channel, IncomingKind
+from clerk_app.domain.checklists import IokRequestFacts
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.instalments import deposit_for_rent
+from clerk_app.domain.iok_stage import iok_missing, premises_line
 from clerk_app.domain.petition_checklist import PetitionItem
 from clerk_app.domain.roles import Permission
 from clerk_app.domain.text import fold_for_search
@@ -75,6 +77,8 @@ def _open_case(work: Work, data: RegistrationInput,
             case_id=case.id, applicant_role=d.applicant_role,
             contractor_number=d.contractor_number, e_invoice_consent=d.e_invoice_consent,
             signed=d.signed, filed_place=data.channel.value, legacy_account=d.legacy_account,
+            premises_street=d.premises_street, premises_building=d.premises_building,
+            premises_flat=d.premises_flat,
         ))
     elif kind == CaseKind.DEPOSIT and data.deposit is not None:
         p = data.deposit
@@ -186,8 +190,21 @@ def register_item(ctx: AppContext, actor: Actor, data: RegistrationInput) -> Reg
                        {"filename": [None, scan.filename], "sha256": [None, check.sha256]},
                        case_id=case_id)
             scan_ids.append(scan.id)
+        iok_missing = _iok_missing(data) if kind is CaseKind.IOK else ()
+        if iok_missing:
+            follow_warnings += ("Wniosek zarejestrowano jako niekompletny: "
+                                + "; ".join(iok_missing) + ".",)
         return RegistrationResult(item.id, entry, case_id, signature, tuple(scan_ids),
-                                  warnings + follow_warnings, missing)
+                                  warnings + follow_warnings, missing, iok_missing)
+
+
+def _iok_missing(data: RegistrationInput) -> tuple[str, ...]:
+    d = data.iok
+    assert d is not None
+    facts = IokRequestFacts(data.sender.email, d.signed, data.sender.full_name,
+                            premises_line(d.premises_street, d.premises_building,
+                                          d.premises_flat))
+    return tuple(item.label for item in iok_missing(facts))
 
 
 def find_possible_duplicates(

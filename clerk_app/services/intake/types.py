@@ -46,6 +46,10 @@ class IokDetailsInput:
     e_invoice_consent: bool = False
     signed: bool = True
     legacy_account: bool = False
+    # The premises the account is for; blank: the postal address of the sender.
+    premises_street: str = ""
+    premises_building: str = ""
+    premises_flat: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,8 @@ class RegistrationResult:
     warnings: tuple[str, ...] = ()
     # A deposit petition's checklist at registration: items still missing (a warning only).
     missing_items: tuple[PetitionItem, ...] = ()
+    # An IOK request registered although deficient: what it lacks (Polish labels).
+    iok_missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,9 @@ def _optional(value: str | None) -> str | None:
     return value or None
 
 
-def _sender(c: _Collector, s: SenderInput, email_required: bool) -> SenderInput:
+def _sender(c: _Collector, s: SenderInput, lenient_email: bool) -> SenderInput:
+    """``lenient_email``: an IOK request is registered whatever its e-mail (missing or
+    malformed: kept as typed, the request is deficient; :mod:`clerk_app.domain.iok_stage`)."""
     first = c.check(lambda: require_text(s.first_name, "first_name", 100), "")
     last = c.check(lambda: require_text(s.last_name, "last_name", 100), "")
     pesel = _optional(s.pesel)
@@ -56,12 +58,17 @@ def _sender(c: _Collector, s: SenderInput, email_required: bool) -> SenderInput:
         raw_pesel = pesel
         pesel = c.check(lambda: validate_pesel(raw_pesel), raw_pesel)
     email = _optional(s.email)
-    if email is not None:
+    if email is not None and len(email) > 200:
+        c.fail("email", "Adres e-mail może mieć najwyżej 200 znaków.")
+    elif email is not None:
         raw_email = email
-        email = c.check(lambda: validate_email(raw_email), raw_email)
-    elif email_required:
-        c.fail("email", "Adres e-mail jest wymagany: na niego wysyłane są dane logowania "
-                        "do IOK.")
+        if lenient_email:
+            try:
+                email = validate_email(raw_email)
+            except FieldError:
+                email = raw_email
+        else:
+            email = c.check(lambda: validate_email(raw_email), raw_email)
     phone = _optional(s.phone)
     if phone is not None:
         raw_phone = phone
@@ -90,12 +97,30 @@ def _deposit(c: _Collector, d: DepositDetailsInput | None) -> DepositDetailsInpu
     return d
 
 
+def _iok(c: _Collector, d: IokDetailsInput, sender: SenderInput) -> IokDetailsInput:
+    """The premises default to the postal address when none is given."""
+    number = (d.contractor_number or "").strip() or None
+    if number is not None and len(number) > 40:
+        c.fail("contractor_number", "Numer kontrahenta może mieć najwyżej 40 znaków.")
+    street, building, flat = (d.premises_street.strip(), d.premises_building.strip(),
+                              d.premises_flat.strip())
+    if not (street or building or flat) and sender.street.strip():
+        street, building, flat = sender.street, sender.building, sender.flat
+    for key, value, limit in (("premises_street", street, 120),
+                              ("premises_building", building, 20),
+                              ("premises_flat", flat, 20)):
+        if len(value) > limit:
+            c.fail(key, f"Pole może mieć najwyżej {limit} znaków.")
+    return dataclasses.replace(d, contractor_number=number, premises_street=street,
+                               premises_building=building, premises_flat=flat)
+
+
 def validate_registration(data: RegistrationInput) -> RegistrationInput:
     """Normalise the form or raise ``ValidationFailed`` listing every bad field."""
     c = _Collector()
     if data.received_at.tzinfo is None:
         c.fail("received_at", "Podaj datę i godzinę wpływu.")
-    sender = _sender(c, data.sender, data.kind == IncomingKind.IOK_REQUEST)
+    sender = _sender(c, data.sender, lenient_email=data.kind == IncomingKind.IOK_REQUEST)
     subject = c.check(lambda: require_text(data.subject, "subject", 300), "")
     if data.channel == Channel.POST and data.posted_on is None:
         c.fail("posted_on", "Dla przesyłki pocztowej podaj datę nadania.")
@@ -111,7 +136,7 @@ def validate_registration(data: RegistrationInput) -> RegistrationInput:
     iok = data.iok
     deposit = data.deposit
     if data.kind == IncomingKind.IOK_REQUEST:
-        iok = iok or IokDetailsInput()
+        iok = _iok(c, iok or IokDetailsInput(), sender)
     elif data.kind == IncomingKind.DEPOSIT_PETITION:
         deposit = _deposit(c, deposit)
     if c.errors:
@@ -122,10 +147,21 @@ def validate_registration(data: RegistrationInput) -> RegistrationInput:
     )
 
 
-def validate_registration_sender(sender: SenderInput, email_required: bool) -> SenderInput:
-    """Validate applicant data edited on an existing case."""
+def validate_iok_details(d: IokDetailsInput) -> IokDetailsInput:
+    """Validate an IOK request's details edited on an existing case (blank premises stay
+    blank: the request is then deficient)."""
     c = _Collector()
-    cleaned = _sender(c, sender, email_required)
+    cleaned = _iok(c, d, SenderInput("", ""))
+    if c.errors:
+        raise ValidationFailed(c.errors)
+    return cleaned
+
+
+def validate_registration_sender(sender: SenderInput, lenient_email: bool) -> SenderInput:
+    """Validate applicant data edited on an existing case (an IOK request's e-mail is kept
+    even when malformed: the request is then deficient)."""
+    c = _Collector()
+    cleaned = _sender(c, sender, lenient_email)
     if c.errors:
         raise ValidationFailed(c.errors)
     return cleaned

@@ -10,9 +10,6 @@ envelope label, and the delivery desk scans it from the returned receipt.
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import select
@@ -29,9 +26,7 @@ from clerk_app.domain.letter_kinds import LetterKind
 from clerk_app.domain.letter_texts import (
     DelayNoticeContent,
     EnvelopeLabel,
-    LetterBody,
     LetterDocument,
-    LetterHeader,
     SummonsContent,
     delay_notice_body,
     summons_body,
@@ -41,120 +36,39 @@ from clerk_app.domain.roles import Permission
 from clerk_app.domain.text import format_date_pl
 from clerk_app.persistence.models import Case, DepositPetition, Letter
 from clerk_app.services.admin.settings import (
-    LetterTexts,
-    OfficeSettings,
     read_letter_texts,
     read_settings,
 )
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.core.errors import NotFound
-from clerk_app.services.core.numbering import next_number
 from clerk_app.services.core.unit_of_work import Work, read_as, unit_of_work
 from clerk_app.services.deadlines import engine as engine
 from clerk_app.services.deadlines.actions import load_case, office_today
 from clerk_app.services.deadlines.days_off import calendar_for
 from clerk_app.services.deadlines.events import EventFacts, apply_event
 from clerk_app.services.deposit.petition_read import read_petition
-from clerk_app.services.letters.addressee import (
-    address_parts,
-    addressee_of,
-    case_addressee_lines,
+from clerk_app.services.letters.case_letter import (
+    LETTER_SCOPE,
+    MISSING_FIELD,
+    PLACE,
+    _header,
+    _new_identifier,
+    _return_address,
+    _store,
+    addressee_lines,
+    issue_case_letter,
+    letter_identifier,
+    new_letter_identifier,
+    normalise_identifier,
+    return_address,
+    sender_lines,
+    stored_document,
 )
-from clerk_app.services.letters.records import keep_rendered
+from clerk_app.services.letters.iok_letters import issue_iok_completion, zgm_signature
 from clerk_app.services.letters.types import LetterResult, LetterView
 from clerk_app.services.letters.views import read_case_letters
 
-LETTER_SCOPE = "letter"
-PLACE = "Piekary Śląskie"
-MISSING_FIELD = "missing"
 _DELAY_ALLOWED = (CaseStatus.REGISTERED, CaseStatus.IN_PROGRESS)
-
-
-def letter_identifier(year: int, number: int) -> str:
-    return f"L{year}{number:06d}"
-
-
-def normalise_identifier(text: str) -> str:
-    """What a scanner or a person typed, as stored: no spaces, upper case."""
-    return re.sub(r"\s+", "", text or "").upper()
-
-
-def addressee_lines(case: Case, petition: DepositPetition | None = None) -> tuple[str, ...]:
-    """The addressee block: the proxy (with the principal named) where one acts, otherwise
-    the applicant (KPA art. 40 § 2)."""
-    return case_addressee_lines(case, petition)
-
-
-def sender_lines(settings: OfficeSettings, kind: CaseKind) -> tuple[str, ...]:
-    if kind is CaseKind.IOK:
-        return (settings.zgm_name, *address_parts(settings.zgm_address))
-    return (settings.city_office_name, settings.bgm_name,
-            *address_parts(settings.bgm_address))
-
-
-def _return_address(settings: OfficeSettings, kind: CaseKind) -> str:
-    """One short line above the address window (rooms dropped: the post does not need them)."""
-    address = settings.zgm_address if kind is CaseKind.IOK else settings.bgm_address
-    parts = [p.strip() for p in address.split(",") if not p.strip().lower().startswith("pok")]
-    if kind is CaseKind.IOK:
-        return f"{settings.iok_unit} – {settings.zgm_name}, {', '.join(parts)}"
-    return f"{settings.city_office_name} – {settings.deposit_unit}, {', '.join(parts)}"
-
-
-def _header(work: Work, case: Case, identifier: str, dated_on: date,
-            title: str) -> tuple[LetterHeader, OfficeSettings]:
-    settings = read_settings(work.session)
-    kind = CaseKind(case.kind)
-    actor = work.actor
-    handled_by = actor.full_name if actor else "clerk-app"
-    header = LetterHeader(
-        identifier=identifier, sender_lines=sender_lines(settings, kind),
-        return_address=_return_address(settings, kind),
-        place_and_date=f"{PLACE}, {format_date_pl(dated_on)}",
-        case_signature=case.signature, addressee_lines=addressee_of(work.session, case),
-        handled_by=handled_by, title=title)
-    return header, settings
-
-
-def _store(work: Work, case: Case, kind: LetterKind, header: LetterHeader, body: LetterBody,
-           dated_on: date, extra: dict[str, object]) -> Letter:
-    document = LetterDocument(header, body)
-    letter = Letter(
-        identifier=header.identifier, case_id=case.id, kind=kind.value,
-        addressee="\n".join(header.addressee_lines), dated_on=dated_on, created_at=work.now,
-        created_by_id=work.actor.user_id if work.actor else None, delivery_method="post",
-        delivery_status="pending",
-        extra=json.dumps({**extra, "document": document.to_json()}, ensure_ascii=False))
-    work.session.add(letter)
-    work.audit_new(letter, "issue", case_id=case.id)
-    keep_rendered(work, letter, document)
-    return letter
-
-
-def _new_identifier(work: Work, dated_on: date) -> str:
-    return letter_identifier(dated_on.year,
-                             next_number(work.session, LETTER_SCOPE, dated_on.year))
-
-
-def new_letter_identifier(work: Work, dated_on: date) -> str:
-    """The next letter identifier (``L`` + year + number), inside the caller's transaction."""
-    return _new_identifier(work, dated_on)
-
-
-def issue_case_letter(work: Work, case: Case, kind: LetterKind,
-                      compose: Callable[[OfficeSettings, LetterTexts], LetterBody],
-                      extra: dict[str, object]) -> tuple[Letter, LetterResult]:
-    """Inside an open unit of work: a new identifier, the header (to the proxy where one
-    acts), the body ``compose`` writes from the settings; the letter is stored, audited and
-    its PDF kept when the context renders. ``compose`` gets the office settings and the
-    letter texts (legal bases, remedies)."""
-    today = office_today(work)
-    identifier = _new_identifier(work, today)
-    header, settings = _header(work, case, identifier, today, kind.label)
-    body = compose(settings, read_letter_texts(work.session))
-    letter = _store(work, case, kind, header, body, today, extra)
-    return letter, LetterResult(letter.id, letter.identifier, case.id, kind,
-                                stored_document(letter), letter.version)
 
 
 def _refuse_not_applicable(work: Work, case_id: int, items: list[str]) -> None:
@@ -175,13 +89,16 @@ def _refuse_not_applicable(work: Work, case_id: int, items: list[str]) -> None:
 def issue_summons(ctx: AppContext, actor: Actor, case_id: int,
                   missing: list[str]) -> LetterResult:
     """Summons to remove formal deficiencies (art. 64 § 2 KPA): the letter with its PDF,
-    the case moves to *awaiting completion*, and a running decision deadline is suspended."""
+    the case moves to *awaiting completion*, and a running decision deadline is suspended.
+    An IOK request gets ZGM's request for completion instead (:func:`issue_iok_completion`)."""
     items = [m.strip() for m in missing if m and m.strip()]
     with unit_of_work(ctx, actor, Permission.HANDLE_CASE) as work:
         if not items:
             raise FieldError(MISSING_FIELD, "Wymień co najmniej jeden brak do usunięcia.")
         case = load_case(work, case_id)
         kind, status = CaseKind(case.kind), CaseStatus(case.status)
+        if kind is CaseKind.IOK:  # no KPA summons: ZGM's request for completion instead
+            return issue_iok_completion(work, case, tuple(items), by_email=False)[1]
         if kind is CaseKind.DEPOSIT:
             _refuse_not_applicable(work, case.id, items)
         if status is not CaseStatus.AWAITING_COMPLETION:
@@ -257,11 +174,6 @@ def issue_delay_notice(ctx: AppContext, actor: Actor, case_id: int, new_due: dat
                             stored_document(letter), letter.version)
 
 
-def stored_document(letter: Letter) -> LetterDocument:
-    """The letter exactly as issued."""
-    return LetterDocument.from_json(json.loads(letter.extra)["document"])
-
-
 def letter_document(ctx: AppContext, actor: Actor, letter_id: int) -> LetterDocument:
     """A letter's content as issued (for printing it again)."""
     with read_as(ctx, actor, Permission.VIEW_CASES) as session:
@@ -280,7 +192,7 @@ def envelope_label(ctx: AppContext, actor: Actor, letter_id: int) -> EnvelopeLab
             raise NotFound("Nie znaleziono pisma.")
         letter, case = row
         settings = read_settings(session)
-        return EnvelopeLabel(letter.identifier, _return_address(settings, CaseKind(case.kind)),
+        return EnvelopeLabel(letter.identifier, return_address(settings, CaseKind(case.kind)),
                              tuple(letter.addressee.splitlines()), case.signature)
 
 
@@ -288,3 +200,10 @@ def list_case_letters(ctx: AppContext, actor: Actor, case_id: int) -> list[Lette
     """The outgoing letters of a case with their delivery state, newest first."""
     with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         return read_case_letters(session, case_id)
+
+
+__all__ = ["LETTER_SCOPE", "MISSING_FIELD", "PLACE", "_header", "_new_identifier",
+           "_return_address", "_store", "addressee_lines", "issue_case_letter",
+           "issue_iok_completion", "letter_identifier", "new_letter_identifier",
+           "normalise_identifier", "return_address", "sender_lines", "stored_document",
+           "zgm_signature"]
