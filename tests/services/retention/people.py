@@ -21,10 +21,13 @@ from clerk_app.services.deposit.statement_types import IncomeInput, MemberInput,
 from clerk_app.services.intake import registration as intake
 from clerk_app.services.intake.types import (
     DepositDetailsInput,
+    IokDetailsInput,
     RegistrationInput,
     ScanUpload,
     SenderInput,
 )
+from clerk_app.services.iok.accounts import record_account_created, record_login_sent
+from clerk_app.services.iok.request import iok_request
 from clerk_app.services.letters.delivery import record_delivery
 from clerk_app.services.letters.issue import issue_summons
 from tests.services.deadline_fixtures import case_row, set_today
@@ -96,4 +99,33 @@ def settled_deposit_case(ctx: AppContext, staff: dict[Role, Actor], clock: objec
     set_today(clock, date(2026, 3, 16))
     refuse(ctx, clerk, case_id, deposit_overview(ctx, clerk, case_id).case_version,
            f"Dochód gospodarstwa {person.last} przekracza próg.")
+    return case_id
+
+
+IOK_PERSON = Person("Eustachy", "Wrzeszczyński", "44051401458", "eustachy.wrz@example.org",
+                    "Szpitalna")
+
+
+def settled_iok_case(ctx: AppContext, staff: dict[Role, Actor], clock: object,
+                     person: Person, tmp_path: Path) -> int:
+    """An IOK request with a scan, the account created and the login sent (ZGM's
+    confirmation letter kept as PDF): the case is settled."""
+    counter, clerk = staff[Role.COUNTER], staff[Role.CLERK]
+    set_today(clock, date(2026, 3, 2))
+    result = intake.register_item(ctx, counter, RegistrationInput(
+        received_at=datetime(2026, 3, 2, 9, 15, tzinfo=UTC), channel=Channel.ZGM_SECRETARIAT,
+        kind=IncomingKind.IOK_REQUEST,
+        sender=SenderInput(person.first, person.last, person.pesel, person.street, "12", "3",
+                           "41-940", phone="600 300 400", email=person.email),
+        subject="Wniosek o utworzenie konta IOK", attachments_count=1,
+        iok=IokDetailsInput(contractor_number="100777", e_invoice_consent=True),
+        scans=(ScanUpload(scan_pdf(tmp_path / f"{person.pesel}.pdf", person),
+                          f"wniosek_{person.last}.pdf"),)))
+    case_id = result.case_id
+    assert case_id is not None
+    set_today(clock, date(2026, 3, 4))
+    version = record_account_created(ctx, clerk, case_id, iok_request(ctx, clerk, case_id)
+                                     .version, date(2026, 3, 4))
+    record_login_sent(ctx, clerk, case_id, version, date(2026, 3, 4))
+    assert case_row(ctx, case_id).settled_on == date(2026, 3, 4)
     return case_id

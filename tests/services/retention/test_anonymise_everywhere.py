@@ -26,7 +26,14 @@ from clerk_app.services.deposit.statement import read_statement
 from clerk_app.services.retention.anonymise import anonymise_cases
 from clerk_app.services.retention.review import retention_review
 from tests.services.deadline_fixtures import case_row, set_today
-from tests.services.retention.people import OTHER, TARGET, Person, settled_deposit_case
+from tests.services.retention.people import (
+    IOK_PERSON,
+    OTHER,
+    TARGET,
+    Person,
+    settled_deposit_case,
+    settled_iok_case,
+)
 
 Staff = dict[Role, Actor]
 LATER = date(2037, 1, 5)  # past the 10 years of a deposit case without a lease
@@ -152,3 +159,19 @@ def test_audit_trail_still_refuses_changes_after_anonymising(
     with ctx.db.engine.connect() as conn:
         assert conn.scalar(text("SELECT count(*) FROM audit_entries WHERE changes = '{}'")) \
             < conn.scalar(text("SELECT count(*) FROM audit_entries"))
+
+
+def test_an_iok_case_leaves_nothing_either(ctx: AppContext, staff: Staff, clock: object,
+                                           tmp_path: Path) -> None:
+    iok = settled_iok_case(ctx, staff, clock, IOK_PERSON, tmp_path)
+    other = settled_deposit_case(ctx, staff, clock, OTHER, tmp_path)
+    assert found_in_tables(ctx, IOK_PERSON)
+    set_today(clock, date(2031, 3, 4))  # 5 years (the ZGM setting) after the login was sent
+    page = retention_review(ctx, staff[Role.SUPERVISOR])
+    assert [(r.case_id, r.due.due_on) for r in page.rows] == [(iok, date(2031, 3, 4))]
+    anonymise_cases(ctx, staff[Role.SUPERVISOR], [iok])
+    assert found_in_tables(ctx, IOK_PERSON) == []
+    if ctx.db.dialect == "sqlite":
+        assert found_in_file(ctx, IOK_PERSON) == []
+    assert case_row(ctx, iok).settlement is SettlementKind.LOGIN_DATA_SENT
+    assert case_row(ctx, other).anonymised_at is None and found_in_tables(ctx, OTHER)
