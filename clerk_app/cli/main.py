@@ -19,6 +19,7 @@ from clerk_app.cli import (
     instalments_cmd,
     iok_cmd,
     letters_cmd,
+    register_cmd,
 )
 from clerk_app.cli.common import CliFailure, CliInputError, add_db_option
 from clerk_app.cli.polish_parser import PolishArgumentParser
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     letters_cmd.register(sub)
     iok_cmd.register(sub)
     backup_cmd.register(sub)
+    register_cmd.register(sub)
     return parser
 
 

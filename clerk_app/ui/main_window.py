@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from clerk_app import __version__
-from clerk_app.domain.legacy_letters import parse_account_code
 from clerk_app.domain.roles import Permission, role_can
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.services.deadlines.actions import refresh_missed
@@ -18,14 +17,14 @@ from clerk_app.ui.case_navigator import CaseNavigator
 from clerk_app.ui.changes import Change, ChangeKind
 from clerk_app.ui.counter_desk import CounterDesk
 from clerk_app.ui.deadline_dashboard import DeadlineDashboard
+from clerk_app.ui.main_window_openers import SubWindowOpeners
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import app_icon
-from clerk_app.ui.retention.review_window import RetentionReviewWindow
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SubWindowOpeners, QMainWindow):
     """Emits ``logoutRequested`` for the session flow; sub-windows are opened lazily once."""
 
     logoutRequested = Signal()
@@ -136,8 +135,7 @@ class MainWindow(QMainWindow):
             cases, self.tr("Do pozostawienia &bez rozpoznania…"), self.open_leave_list,
             "Ctrl+4", Permission.HANDLE_CASE)
         self.act_retention = self._action(  # issue 11: cases past their retention period
-            cases, self.tr("Przegląd okresów &przechowywania…"), lambda: self._open(
-                "retention_review", lambda: RetentionReviewWindow(self.ctx, self.actor, self)),
+            cases, self.tr("Przegląd okresów &przechowywania…"), self.open_retention_review,
             None, Permission.RETENTION)
         self.act_legacy_form = self._action(  # issue 10: migration of old portal accounts
             cases, self.tr("&Formularz zwrotny migracji konta…"), self.open_legacy_return_form,
@@ -156,6 +154,8 @@ class MainWindow(QMainWindow):
                                          Permission.RECORD_DELIVERY)
         self.act_reports = self._action(reports, self.tr("&Raport terminów…"),
                                         self.open_report, "Ctrl+3", Permission.REPORTS)
+        self.act_registers = self._action(reports, self.tr("Spis spraw i rejestr &przesyłek…"),
+                                          self.open_registers, None, Permission.REPORTS)
         self.act_iok_statistics = self._action(reports, self.tr("&Statystyki IOK…"),
                                                self.open_iok_statistics, None,
                                                Permission.REPORTS)
@@ -182,127 +182,6 @@ class MainWindow(QMainWindow):
             label.setFrameShape(QLabel.Shape.StyledPanel)
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
-
-    # ----------------------------------------------------------- sub-windows
-    def _open(self, key: str, factory: Callable[[], QWidget]) -> QWidget:
-        window = self.windows.get(key)
-        if window is None:
-            window = factory()
-            window.destroyed.connect(lambda _obj=None, k=key: self.windows.pop(k, None))
-            self.windows[key] = window
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        return window
-
-    def open_users(self) -> QWidget:
-        from clerk_app.ui.users_window import UsersWindow
-
-        return self._open("users", lambda: UsersWindow(self.ctx, self.actor, self))
-
-    def open_settings(self) -> QWidget:
-        from clerk_app.ui.settings_dialog import SettingsDialog
-
-        return self._open("settings", lambda: SettingsDialog(self.ctx, self.actor, self))
-
-    def open_backup(self) -> QWidget:
-        from clerk_app.ui.backup_dialog import BackupDialog
-
-        def make() -> QWidget:
-            dialog = BackupDialog(self.ctx, self.actor, self)
-            dialog.restored.connect(self._after_restore)
-            return dialog
-
-        return self._open("backup", make)
-
-    def _after_restore(self) -> None:
-        """The data under every window changed: the session ends (log in again)."""
-        QMessageBox.information(self, self.tr("Odtworzono bazę"), self.tr(
-            "Baza danych została odtworzona z kopii. Zaloguj się ponownie."))
-        self.logout()
-
-    def open_audit(self) -> QWidget:
-        from clerk_app.ui.audit_window import AuditWindow
-
-        return self._open("audit", lambda: AuditWindow(self.ctx, self.actor, self))
-
-    def open_leave_list(self) -> QWidget:
-        """Deposit cases whose 7 days passed unmet; the clerk leaves them without
-        consideration or opens them (double-click)."""
-        from clerk_app.ui.deposit.leave_list_window import LeaveListWindow
-
-        def make() -> QWidget:
-            window = LeaveListWindow(self.ctx, self.actor, self)
-            window.caseActivated.connect(self.navigator.open_case)
-            return window
-
-        return self._open("leave_list", make)
-
-    def open_legacy_migration(self) -> QWidget:
-        from clerk_app.ui.legacy.migration_window import MigrationWindow
-
-        return self._open("legacy", lambda: MigrationWindow(self.ctx, self.actor, self))
-
-    def open_legacy_return_form(self, code: str = "") -> QWidget:
-        from clerk_app.ui.legacy.return_form_dialog import ReturnFormDialog
-
-        dialog = self._open("legacy_form", lambda: ReturnFormDialog(self.ctx, self.actor, self))
-        if code and isinstance(dialog, ReturnFormDialog):
-            dialog.take_scan(code)
-        return dialog
-
-    def route_scan(self, text: str) -> None:
-        """A returned migration form's code (``M…``) opens its dialog; anything else is
-        the navigator's (a case or a letter)."""
-        if parse_account_code(text) is not None and self.can(Permission.REGISTER_ITEM):
-            self.open_legacy_return_form(text)
-        else:
-            self.navigator.handle_scan(text)
-
-    def open_iok_handover(self) -> QWidget:
-        """IOK requests ready for an account: the hand-over file and the result file."""
-        from clerk_app.ui.iok.handover_window import HandoverWindow
-
-        def make() -> QWidget:
-            window = HandoverWindow(self.ctx, self.actor, self)
-            window.caseActivated.connect(self.navigator.open_case)
-            return window
-
-        return self._open("iok_handover", make)
-
-    def open_report(self) -> QWidget:
-        from clerk_app.ui.report_dialog import ReportDialog
-
-        return self._open("report", lambda: ReportDialog(self.ctx, self.actor, self))
-
-    def open_iok_statistics(self) -> QWidget:
-        from clerk_app.ui.statistics.iok_window import IokStatisticsWindow
-
-        return self._open("iok_statistics", lambda: IokStatisticsWindow(self.ctx, self.actor,
-                                                                        self))
-
-    def open_days_off(self) -> QWidget:
-        from clerk_app.ui.days_off_dialog import DaysOffDialog
-
-        return self._open("days_off", lambda: DaysOffDialog(self.ctx, self.actor, self))
-
-    def open_delivery(self, identifier: str) -> QWidget:
-        """The delivery desk: a returned receipt's letter (scanned or typed) and its date."""
-        from clerk_app.ui.delivery_dialog import DeliveryDialog
-
-        def make() -> QWidget:
-            return DeliveryDialog.for_identifier(self.ctx, self.actor, identifier, self)
-
-        existing = self.windows.get("delivery")
-        if existing is not None and identifier:
-            existing.close()  # a new scan replaces the letter shown
-            self.windows.pop("delivery", None)
-        return self._open("delivery", make)
-
-    def open_change_password(self) -> QWidget:
-        from clerk_app.ui.change_password_dialog import ChangePasswordDialog
-
-        return self._open("password", lambda: ChangePasswordDialog(self.ctx, self.actor, self))
 
     def show_about(self) -> QMessageBox:
         box = QMessageBox(self)

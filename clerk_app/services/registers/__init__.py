@@ -1,0 +1,1 @@
+"""The case register (*spis spraw*) and the incoming-mail register (supervisors)."""

@@ -1,0 +1,1 @@
+"""The registers' dialog (case register and incoming-mail register)."""
