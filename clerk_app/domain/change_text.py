@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from clerk_app.domain.audit_values import REMOVED
 from clerk_app.domain.case_events import CaseEvent
 from clerk_app.domain.cases import (
     ApplicantRole,
@@ -184,7 +185,9 @@ def change_parts(entity: str, changes: dict[str, object],
         old, new = ([*pair, None, None][:2] if isinstance(pair, list) else (None, pair))
         name = field_name(key)
         old_text, new_text = value_text(entity, key, old), value_text(entity, key, new)
-        if old_text == "—":
+        if old == new == REMOVED:
+            parts.append(f"{name}: {REMOVED}")
+        elif old_text == "—":
             parts.append(f"{name}: {new_text}")
         elif new_text == "—":
             parts.append(f"{name}: usunięto ({old_text})")

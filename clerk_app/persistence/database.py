@@ -89,6 +89,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_WAIT_SECONDS * 1000}")
+        if not read_only:
+            # Deleted content is overwritten with zeros, not left in free pages (RODO: an
+            # anonymised case leaves nothing in the file).
+            cursor.execute("PRAGMA secure_delete=ON")
         if path is not None and not read_only:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")

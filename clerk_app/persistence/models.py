@@ -2,6 +2,7 @@
 
 from clerk_app.persistence.base import Base
 from clerk_app.persistence.models_admin import AuditEntry, DayOff, NumberSequence, Setting, User
+from clerk_app.persistence.models_audit_values import AuditValue
 from clerk_app.persistence.models_cases import (
     Case,
     CaseNote,
@@ -20,8 +21,9 @@ from clerk_app.persistence.models_letters import Letter, LetterFile
 from clerk_app.persistence.models_statements import HouseholdIncome, StatementViewEntry
 
 __all__ = [
-    "AuditEntry", "Base", "Case", "CaseNote", "DayOff", "Deadline", "DeadlineRedating",
-    "DeadlineSuspension", "DepositDecision", "DepositPetition", "HouseholdIncome",
+    "AuditEntry", "AuditValue", "Base", "Case", "CaseNote", "DayOff", "Deadline",
+    "DeadlineRedating", "DeadlineSuspension", "DepositDecision", "DepositPetition",
+    "HouseholdIncome",
     "HouseholdMember",
     "IncomingItem", "Instalment", "InstalmentAgreement", "IokExport", "IokRequest",
     "LegacyAccount", "LegacyBatch", "Letter", "LetterFile",

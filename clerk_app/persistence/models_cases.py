@@ -35,6 +35,9 @@ class Case(Versioned, Base):
         Index("ix_cases_street_building_id", "street", "building", "id"),
         Index("ix_cases_applicant_pesel", "applicant_pesel"),
         Index("ix_cases_applicant_email", "applicant_email"),
+        # The retention review: the cases of a kind not yet anonymised, by the rule's date.
+        Index("ix_cases_retention_settled", "kind", "anonymised_at", "settled_on", "id"),
+        Index("ix_cases_retention_lease", "kind", "anonymised_at", "lease_ended_on", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

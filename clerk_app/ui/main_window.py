@@ -148,6 +148,9 @@ class MainWindow(SubWindowOpeners, QMainWindow):
         self.act_leave_list = self._action(
             cases, self.tr("Do pozostawienia &bez rozpoznania…"), self.open_leave_list,
             "Ctrl+4", Permission.HANDLE_CASE)
+        self.act_retention = self._action(  # issue 11: cases past their retention period
+            cases, self.tr("Przegląd okresów &przechowywania…"), self.open_retention_review,
+            None, Permission.RETENTION)
         self.act_legacy_form = self._action(  # issue 10: migration of old portal accounts
             cases, self.tr("&Formularz zwrotny migracji konta…"), self.open_legacy_return_form,
             None, Permission.REGISTER_ITEM)

@@ -91,6 +91,13 @@ class SubWindowOpeners:
 
         return self._open("leave_list", make)
 
+    def open_retention_review(self) -> QWidget:
+        """Cases past their retention period; the supervisor anonymises them."""
+        from clerk_app.ui.retention.review_window import RetentionReviewWindow
+
+        return self._open("retention_review",
+                          lambda: RetentionReviewWindow(self.ctx, self.actor, self.as_parent))
+
     def open_legacy_migration(self) -> QWidget:
         from clerk_app.ui.legacy.migration_window import MigrationWindow
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -12,6 +11,7 @@ from clerk_app.domain.cases import CaseKind, CaseStatus
 from clerk_app.domain.text import fold_for_search
 from clerk_app.persistence.models import AuditEntry, Case, Deadline
 from clerk_app.services.admin.settings import OfficeSettings
+from clerk_app.services.core.audit_values import resolved_changes
 from clerk_app.services.core.context import AppContext
 from clerk_app.services.core.numbering import allocate_signature
 
@@ -67,14 +67,17 @@ def deadline_rows(ctx: AppContext, case_id: int) -> list[Deadline]:
 
 def audit_actions(ctx: AppContext, case_id: int | None = None,
                   entity: str | None = None) -> list[tuple[str, str, dict[str, Any]]]:
-    """(entity, action, changes) of the audit trail, oldest first."""
+    """(entity, action, changes) of the audit trail, oldest first (personal values read
+    back from ``audit_values``)."""
     query = select(AuditEntry).order_by(AuditEntry.id)
     if case_id is not None:
         query = query.where(AuditEntry.case_id == case_id)
     if entity is not None:
         query = query.where(AuditEntry.entity == entity)
     with ctx.db.read() as session:
-        return [(e.entity, e.action, json.loads(e.changes)) for e in session.scalars(query)]
+        entries = list(session.scalars(query))
+        return [(e.entity, e.action, changes)
+                for e, changes in zip(entries, resolved_changes(session, entries), strict=True)]
 
 
 def set_today(clock: object, day: date) -> None:

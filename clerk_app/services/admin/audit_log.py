@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -10,6 +9,7 @@ from sqlalchemy import select
 
 from clerk_app.domain.roles import Permission, Role, role_can
 from clerk_app.persistence.models import AuditEntry, Case
+from clerk_app.services.core.audit_values import resolved_changes
 from clerk_app.services.core.context import OFFICE_TZ, SYSTEM_READER, Actor, AppContext
 from clerk_app.services.core.unit_of_work import check_permission, read_as
 
@@ -58,10 +58,11 @@ def list_audit(ctx: AppContext, actor: Actor, flt: AuditFilter) -> list[AuditRow
             query = query.where(AuditEntry.case_id == case_id)
         role = check_permission(session, actor, Permission.VIEW_AUDIT).role \
             if actor is not SYSTEM_READER else actor.role
+        entries = list(session.scalars(query))
         return [
             AuditRow(e.id, e.at, e.username, e.entity, e.entity_id, e.action, e.case_id,
-                     _masked(role, e.entity, json.loads(e.changes or "{}")))
-            for e in session.scalars(query)
+                     _masked(role, e.entity, changes))
+            for e, changes in zip(entries, resolved_changes(session, entries), strict=True)
         ]
 
 

@@ -83,6 +83,10 @@ class OfficeSettings:
     smtp_security: str = "starttls"  # "starttls", "tls" or "none"
     smtp_user: str = ""
     smtp_sender: str = ""  # the From address, e.g. iok@zgm.piekary.pl
+    # Retention of personal data in years (domain.md "Personal data"; the IOK period is ZGM's).
+    retention_deposit_lease_years: int = 5
+    retention_deposit_no_lease_years: int = 10
+    retention_iok_years: int = 5
     version: int = field(default=0, compare=False)
 
     def unit_and_class(self, kind: CaseKind) -> tuple[str, str]:
@@ -119,6 +123,9 @@ _INT_RANGES = {
     "smtp_port": (1, 65535),
     "scan_max_mb": (1, 500),
     "backups_kept": (0, 365),
+    "retention_deposit_lease_years": (1, 50),
+    "retention_deposit_no_lease_years": (1, 50),
+    "retention_iok_years": (1, 50),
 }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -15,6 +14,7 @@ from clerk_app.domain.roles import Permission, role_can
 from clerk_app.domain.text import fold_for_search
 from clerk_app.persistence.models import AuditEntry, Case, IncomingItem, Letter, Scan, User
 from clerk_app.services.cases.timeline_text import describe_audit_entry
+from clerk_app.services.core.audit_values import resolved_changes
 from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
 from clerk_app.services.core.errors import (
     ConflictError,
@@ -173,11 +173,10 @@ def case_documents(ctx: AppContext, actor: Actor, case_id: int) -> list[Incoming
 
 def read_timeline(session: Session, case_id: int) -> list[TimelineEntry]:
     """The case's audit entries in words, oldest first, inside the caller's read."""
-    rows = session.scalars(
-        select(AuditEntry).where(AuditEntry.case_id == case_id).order_by(AuditEntry.id))
-    return [TimelineEntry(e.at, e.username,
-                          describe_audit_entry(e.entity, e.action, json.loads(e.changes)))
-            for e in rows]
+    rows = list(session.scalars(
+        select(AuditEntry).where(AuditEntry.case_id == case_id).order_by(AuditEntry.id)))
+    return [TimelineEntry(e.at, e.username, describe_audit_entry(e.entity, e.action, changes))
+            for e, changes in zip(rows, resolved_changes(session, rows), strict=True)]
 
 
 def case_timeline(ctx: AppContext, actor: Actor, case_id: int) -> list[TimelineEntry]:

@@ -1,5 +1,6 @@
 """One transaction per user action: the account and role re-read and checked for reads and
-writes alike, audit entries, conflict translation."""
+writes alike, audit entries (a case's personal values kept by reference in ``audit_values``,
+see ``domain/audit_values.py``), conflict translation."""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from clerk_app.domain.audit_values import split_changes, with_reference
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.roles import Permission, role_can
-from clerk_app.persistence.models import AuditEntry, User
+from clerk_app.persistence.models import AuditEntry, AuditValue, User
 from clerk_app.services.core.context import (
     SYSTEM_READER,
     Actor,
@@ -63,7 +65,20 @@ class Work:
         changes: dict[str, Any] | None = None,
         case_id: int | None = None,
     ) -> None:
-        """Append an audit entry (same transaction as the change it describes)."""
+        """Append an audit entry (same transaction as the change it describes).
+
+        Of a case-linked entry, the personal values go to ``audit_values`` (which the case's
+        anonymisation clears) and the entry keeps references to them.
+        """
+        changes = changes or {}
+        if case_id is not None:
+            inline, personal = split_changes(changes)
+            if personal:
+                value = AuditValue(case_id=case_id, value=json.dumps(
+                    personal, ensure_ascii=False, default=str))
+                self.session.add(value)
+                self.session.flush()
+                changes = with_reference(inline, list(personal), value.id)
         self.session.add(
             AuditEntry(
                 at=self.now,
@@ -73,7 +88,7 @@ class Work:
                 entity_id=str(entity_id),
                 action=action,
                 case_id=case_id,
-                changes=json.dumps(changes or {}, ensure_ascii=False, default=str),
+                changes=json.dumps(changes, ensure_ascii=False, default=str),
             )
         )
 

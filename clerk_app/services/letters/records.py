@@ -94,13 +94,17 @@ def letter_pdf(ctx: AppContext, actor: Actor, letter_id: int) -> StoredPdf:
     in one transaction, the first time a letter without kept bytes is asked for."""
     with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         row = session.execute(
-            select(Letter, Case.signature, LetterFile).join(Case, Case.id == Letter.case_id)
+            select(Letter, Case.signature, LetterFile, Case.anonymised_at)
+            .join(Case, Case.id == Letter.case_id)
             .outerjoin(LetterFile, LetterFile.letter_id == Letter.id)
             .where(Letter.id == letter_id)).first()
         if row is None:
             raise NotFound("Nie znaleziono pisma.")
         if row[2] is not None:
             return _stored(row[0], row[1], row[2], False)
+        if row[3] is not None:
+            raise NotFound(f"Sprawa {row[1]} została zanonimizowana: treść pisma i jego "
+                           "plik usunięto po upływie okresu przechowywania.")
     return _render_and_keep(ctx, actor, letter_id)
 
 
