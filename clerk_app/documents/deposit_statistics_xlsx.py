@@ -1,0 +1,100 @@
+"""The deposit statistics as an Excel workbook (openpyxl; the records of
+``domain.deposit_statistics``).
+
+Sheets: "Sprawy" (one row per month of registration: the month as a real Excel date shown
+"MM.YYYY", the count per state, the total, decision deadlines met and missed and the share
+met as a percentage, a totals row), "Urzędnicy" (deadlines met and missed per clerk) and
+"Podsumowanie" (period, as-of date, cases, decided, the median days, the share in time).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from clerk_app.documents.iok_statistics_xlsx import BOLD, DATE_FORMAT, MONTH_FORMAT, _header
+from clerk_app.domain.deposit_statistics import STATES, DepositStatistics, share
+
+PERCENT_FORMAT = "0.0%"
+NONE = "—"
+
+
+def period_text(stats: DepositStatistics) -> str:
+    return f"rok {stats.year}" if stats.year is not None else "wszystkie lata"
+
+
+def _bold_last(ws: Worksheet, percent_column: int) -> None:
+    for cell in ws[ws.max_row]:
+        cell.font = BOLD
+    ws.cell(row=ws.max_row, column=percent_column).number_format = PERCENT_FORMAT
+
+
+def _cases(ws: Worksheet, stats: DepositStatistics) -> None:
+    _header(ws, ["Miesiąc", *(s.label for s in STATES), "Razem", "Rozstrzygnięte w terminie",
+                 "Po terminie", "W terminie (%)"],
+            [11, *(14 for _ in STATES), 9, 14, 12, 14])
+    share_column = len(STATES) + 5
+    for row in stats.months:
+        in_time = row.decided_in_time
+        ws.append([row.month, *row.counts, row.total, row.decision_met, row.decision_missed,
+                   in_time if in_time is not None else NONE])
+        ws.cell(row=ws.max_row, column=1).number_format = MONTH_FORMAT
+        ws.cell(row=ws.max_row, column=share_column).number_format = PERCENT_FORMAT
+    total = stats.decided_in_time
+    ws.append(["Razem", *stats.state_totals(), stats.cases, stats.decision_met,
+               stats.decision_missed, total if total is not None else NONE])
+    _bold_last(ws, share_column)
+    ws.freeze_panes = "B2"
+
+
+def _clerks(ws: Worksheet, stats: DepositStatistics) -> None:
+    _header(ws, ["Urzędnik", "Dotrzymane", "Przekroczone", "Razem", "Dotrzymane (%)"],
+            [34, 12, 13, 9, 15])
+    for clerk in stats.clerks:
+        met_share = clerk.met_share
+        ws.append([clerk.name, clerk.met, clerk.missed, clerk.total,
+                   met_share if met_share is not None else NONE])
+        ws.cell(row=ws.max_row, column=5).number_format = PERCENT_FORMAT
+    met, missed = stats.clerk_met, stats.clerk_missed
+    total = share(met, missed)
+    ws.append(["Razem", met, missed, met + missed, total if total is not None else NONE])
+    _bold_last(ws, 5)
+
+
+def _summary(ws: Worksheet, stats: DepositStatistics) -> None:
+    ws.column_dimensions["A"].width = 52
+    ws.column_dimensions["B"].width = 16
+    median, in_time = stats.median_days_to_decision, stats.decided_in_time
+    for label, value in (("Okres", period_text(stats)), ("Stan na dzień", stats.as_of),
+                         ("Sprawy kaucji w ratach", stats.cases),
+                         ("Rozstrzygnięte (z datą kompletnego wniosku)", stats.decided),
+                         ("Mediana dni od kompletnego wniosku do rozstrzygnięcia",
+                          median if median is not None else NONE),
+                         ("Rozstrzygnięte w terminie miesiąca",
+                          in_time if in_time is not None else NONE)):
+        ws.append([label, value])
+        ws.cell(row=ws.max_row, column=1).font = BOLD
+    ws["B2"].number_format = DATE_FORMAT
+    ws["B6"].number_format = PERCENT_FORMAT
+
+
+def statistics_workbook(stats: DepositStatistics) -> bytes:
+    """The workbook's bytes."""
+    wb = Workbook()
+    first = wb.active
+    assert first is not None
+    first.title = "Sprawy"
+    _cases(first, stats)
+    _clerks(wb.create_sheet("Urzędnicy"), stats)
+    _summary(wb.create_sheet("Podsumowanie"), stats)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def write_statistics_xlsx(stats: DepositStatistics, path: Path) -> Path:
+    path.write_bytes(statistics_workbook(stats))
+    return path
