@@ -176,6 +176,9 @@ class MainWindow(SubWindowOpeners, QMainWindow):
         self.act_iok_statistics = self._action(reports, self.tr("&Statystyki IOK…"),
                                                self.open_iok_statistics, None,
                                                Permission.REPORTS)
+        self.act_deposit_statistics = self._action(reports, self.tr("Statystyki &kaucji…"),
+                                                   self.open_deposit_statistics, None,
+                                                   Permission.REPORTS)
         self.act_users = self._action(admin, self.tr("&Użytkownicy…"), self.open_users,
                                       "Ctrl+Shift+U", Permission.MANAGE_USERS)
         self.act_settings = self._action(admin, self.tr("U&stawienia…"), self.open_settings,

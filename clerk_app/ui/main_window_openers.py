@@ -154,6 +154,12 @@ class SubWindowOpeners:
         return self._open("iok_statistics", lambda: IokStatisticsWindow(
             self.ctx, self.actor, self.as_parent))
 
+    def open_deposit_statistics(self) -> QWidget:
+        from clerk_app.ui.statistics.deposit_window import DepositStatisticsWindow
+
+        return self._open("deposit_statistics", lambda: DepositStatisticsWindow(
+            self.ctx, self.actor, self.as_parent))
+
     def open_days_off(self) -> QWidget:
         from clerk_app.ui.days_off_dialog import DaysOffDialog
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import statistics
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -52,7 +52,7 @@ def deposit_case(ctx: AppContext, by: int, received: date, status: CaseStatus,
             session.add(Deadline(
                 case_id=case_id, kind=deadline_kind, state=state,
                 start_event=CaseEvent.PETITION_COMPLETE, start_on=start, period_count=1,
-                period_unit=PeriodUnit.MONTHS, due_on=start,
+                period_unit=PeriodUnit.MONTHS, due_on=start + timedelta(days=31),
                 closed_on=start if state in (DeadlineState.MET, DeadlineState.MISSED)
                 else None))
     return case_id
