@@ -25,6 +25,14 @@ STATE_COLOURS = ("#9e9e9e", "#ff7f0e", "#1f77b4", "#2ca02c", "#d62728", "#8c564b
 MET_COLOUR, MISSED_COLOUR = "#2ca02c", "#d62728"
 
 
+def _nice(chart: QChart) -> QChart:
+    """Round the count axes to nice steps once the counts are large (thousands of cases)."""
+    for axis in chart.axes():
+        if isinstance(axis, QValueAxis) and axis.max() > 10:
+            axis.applyNiceNumbers()
+    return chart
+
+
 def _months(stats: DepositStatistics) -> list[str]:
     return [f"{MONTH_NAMES[m.month.month - 1][:3]} {m.month.year % 100:02d}"
             for m in stats.months]
@@ -36,7 +44,7 @@ def states_chart(stats: DepositStatistics) -> QChart:
     _stacked(chart, _months(stats), [
         (state.label, [m.counts[i] for m in stats.months], STATE_COLOURS[i])
         for i, state in enumerate(STATES)])
-    return chart
+    return _nice(chart)
 
 
 def decisions_chart(stats: DepositStatistics) -> QChart:
@@ -46,7 +54,7 @@ def decisions_chart(stats: DepositStatistics) -> QChart:
         (translate(_CTX, "W terminie"), [m.decision_met for m in stats.months], MET_COLOUR),
         (translate(_CTX, "Po terminie"), [m.decision_missed for m in stats.months],
          MISSED_COLOUR)])
-    return chart
+    return _nice(chart)
 
 
 def clerks_chart(stats: DepositStatistics) -> QChart:
@@ -73,4 +81,4 @@ def clerks_chart(stats: DepositStatistics) -> QChart:
     counts.setTickCount(min(max(top, 1), 5) + 1)
     chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(counts)
-    return chart
+    return _nice(chart)
