@@ -9,13 +9,17 @@ met as a percentage, a totals row), "Urzędnicy" (deadlines met and missed per c
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from clerk_app.documents.iok_statistics_xlsx import BOLD, DATE_FORMAT, MONTH_FORMAT, _header
+from clerk_app.documents.iok_statistics_xlsx import (
+    BOLD,
+    DATE_FORMAT,
+    MONTH_FORMAT,
+    _header,
+    workbook_bytes,
+)
 from clerk_app.domain.deposit_statistics import STATES, DepositStatistics, share
 
 PERCENT_FORMAT = "0.0%"
@@ -83,16 +87,9 @@ def _summary(ws: Worksheet, stats: DepositStatistics) -> None:
 
 def statistics_workbook(stats: DepositStatistics) -> bytes:
     """The workbook's bytes."""
-    wb = Workbook()
-    first = wb.active
-    assert first is not None
-    first.title = "Sprawy"
-    _cases(first, stats)
-    _clerks(wb.create_sheet("Urzędnicy"), stats)
-    _summary(wb.create_sheet("Podsumowanie"), stats)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes([("Sprawy", lambda ws: _cases(ws, stats)),
+                           ("Urzędnicy", lambda ws: _clerks(ws, stats)),
+                           ("Podsumowanie", lambda ws: _summary(ws, stats))])
 
 
 def write_statistics_xlsx(stats: DepositStatistics, path: Path) -> Path:

@@ -9,7 +9,7 @@ batch with its letter date as a date, letters, answers, no answer, waiting) and
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -87,18 +87,25 @@ def _summary(ws: Worksheet, stats: IokStatistics) -> None:
     ws["B2"].number_format = DATE_FORMAT
 
 
-def statistics_workbook(stats: IokStatistics) -> bytes:
-    """The workbook's bytes."""
+def workbook_bytes(sheets: Sequence[tuple[str, Callable[[Worksheet], None]]]) -> bytes:
+    """A workbook of the named sheets, each filled by its function, as bytes."""
     wb = Workbook()
     first = wb.active
     assert first is not None
-    first.title = "Wnioski"
-    _requests(first, stats)
-    _migration(wb.create_sheet("Migracja"), stats)
-    _summary(wb.create_sheet("Podsumowanie"), stats)
+    for n, (title, fill) in enumerate(sheets):
+        ws = first if n == 0 else wb.create_sheet(title)
+        ws.title = title
+        fill(ws)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def statistics_workbook(stats: IokStatistics) -> bytes:
+    """The workbook's bytes."""
+    return workbook_bytes([("Wnioski", lambda ws: _requests(ws, stats)),
+                           ("Migracja", lambda ws: _migration(ws, stats)),
+                           ("Podsumowanie", lambda ws: _summary(ws, stats))])
 
 
 def write_statistics_xlsx(stats: IokStatistics, path: Path) -> Path:

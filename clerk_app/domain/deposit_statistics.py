@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from clerk_app.domain.cases import CaseStatus, DeadlineState
-from clerk_app.domain.iok_statistics import month_start
+from clerk_app.domain.iok_statistics import month_start, period_months
 
 # The columns of the state table: every status a deposit case can have, in workflow order.
 STATES = (CaseStatus.REGISTERED, CaseStatus.AWAITING_COMPLETION, CaseStatus.IN_PROGRESS,
@@ -104,10 +104,6 @@ class DepositStatistics:
         return sum(c.missed for c in self.clerks)
 
 
-def _next_month(day: date) -> date:
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
 def state_months(states: Iterable[tuple[date, CaseStatus, int]],
                  decisions: Iterable[tuple[date, DeadlineState, int]],
                  year: int | None) -> tuple[StateMonth, ...]:
@@ -122,19 +118,11 @@ def state_months(states: Iterable[tuple[date, CaseStatus, int]],
     for day, state, n in decisions:
         key = (month_start(day), DeadlineState(state))
         closed[key] = closed.get(key, 0) + n
-    if year is not None:
-        first, last = date(year, 1, 1), date(year, 12, 1)
-    elif counts:
-        first, last = min(counts), max(counts)
-    else:
-        return ()
-    rows, month = [], first
-    while month <= last:
-        rows.append(StateMonth(month, tuple(counts.get(month, [0] * len(STATES))),
-                               closed.get((month, DeadlineState.MET), 0),
-                               closed.get((month, DeadlineState.MISSED), 0)))
-        month = _next_month(month)
-    return tuple(rows)
+    zero = [0] * len(STATES)
+    return tuple(StateMonth(month, tuple(counts.get(month, zero)),
+                            closed.get((month, DeadlineState.MET), 0),
+                            closed.get((month, DeadlineState.MISSED), 0))
+                 for month in period_months(counts, year))
 
 
 def median_of_counts(histogram: Iterable[tuple[int, int]]) -> float | None:

@@ -91,6 +91,23 @@ def _next_month(day: date) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
+def period_months(months: Iterable[date], year: int | None) -> tuple[date, ...]:
+    """The first days of the months a table shows: the twelve of ``year``, or every month
+    from the first to the last of ``months`` (no gaps) when None."""
+    if year is not None:
+        first, last = date(year, 1, 1), date(year, 12, 1)
+    else:
+        found = [month_start(m) for m in months]
+        if not found:
+            return ()
+        first, last = min(found), max(found)
+    shown, month = [], first
+    while month <= last:
+        shown.append(month)
+        month = _next_month(month)
+    return tuple(shown)
+
+
 def month_rows(counted: Iterable[tuple[date, Channel, int]],
                year: int | None) -> tuple[MonthRow, ...]:
     """Rows of ``(a day of the month, channel, count)`` as months: the twelve months of
@@ -99,17 +116,8 @@ def month_rows(counted: Iterable[tuple[date, Channel, int]],
     index = {channel: i for i, channel in enumerate(CHANNELS)}
     for day, channel, n in counted:
         counts.setdefault(month_start(day), [0] * len(CHANNELS))[index[Channel(channel)]] += n
-    if year is not None:
-        first, last = date(year, 1, 1), date(year, 12, 1)
-    elif counts:
-        first, last = min(counts), max(counts)
-    else:
-        return ()
-    rows, month = [], first
-    while month <= last:
-        rows.append(MonthRow(month, tuple(counts.get(month, [0] * len(CHANNELS)))))
-        month = _next_month(month)
-    return tuple(rows)
+    return tuple(MonthRow(month, tuple(counts.get(month, [0] * len(CHANNELS))))
+                 for month in period_months(counts, year))
 
 
 def median_days(pairs: Iterable[tuple[date, date]]) -> float | None:

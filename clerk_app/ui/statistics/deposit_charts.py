@@ -6,17 +6,15 @@ from __future__ import annotations
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
-    QBarSet,
     QChart,
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 
 from clerk_app.domain.deposit_statistics import STATES, DepositStatistics
 from clerk_app.ui.qt_helpers import translate
-from clerk_app.ui.statistics.iok_charts import _chart, _stacked
+from clerk_app.ui.statistics.iok_charts import _chart, _stacked, add_bar_sets
 from clerk_app.ui.statistics.iok_models import MONTH_NAMES
 
 _CTX = "DepositCharts"
@@ -62,13 +60,9 @@ def clerks_chart(stats: DepositStatistics) -> QChart:
     chart = _chart(translate(_CTX, "Terminy dotrzymane i przekroczone według urzędnika"))
     clerks = stats.clerks[::-1]  # the first clerk on top
     series = QHorizontalStackedBarSeries()
-    for label, values, colour in (
-            (translate(_CTX, "Dotrzymane"), [c.met for c in clerks], MET_COLOUR),
-            (translate(_CTX, "Przekroczone"), [c.missed for c in clerks], MISSED_COLOUR)):
-        bar = QBarSet(label)
-        bar.append([float(v) for v in values])
-        bar.setColor(QColor(colour))
-        series.append(bar)
+    add_bar_sets(series, [
+        (translate(_CTX, "Dotrzymane"), [c.met for c in clerks], MET_COLOUR),
+        (translate(_CTX, "Przekroczone"), [c.missed for c in clerks], MISSED_COLOUR)])
     chart.addSeries(series)
     names = QBarCategoryAxis()
     names.append([c.name for c in clerks])

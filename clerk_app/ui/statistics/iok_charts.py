@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSet,
     QChart,
@@ -41,14 +42,20 @@ def _chart(title: str) -> QChart:
     return chart
 
 
-def _stacked(chart: QChart, categories: Sequence[str],
-             sets: Sequence[tuple[str, Sequence[int], str]]) -> QStackedBarSeries:
-    series = QStackedBarSeries()
+def add_bar_sets(series: QAbstractBarSeries,
+                 sets: Sequence[tuple[str, Sequence[int], str]]) -> None:
+    """One bar set per ``(label, values, colour)``."""
     for label, values, colour in sets:
         bar = QBarSet(label)
         bar.append([float(v) for v in values])
         bar.setColor(QColor(colour))
         series.append(bar)
+
+
+def _stacked(chart: QChart, categories: Sequence[str],
+             sets: Sequence[tuple[str, Sequence[int], str]]) -> QStackedBarSeries:
+    series = QStackedBarSeries()
+    add_bar_sets(series, sets)
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
     axis_x.append(list(categories))
