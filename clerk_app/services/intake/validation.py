@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TypeVar
 
@@ -32,7 +32,6 @@ T = TypeVar("T")
 # The office's records begin here: an earlier date is a typing error (and far dates are
 # where the calendar's arithmetic ends, 9999-12-31).
 EARLIEST_DATE = date(1990, 1, 1)
-CLOCK_DRIFT = timedelta(minutes=10)
 
 
 class _Collector:
@@ -136,13 +135,13 @@ def _iok(c: _Collector, d: IokDetailsInput, sender: SenderInput) -> IokDetailsIn
 
 
 def _dates(c: _Collector, data: RegistrationInput, now: datetime | None) -> None:
-    """Received not in the future (a few minutes of clock drift allowed); the post's and
-    the sender's dates neither after receipt nor before the office's records begin."""
+    """Received not after today (the office's date); the post's and the sender's dates
+    neither after receipt nor before the office's records begin."""
     if data.received_at.tzinfo is None:
         return
     received = data.received_at.astimezone(OFFICE_TZ).date()
-    if now is not None and data.received_at > now + CLOCK_DRIFT:
-        c.fail("received_at", "Data i godzina wpływu nie mogą być późniejsze niż teraz.")
+    if now is not None and received > now.astimezone(OFFICE_TZ).date():
+        c.fail("received_at", "Data wpływu nie może być późniejsza niż dzisiejsza.")
     if received < EARLIEST_DATE:
         c.fail("received_at", f"Data wpływu nie może być wcześniejsza niż "
                               f"{format_date_pl(EARLIEST_DATE)}.")

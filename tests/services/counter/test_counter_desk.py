@@ -44,8 +44,10 @@ def test_today_registrations_and_letters_awaiting_a_receipt(
                     DeliveryMethod.POST)
     first = intake.register_item(ctx, counter, deposit_petition(received_at=_at(TODAY, 8)))
     second = intake.register_item(ctx, clerk, iok_request(received_at=_at(TODAY, 12)))
+    set_today(clock, TODAY + timedelta(days=1))
     intake.register_item(ctx, counter, iok_request(  # after midnight: tomorrow's
         received_at=_at(TODAY + timedelta(days=1), 0)))
+    set_today(clock, TODAY)
 
     day = counter_day(ctx, counter, TODAY)
     assert [r.item_id for r in day.registered] == [second.incoming_item_id,

@@ -18,6 +18,7 @@ from clerk_app.services.intake.types import (
 from clerk_app.services.letters.delivery import record_delivery
 from clerk_app.services.letters.issue import issue_summons
 from clerk_app.services.letters.types import LetterResult
+from tests.conftest import FakeClock
 from tests.services.deadline_fixtures import set_today
 
 RECEIVED = datetime(2026, 3, 2, 8, 15, tzinfo=UTC)
@@ -52,7 +53,11 @@ def summon_and_deliver(ctx: AppContext, clerk: Actor, clock: object, case_id: in
 def supplement(ctx: AppContext, counter: Actor, case_id: int, items: tuple[PetitionItem, ...],
                received_at: datetime, *, posted_on: date | None = None,
                kind: IncomingKind = IncomingKind.SUPPLEMENT) -> RegistrationResult:
-    """A supplement (or another follow-up item) registered for the case."""
+    """A supplement (or another follow-up item) registered for the case, once it arrived:
+    the test clock moves to its receipt if it is behind (no item is received in the future)."""
+    clock = ctx.clock
+    if isinstance(clock, FakeClock) and clock.current < received_at:
+        clock.current = received_at
     return intake.register_item(ctx, counter, RegistrationInput(
         received_at=received_at, channel=Channel.POST if posted_on else Channel.COUNTER_B92,
         kind=kind, sender=SENDER, subject="Uzupełnienie", case_id=case_id,

@@ -188,7 +188,7 @@ def test_posting_date_is_checked_against_the_office_day(ctx: AppContext, staff: 
 def test_reconsideration_needs_its_case(ctx: AppContext, staff: Staff) -> None:
     with pytest.raises(ValidationFailed) as err:
         intake.register_item(ctx, staff[Role.COUNTER], RegistrationInput(
-            received_at=datetime(2026, 3, 6, 9, tzinfo=UTC), channel=Channel.COUNTER_B92,
+            received_at=datetime(2026, 3, 2, 9, tzinfo=UTC), channel=Channel.COUNTER_B92,
             kind=IncomingKind.RECONSIDERATION, sender=SENDER, subject="Podanie"))
     assert err.value.fields == ["case_id"]
 

@@ -99,6 +99,7 @@ def test_return_form_moves_the_account_and_progress_counts_it(
             Channel.COUNTER_B84))
     assert refused.value.fields == ["email", "migration_consent"]
 
+    clock.current = when  # the form is registered the day it comes back
     result = register_return_form(ctx, counter, form)
 
     assert result.email == "Nowy.Adres@wp.pl"

@@ -39,8 +39,11 @@ def fill_registers(ctx: AppContext, staff: dict[Role, Actor]) -> Filled:
     register_item(ctx, counter, iok_request(
         kind=IncomingKind.OTHER, subject="Zapytanie o godziny otwarcia", iok=None,
         channel=Channel.ZGM_SECRETARIAT, received_at=datetime(2026, 3, 2, 12, 0, tzinfo=UTC)))
-    late = register_item(ctx, counter, iok_request(
+    start = ctx.clock()
+    ctx.clock.current = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)  # type: ignore[attr-defined]
+    late = register_item(ctx, counter, iok_request(  # registered once it has arrived
         received_at=datetime(2026, 3, 2, 23, 30, tzinfo=UTC)))  # 00:30 on 3 March in Poland
+    ctx.clock.current = start  # type: ignore[attr-defined]
     register_item(ctx, counter, iok_request(
         received_at=datetime(2025, 12, 30, 9, 0, tzinfo=UTC)))
     with ctx.db.transaction() as session:
