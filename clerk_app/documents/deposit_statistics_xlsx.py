@@ -3,7 +3,7 @@
 
 Sheets: "Sprawy" (one row per month of registration: the month as a real Excel date shown
 "MM.YYYY", the count per state, the total, decision deadlines met and missed and the share
-met as a percentage, a totals row), "Urzędnicy" (deadlines met and missed per clerk) and
+met as a percentage, a totals row), "Referenci" (deadlines met and missed per clerk) and
 "Podsumowanie" (period, as-of date, cases, decided, the median days, the share in time).
 """
 
@@ -55,7 +55,7 @@ def _cases(ws: Worksheet, stats: DepositStatistics) -> None:
 
 
 def _clerks(ws: Worksheet, stats: DepositStatistics) -> None:
-    _header(ws, ["Urzędnik", "Dotrzymane", "Przekroczone", "Razem", "Dotrzymane (%)"],
+    _header(ws, ["Referent", "Dotrzymane", "Przekroczone", "Razem", "Dotrzymane (%)"],
             [34, 12, 13, 9, 15])
     for clerk in stats.clerks:
         met_share = clerk.met_share
@@ -88,7 +88,7 @@ def _summary(ws: Worksheet, stats: DepositStatistics) -> None:
 def statistics_workbook(stats: DepositStatistics) -> bytes:
     """The workbook's bytes."""
     return workbook_bytes([("Sprawy", lambda ws: _cases(ws, stats)),
-                           ("Urzędnicy", lambda ws: _clerks(ws, stats)),
+                           ("Referenci", lambda ws: _clerks(ws, stats)),
                            ("Podsumowanie", lambda ws: _summary(ws, stats))])
 
 

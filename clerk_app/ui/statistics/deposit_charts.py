@@ -57,7 +57,7 @@ def decisions_chart(stats: DepositStatistics) -> QChart:
 
 def clerks_chart(stats: DepositStatistics) -> QChart:
     """Deadlines met and missed per clerk, as horizontal bars (the names on the left)."""
-    chart = _chart(translate(_CTX, "Terminy dotrzymane i przekroczone według urzędnika"))
+    chart = _chart(translate(_CTX, "Terminy dotrzymane i przekroczone według referenta"))
     clerks = stats.clerks[::-1]  # the first clerk on top
     series = QHorizontalStackedBarSeries()
     add_bar_sets(series, [

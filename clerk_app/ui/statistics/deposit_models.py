@@ -78,7 +78,7 @@ class ClerkModel(RowTableModel[ClerkDeadlines | None]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._headers = (self.tr("Urzędnik"), self.tr("Dotrzymane"), self.tr("Przekroczone"),
+        self._headers = (self.tr("Referent"), self.tr("Dotrzymane"), self.tr("Przekroczone"),
                          self.tr("Razem"), self.tr("Dotrzymane (%)"))
 
     def set_statistics(self, stats: DepositStatistics) -> None:

@@ -125,7 +125,7 @@ def test_workbook_reads_back(ctx: AppContext, staff: dict[Role, Actor]) -> None:
     fill(ctx, staff)
     stats = deposit_statistics(ctx, staff[Role.SUPERVISOR], 2026)
     wb = load_workbook(io.BytesIO(statistics_workbook(stats)))
-    assert wb.sheetnames == ["Sprawy", "Urzędnicy", "Podsumowanie"]
+    assert wb.sheetnames == ["Sprawy", "Referenci", "Podsumowanie"]
     cases = wb["Sprawy"]
     header = [c.value for c in cases[1]]
     assert header[:len(STATES) + 2] == ["Miesiąc", *(s.label for s in STATES), "Razem"]
@@ -138,7 +138,7 @@ def test_workbook_reads_back(ctx: AppContext, staff: dict[Role, Actor]) -> None:
     totals = [c.value for c in cases[14]]
     assert totals[0] == "Razem" and totals[len(STATES) + 1:] == [4, 1, 1, 0.5]
 
-    clerks = [[c.value for c in row] for row in wb["Urzędnicy"].iter_rows()]
+    clerks = [[c.value for c in row] for row in wb["Referenci"].iter_rows()]
     assert clerks[1] == ["Józef Żółkiewski", 2, 1, 3, pytest.approx(2 / 3)]
     assert clerks[3] == [UNASSIGNED, 1, 0, 1, 1.0]
     assert clerks[-1] == ["Razem", 3, 2, 5, 0.6]
