@@ -135,6 +135,7 @@ class SummonsDialog(_ActionDialog):
         self.other_label.setBuddy(self.other_edit)
         self.body.addWidget(self.other_label)
         self.body.addWidget(self.other_edit)
+        self.other_edit.textChanged.connect(self._answered)
         self.finish_layout()
         self._fit_checks()
         self.busy_widgets += [self.box, self.other_edit]
@@ -153,6 +154,7 @@ class SummonsDialog(_ActionDialog):
         check.setProperty("deficiency", label)
         check.setChecked(state is ItemState.MISSING)
         check.setEnabled(state is not ItemState.NOT_APPLICABLE)
+        check.toggled.connect(lambda _on: self._answered())
         self.box_layout.addWidget(check)
         self.checks.append(check)
         return check
@@ -177,6 +179,12 @@ class SummonsDialog(_ActionDialog):
         if had_focus or self.focusWidget() is None:
             self.field_widgets[MISSING_FIELD].setFocus()
         self.checklistShown.emit()
+
+    def _answered(self) -> None:
+        """A tick or a typed line answers "choose at least one deficiency": the old
+        message goes (it stayed after the items were ticked)."""
+        if self.items():
+            self.set_error("")
 
     def items(self) -> list[str]:
         """The ticked (and applicable) labels, then the typed lines (blank lines dropped)."""

@@ -273,3 +273,22 @@ def test_print_pdf_to_a_pdf_printer(qtbot: QtBot, tmp_path: Path) -> None:
     again = tmp_path / "wydruk.pdf"
     printer.setOutputFileName(str(again))
     assert dialog.print_to(printer) == 1 and again.stat().st_size > 1000
+
+
+def test_the_summons_dialog_drops_its_error_once_an_item_is_ticked(qtbot: QtBot) -> None:
+    """"Choose at least one deficiency" stayed on screen after the items were ticked."""
+    from clerk_app.domain.cases import CaseKind
+
+    dialog = SummonsDialog(CaseKind.DEPOSIT, lambda items: items)
+    qtbot.addWidget(dialog)
+    for check in dialog.checks:
+        check.setChecked(False)
+    dialog.set_error("Wskaż co najmniej jeden brak.")
+    dialog.other_edit.setPlainText("   ")  # a blank line answers nothing
+    assert dialog.error_text() == "Wskaż co najmniej jeden brak."
+    dialog.checks[0].setChecked(True)
+    assert dialog.error_text() == ""
+    dialog.checks[0].setChecked(False)
+    dialog.set_error("Wskaż co najmniej jeden brak.")
+    dialog.other_edit.setPlainText("Czytelny podpis")
+    assert dialog.error_text() == ""
