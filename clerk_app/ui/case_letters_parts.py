@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.domain.calendar import LegalCalendar
+from clerk_app.domain.cases import DeadlineState
 from clerk_app.domain.text import format_date_pl
 from clerk_app.services.deadlines.types import DeadlineView
 from clerk_app.services.letters.types import LetterView
@@ -113,9 +114,15 @@ class LettersSection(QSplitter):
         old_deadline, old_letter = self.deadline(), self.letter()
         self.deadlines_model.set_deadlines(deadlines, cal, today)
         self.letters_model.set_rows(letters)
-        self._select(self.deadlines, [d.id for d in deadlines],
-                     old_deadline.id if old_deadline else None,
-                     next((i for i, d in enumerate(deadlines) if d.is_open), 0))
+        # The one selected stays while it still runs; an action that suspended or cancelled
+        # it moves the selection to the deadline that runs now (e.g. the 7 days).
+        running = [d for d in deadlines if d.closed_on is None
+                   and d.state in (DeadlineState.RUNNING, DeadlineState.MISSED)]
+        keep = old_deadline.id if old_deadline and old_deadline.id in {
+            d.id for d in running} else None
+        first = running[0] if running else next((d for d in deadlines if d.is_open), None)
+        self._select(self.deadlines, [d.id for d in deadlines], keep,
+                     deadlines.index(first) if first is not None else 0)
         self._select(self.letters, [x.id for x in letters],
                      old_letter.id if old_letter else None, 0)
         self._selected()

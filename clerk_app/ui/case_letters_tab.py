@@ -20,6 +20,7 @@ from clerk_app.documents.letters import render_envelope_label
 from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.cases import CaseKind, CaseStatus, DeadlineState, allowed_transitions
 from clerk_app.domain.deadline_rules import default_delay_new_date, default_extension_date
+from clerk_app.domain.letter_kinds import LetterKind
 from clerk_app.domain.roles import Permission, role_can
 from clerk_app.domain.text import format_date_pl
 from clerk_app.services.cases.detail import CaseDetail
@@ -147,8 +148,12 @@ class CaseLettersTab(QWidget):
         d, deadline, letter = self.detail, self.sections.deadline(), self.sections.letter()
         status = d.status if d else None
         handle = self.can_handle and d is not None
+        # A summons already out is not issued again, unless the post returned it unserved.
+        summonses = [x for x in (self.data.letters if self.data else ())
+                     if x.kind in (LetterKind.SUMMONS, LetterKind.IOK_COMPLETION)]
+        returned = bool(summonses) and max(summonses, key=lambda x: x.id).returned_on is not None
         self.summons_button.setEnabled(handle and d is not None and (
-            status is _S.AWAITING_COMPLETION
+            (status is _S.AWAITING_COMPLETION and returned)
             or _S.AWAITING_COMPLETION in allowed_transitions(d.kind, d.status)))
         self.removed_button.setEnabled(handle and status is _S.AWAITING_COMPLETION)
         self.delay_button.setEnabled(handle and d is not None and d.kind is CaseKind.DEPOSIT

@@ -112,6 +112,7 @@ def test_summons_preview_delivery_and_deadline(
                     timeout=WAIT_MS)
     assert tab.deadlines_model.rowCount() == 0  # nothing runs until the summons is delivered
     assert tab.removed_button.isEnabled() and tab.delivery_button.isEnabled()
+    assert not tab.summons_button.isEnabled()  # issued already: not a second one (it was)
     preview.close()
 
     set_today(clock, date(2025, 12, 18))
@@ -222,6 +223,10 @@ def test_removal_resumes_and_extension_needs_a_reason(
     assert cell(tab.letters_model, 0, COL_IDENTIFIER) == "L2026000002"  # newest first
     kinds = [d.kind for d in list_case_deadlines(ctx, clerk, case_id)]
     assert kinds == [DeadlineKind.DECISION, DeadlineKind.DELAY_NEW_DATE]
+    # The notice replaced the decision month: the selection follows to the new date (it
+    # stayed on the cancelled one).
+    selected = tab.sections.deadline()
+    assert selected is not None and selected.kind is DeadlineKind.DELAY_NEW_DATE
     shown.args[0].close()
 
 
