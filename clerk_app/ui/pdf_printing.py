@@ -96,6 +96,15 @@ def ask_pdf_path(parent: QWidget | None, title: str, default_name: str) -> Path 
     return Path(name if name.lower().endswith(".pdf") else f"{name}.pdf")
 
 
+def ask_xlsx_path(parent: QWidget | None, title: str, default_name: str) -> Path | None:
+    """The workbook name chosen in the save dialog (``.xlsx`` added), or None."""
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, title, default_name, translate(_CTX, "Skoroszyt Excel (*.xlsx)"))
+    if not name:
+        return None
+    return Path(name if name.lower().endswith(".xlsx") else f"{name}.xlsx")
+
+
 class PdfPreviewDialog(QDialog):
     """The pages of a PDF with "Drukuj…", "Zapisz PDF…" and "Zamknij" (Esc).
 

@@ -18,7 +18,6 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -39,7 +38,13 @@ from clerk_app.services.deadlines.report import (
 )
 from clerk_app.ui.error_text import user_message
 from clerk_app.ui.operations import Op, OpRunner
-from clerk_app.ui.pdf_printing import ask_pdf_path, ask_printer, load_pdf, print_document
+from clerk_app.ui.pdf_printing import (
+    ask_pdf_path,
+    ask_printer,
+    ask_xlsx_path,
+    load_pdf,
+    print_document,
+)
 from clerk_app.ui.qt_helpers import to_date, to_qdate
 
 REFRESH_AFTER_MS = 400
@@ -202,11 +207,9 @@ class ReportDialog(QDialog):
             self.save_pdf(path)
 
     def _save_xlsx_clicked(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Zapisz raport XLSX"), self._default_name("xlsx"),
-            self.tr("Skoroszyt Excel (*.xlsx)"))
-        if name:
-            self.save_xlsx(Path(name if name.lower().endswith(".xlsx") else f"{name}.xlsx"))
+        path = ask_xlsx_path(self, self.tr("Zapisz raport XLSX"), self._default_name("xlsx"))
+        if path is not None:
+            self.save_xlsx(path)
 
     def _default_name(self, ext: str) -> str:
         as_of, _horizon = self.params()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -45,7 +44,13 @@ from clerk_app.services.registers.registers import (
 )
 from clerk_app.ui.error_text import user_message
 from clerk_app.ui.operations import Op, OpRunner
-from clerk_app.ui.pdf_printing import ask_pdf_path, ask_printer, load_pdf, print_document
+from clerk_app.ui.pdf_printing import (
+    ask_pdf_path,
+    ask_printer,
+    ask_xlsx_path,
+    load_pdf,
+    print_document,
+)
 from clerk_app.ui.registers.register_model import RegisterTableModel
 
 REFRESH_AFTER_MS = 400
@@ -271,11 +276,9 @@ class RegisterDialog(QDialog):
             self.save_pdf(path)
 
     def _save_xlsx_clicked(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Zapisz rejestr XLSX"), self._default_name("xlsx"),
-            self.tr("Skoroszyt Excel (*.xlsx)"))
-        if name:
-            self.save_xlsx(Path(name if name.lower().endswith(".xlsx") else f"{name}.xlsx"))
+        path = ask_xlsx_path(self, self.tr("Zapisz rejestr XLSX"), self._default_name("xlsx"))
+        if path is not None:
+            self.save_xlsx(path)
 
     def _default_name(self, ext: str) -> str:
         return f"{file_stem(self.register)}.{ext}" if self.register else f"rejestr.{ext}"

@@ -12,7 +12,6 @@ from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.operations import Op, OpRunner
+from clerk_app.ui.pdf_printing import ask_xlsx_path
 from clerk_app.ui.qt_helpers import make_error_label
 from clerk_app.ui.statistics.iok_charts import RENDER_HINT
 
@@ -151,9 +151,7 @@ class StatisticsFrame(QWidget, Generic[S]):
 
     def _export_clicked(self) -> None:
         year = self.year()
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Zapisz statystyki XLSX"),
-            f"{self.FILE_STEM}_{year or 'wszystkie_lata'}.xlsx",
-            self.tr("Skoroszyt Excel (*.xlsx)"))
-        if name:
-            self.save_xlsx(Path(name if name.lower().endswith(".xlsx") else f"{name}.xlsx"))
+        path = ask_xlsx_path(self, self.tr("Zapisz statystyki XLSX"),
+                             f"{self.FILE_STEM}_{year or 'wszystkie_lata'}.xlsx")
+        if path is not None:
+            self.save_xlsx(path)
