@@ -76,6 +76,7 @@ class CaseListWidget(QWidget):
         self.search_edit.setPlaceholderText(
             self.tr("Szukaj: nazwisko, imię, adres, znak sprawy, PESEL, e-mail…"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(300)  # the widest part of the bar: room to type
         self.search_edit.installEventFilter(self)
         self.kind_combo = QComboBox(self)
         self.kind_combo.addItem(self.tr("Wszystkie rodzaje"), None)
