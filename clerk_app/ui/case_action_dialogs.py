@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -28,6 +27,7 @@ from clerk_app.domain.cases import CaseKind
 from clerk_app.domain.field_labels import field_label
 from clerk_app.domain.petition_checklist import ChecklistLine, ItemState
 from clerk_app.ui.changes import Change
+from clerk_app.ui.date_inputs import DateInput
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import to_date, to_qdate, translate
 from clerk_app.ui.service_dialog import ServiceDialog
@@ -246,7 +246,7 @@ class DateReasonDialog(_ActionDialog):
         intro.setTextFormat(Qt.TextFormat.PlainText)
         self.body.addWidget(intro)
         form = QFormLayout()
-        self.date_edit = QDateEdit(to_qdate(spec.initial), self)
+        self.date_edit = DateInput(to_qdate(spec.initial), self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd.MM.yyyy")
         self.date_edit.setObjectName(spec.date_field)

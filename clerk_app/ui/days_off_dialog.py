@@ -8,7 +8,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +32,7 @@ from clerk_app.services.deadlines.days_off import (
     remove_day_off,
 )
 from clerk_app.ui.changes import Change, ChangeKind, broadcast
+from clerk_app.ui.date_inputs import DateInput
 from clerk_app.ui.qt_helpers import app_icon, to_date, to_qdate
 from clerk_app.ui.row_table_model import RowTableModel
 from clerk_app.ui.service_dialog import ServiceDialog
@@ -72,7 +72,7 @@ class DaysOffDialog(ServiceDialog):
         header.setSectionResizeMode(DaysOffModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DaysOffModel.KIND, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
-        self.day_edit = QDateEdit(to_qdate(ctx.today()), self)
+        self.day_edit = DateInput(to_qdate(ctx.today()), self)
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("dd.MM.yyyy")
         self.name_edit = QLineEdit(self)

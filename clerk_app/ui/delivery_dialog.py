@@ -17,7 +17,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -45,6 +44,7 @@ from clerk_app.services.letters.delivery import (
 )
 from clerk_app.services.letters.types import DeliveryResult, LetterView
 from clerk_app.ui.changes import CASE_WORK, Change, ChangeKind, broadcast
+from clerk_app.ui.date_inputs import DateInput
 from clerk_app.ui.qt_helpers import to_date, to_qdate
 from clerk_app.ui.service_dialog import ServiceDialog
 
@@ -115,7 +115,7 @@ class DeliveryDialog(ServiceDialog):
             form.addRow(button)
         self.method_group.button(POST).setChecked(True)
         self.date_label = QLabel()
-        self.date_edit = QDateEdit(to_qdate(ctx.today()))
+        self.date_edit = DateInput(to_qdate(ctx.today()))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd.MM.yyyy")
         self._date_titles = {NOT_COLLECTED: self.tr("Data pierwszego awizo:"),

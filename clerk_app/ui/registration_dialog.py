@@ -158,6 +158,8 @@ class RegistrationDialog(ServiceDialog):
     # ---------------------------------------------------------- duplicates
     def check_duplicates(self) -> None:
         """Look for open cases of the same person (a warning only; saving stays allowed)."""
+        if self.saved_result is not None:
+            return
         if self.dup_runner.is_busy():
             self.dup_timer.start()
             return
@@ -169,6 +171,8 @@ class RegistrationDialog(ServiceDialog):
                 lambda _error: self._show_duplicates([])).quietly().run()
 
     def _show_duplicates(self, hints: list[DuplicateHint]) -> None:
+        if self.saved_result is not None:  # a check started before saving finds the new case
+            hints = [h for h in hints if h.case_id != self.saved_result.case_id]
         self.hints = hints
         label = self.form.duplicates_label
         if not self.hints:
@@ -217,6 +221,8 @@ class RegistrationDialog(ServiceDialog):
 
     def _saved(self, result: RegistrationResult) -> None:
         self.saved_result = result
+        self.dup_timer.stop()
+        self._show_duplicates(self.hints)
         f = self.form
         text = self.tr("Zarejestrowano. Nr wpisu w rejestrze: {0}").format(result.entry_number)
         if result.signature:

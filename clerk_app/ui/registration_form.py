@@ -6,19 +6,18 @@ what the form says as the service's input. (The dialog acts on it.)"""
 from __future__ import annotations
 
 import itertools
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -29,14 +28,13 @@ from clerk_app.services.admin.settings import OfficeSettings
 from clerk_app.services.admin.users import UserRow
 from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
 from clerk_app.services.intake.types import RegistrationInput, ScanUpload
+from clerk_app.ui.date_inputs import DateTimeInput, OptionalDateEdit
 from clerk_app.ui.deposit.registration_parts import DepositChecklistWarning, SupplementSection
 from clerk_app.ui.qt_helpers import make_error_label
 from clerk_app.ui.registration_kind_parts import CasePicker, DepositSection, IokSection
 from clerk_app.ui.scan_drop_list import ScanDropList, ScanInboxList
 from clerk_app.ui.sender_form import SenderForm
 
-NO_DATE = QDate(2000, 1, 1)
-DATE_FORMAT = "dd.MM.yyyy"
 SUBJECTS = {IncomingKind.IOK_REQUEST: "Wniosek o utworzenie konta IOK",
             IncomingKind.DEPOSIT_PETITION: "Prośba o rozłożenie kaucji zabezpieczającej na raty",
             IncomingKind.SUPPLEMENT: "Uzupełnienie braków formalnych",
@@ -45,33 +43,12 @@ SUBJECTS = {IncomingKind.IOK_REQUEST: "Wniosek o utworzenie konta IOK",
             IncomingKind.LEGACY_CONSENT: "Zgoda na przeniesienie konta do IOK"}
 
 
-class OptionalDateEdit(QDateEdit):
-    """A date edit that may be empty (shown as "—"); ``date_value()`` is None then."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat(DATE_FORMAT)
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText("—")
-        self.setDate(NO_DATE)
-
-    def date_value(self) -> date | None:
-        value = self.date()
-        return None if value == NO_DATE else value.toPython()  # type: ignore[return-value]
-
-    def set_date_value(self, value: date | None) -> None:
-        self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
-
-
 class RegistrationForm(QWidget):
     def __init__(self, ctx: AppContext, actor: Actor, settings: OfficeSettings,
                  users: list[UserRow], parent: QWidget) -> None:
         super().__init__(parent)
         self._auto_subject = ""
-        self.received = QDateTimeEdit(self)
-        self.received.setDisplayFormat("dd.MM.yyyy HH:mm")
-        self.received.setCalendarPopup(True)
+        self.received = DateTimeInput(self)
         self.channel = QComboBox(self)
         for channel in Channel:
             self.channel.addItem(channel.label, channel.value)
@@ -87,6 +64,7 @@ class RegistrationForm(QWidget):
         self.subject.setMaxLength(300)
         self.attachments = QSpinBox(self)
         self.attachments.setRange(0, 999)
+        self.attachments.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.assignee = QComboBox(self)
         self.assignee.addItem(self.tr("(nie przydzielono)"), None)
         for user in users:
@@ -97,7 +75,7 @@ class RegistrationForm(QWidget):
         self.deposit_warning.follow(self.deposit.inputs(), self.deposit.value)
         self.picker = CasePicker(ctx, actor, self)
         self.supplement = SupplementSection(self)
-        self.picker.caseChanged.connect(lambda _id: self.kind_changed())
+        self.picker.caseChanged.connect(lambda _id: self._case_chosen())
         self.scan_list = ScanDropList(ctx, settings.scan_max_mb * 1048576, self)
         self.add_button = QPushButton(self.tr("&Dodaj plik…"), self)
         self.remove_button = QPushButton(self.tr("Usuń z listy"), self)
@@ -121,11 +99,18 @@ class RegistrationForm(QWidget):
             button.setAutoDefault(False)
         self.remove_button.clicked.connect(self.scan_list.remove_selected)
         self.channel.currentIndexChanged.connect(lambda _i: self.channel_changed())
+        self.received.dateChanged.connect(self._received_day_changed)
         self._lay_out(settings)
         self.channel_changed()
-        chain = self.tab_chain()
-        for first, second in itertools.pairwise(chain):
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        for first, second in itertools.pairwise(self.tab_chain()):
             QWidget.setTabOrder(first, second)
+
+    def _received_day_changed(self, day: QDate) -> None:
+        """A date typed into an empty posting or reference date starts from the received day."""
+        self.posted.typing_start = self.reference_date.typing_start = day
 
     def _lay_out(self, settings: OfficeSettings) -> None:
         item = QGroupBox(self.tr("Przesyłka"), self)
@@ -197,11 +182,15 @@ class RegistrationForm(QWidget):
         outer.addLayout(bottom)
 
     def tab_chain(self) -> list[QWidget]:
-        """Every input in the order of the form (the tab order)."""
-        return [self.received, self.channel, self.posted, self.kind, *self.sender_form.inputs(),
+        """Every input in the order of the form (the tab order). The case a supplement or
+        another letter belongs to comes right after the kind: it fills in the sender."""
+        case = [*self.picker.inputs(), *self.supplement.inputs()]
+        case_first = not self.picker.isHidden()
+        return [self.received, self.channel, self.posted, self.kind,
+                *(case if case_first else []), *self.sender_form.inputs(),
                 self.reference, self.reference_date, self.subject, self.attachments,
                 self.assignee, *self.iok.inputs(), *self.deposit.inputs(),
-                *self.picker.inputs(), *self.supplement.inputs(), self.scan_list,
+                *([] if case_first else case), self.scan_list,
                 self.add_button, self.remove_button, self.inbox, self.pick_button,
                 self.save_button, self.next_button, self.cancel_button]
 
@@ -231,6 +220,15 @@ class RegistrationForm(QWidget):
         if self.subject.text() in ("", self._auto_subject):
             self.subject.setText(SUBJECTS[kind])
         self._auto_subject = SUBJECTS[kind]
+        self._set_tab_order()
+
+    def _case_chosen(self) -> None:
+        """The case of a supplement was found: its applicant is the sender, unless one has
+        been typed already (e.g. a proxy's letter)."""
+        self.kind_changed()
+        applicant = self.picker.applicant
+        if applicant is not None and self.sender_form.is_blank():
+            self.sender_form.set_value(applicant)
 
     def _supplements_deposit(self) -> bool:
         """A supplement ("Uzupełnienie braków") to a deposit case: its check boxes count."""

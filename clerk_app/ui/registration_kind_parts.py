@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -25,7 +26,7 @@ from clerk_app.domain.instalments import deposit_for_rent
 from clerk_app.domain.money import format_money, parse_money
 from clerk_app.services.cases.detail import CaseDetail, case_for_identifier
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.intake.types import DepositDetailsInput, IokDetailsInput
+from clerk_app.services.intake.types import DepositDetailsInput, IokDetailsInput, SenderInput
 from clerk_app.ui.error_text import user_message
 from clerk_app.ui.operations import Op, OpRunner
 
@@ -121,6 +122,7 @@ class DepositSection(QGroupBox):
         self.preview.setMinimumWidth(170)
         self.instalments = QSpinBox(self)
         self.instalments.setRange(2, 10)
+        self.instalments.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.justification = QLineEdit(self)
         self.justification.setMaxLength(2000)
         self.statement = QCheckBox(self.tr("Dołączono oświadczenie o stanie majątkowym"), self)
@@ -232,6 +234,7 @@ class CasePicker(QGroupBox):
         self.ctx, self.actor = ctx, actor
         self.case_id: int | None = None
         self.case_kind: CaseKind | None = None  # of the case found
+        self.applicant: SenderInput | None = None  # of the case found
         self.runner = OpRunner(self)
         self.signature = QLineEdit(self)
         self.signature.setPlaceholderText(self.tr("znak sprawy, np. BGM.7141.12.2026"))
@@ -274,7 +277,7 @@ class CasePicker(QGroupBox):
             self._set(None, self.tr("Nie znaleziono sprawy o znaku „{0}”.").format(text))
             return
         self.signature.setText(detail.signature)
-        self.case_kind = detail.kind
+        self.case_kind, self.applicant = detail.kind, detail.applicant
         self._set(detail.id, self.tr("{0} – {1}, {2}; {3}").format(
             detail.signature, detail.applicant_name, detail.applicant.address_line,
             detail.status.label))
@@ -283,7 +286,7 @@ class CasePicker(QGroupBox):
         changed = case_id != self.case_id
         self.case_id = case_id
         if case_id is None:
-            self.case_kind = None
+            self.case_kind = self.applicant = None
         self.found.setText(text)
         if changed:
             self.caseChanged.emit(case_id)

@@ -143,6 +143,11 @@ class SenderForm(QWidget):
         for edit, text in pairs:
             edit.setText(text or "")
 
+    def is_blank(self) -> bool:
+        """Nothing typed yet (the default city does not count)."""
+        return all(not edit.text().strip() for edit in self.inputs() if edit is not self.city
+                   ) and self.city.text().strip() in ("", self.default_city)
+
     def clear(self) -> None:
         self.set_value(SenderInput("", "", city=self.default_city))
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 
 from clerk_app.services.core.errors import ValidationFailed
 from clerk_app.ui.error_text import user_message
+from clerk_app.ui.field_marks import FieldMarks
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import focus_field, make_error_label, show_error
 
@@ -30,6 +31,7 @@ class ServiceDialog(QDialog):
         self.field_widgets: dict[str, QWidget] = {}
         self.busy_widgets: list[QWidget] = []
         self.error_label: QLabel | None = None
+        self.field_marks = FieldMarks(self)
 
     def attach_error_label(self, label: QLabel) -> QLabel:
         """Use ``label`` (from the loaded form) as the red inline message."""
@@ -47,6 +49,7 @@ class ServiceDialog(QDialog):
         """An op of this dialog: the busy widgets disabled while it runs, a failure shown
         inline by :meth:`show_failure` (the old message is cleared now)."""
         self.set_error("")
+        self.field_marks.clear()
         return Op(self.runner, work).on_failure(self.show_failure).disabling(
             *self.busy_widgets)
 
@@ -57,9 +60,12 @@ class ServiceDialog(QDialog):
             self.show_failure).disabling(*self.busy_widgets))
 
     def show_failure(self, error: Exception) -> None:
-        """Show a service error in Polish; a validation error focuses its first field."""
+        """Show a service error in Polish; a validation error marks its fields and focuses
+        the first."""
         self.set_error(user_message(error))
         if isinstance(error, ValidationFailed):
+            self.field_marks.mark(w for name in error.fields
+                                  if (w := self.field_widgets.get(name)) is not None)
             for name in error.fields:
                 widget = self.field_widgets.get(name)
                 if widget is not None:

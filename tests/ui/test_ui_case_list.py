@@ -171,3 +171,18 @@ def test_my_cases_are_the_open_ones_unless_asked_for_closed_too(
         widget.open_check.setChecked(True)
     assert widget.model.rowCount() == 4
     assert CaseQuery(only_open=True).only_open
+
+
+def test_cut_cells_show_their_whole_text_as_a_tooltip(
+    ctx: AppContext, staff: dict[Role, Actor]
+) -> None:
+    sender = SenderInput("Anna", "Nowak", None, "Kardynała Stefana Wyszyńskiego", "112a", "14",
+                         "41-940", "Piekary Śląskie", None, "anna@example.pl")
+    intake.register_item(ctx, staff[Role.COUNTER], iok_request(sender=sender))
+    model = CaseTableModel(ctx, staff[Role.CLERK], asynchronous=False)
+    model.set_query(CaseQuery())
+    tooltip = Qt.ItemDataRole.ToolTipRole
+    address = model.index(0, CaseTableModel.ADDRESS)
+    status = model.index(0, CaseTableModel.STATUS)
+    assert model.data(address, tooltip) == "Kardynała Stefana Wyszyńskiego 112a/14"
+    assert model.data(status, tooltip) == model.data(status) != ""

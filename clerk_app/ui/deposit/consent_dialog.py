@@ -15,7 +15,6 @@ from decimal import Decimal
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QLabel,
     QSpinBox,
@@ -29,6 +28,7 @@ from clerk_app.services.deposit.workflow_types import SchedulePreview
 from clerk_app.ui.case_action_dialogs import _ActionDialog
 from clerk_app.ui.case_letters_tab import issued_letter
 from clerk_app.ui.changes import CASE_WORK, Change
+from clerk_app.ui.date_inputs import DateInput
 from clerk_app.ui.deposit.schedule_model import ScheduleModel, schedule_view
 from clerk_app.ui.error_text import user_message
 from clerk_app.ui.operations import Op, OpRunner
@@ -74,7 +74,7 @@ class ConsentDialog(_ActionDialog):
         self.count_edit.setRange(MIN_INSTALMENTS, MAX_INSTALMENTS)
         self.count_edit.setValue(min(max(proposal.instalment_count, MIN_INSTALMENTS),
                                      MAX_INSTALMENTS))
-        self.first_due_edit = QDateEdit(to_qdate(proposal.first_due_on), self)
+        self.first_due_edit = DateInput(to_qdate(proposal.first_due_on), self)
         self.first_due_edit.setObjectName(FIRST_DUE_FIELD)
         self.first_due_edit.setCalendarPopup(True)
         self.first_due_edit.setDisplayFormat("dd.MM.yyyy")

@@ -26,8 +26,8 @@ from clerk_app.domain.errors import FieldError
 from clerk_app.domain.instalments import deposit_for_rent
 from clerk_app.domain.money import format_money, parse_money
 from clerk_app.services.deposit.petition_types import PetitionInput
+from clerk_app.ui.date_inputs import OptionalDateEdit
 from clerk_app.ui.deposit.petition_form_proxy import ProxySection
-from clerk_app.ui.registration_form import OptionalDateEdit
 
 
 def amount_text(amount: Decimal | None) -> str:

@@ -27,7 +27,7 @@ from clerk_app.domain.deposit_petition import (
 )
 from clerk_app.domain.money import format_money
 from clerk_app.services.deposit.petition_types import ProxyInput
-from clerk_app.ui.registration_form import OptionalDateEdit
+from clerk_app.ui.date_inputs import OptionalDateEdit
 
 
 def _combo(parent: QWidget, none_text: str, items: list[tuple[str, object]]) -> QComboBox:

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from clerk_app.domain.household import HouseholdTotals, household_totals
 from clerk_app.domain.money import format_money
 from clerk_app.services.deposit.statement_types import StatementInput
+from clerk_app.ui.date_inputs import OptionalDateEdit
 from clerk_app.ui.deposit.petition_form import amount_text
 from clerk_app.ui.deposit.statement_models import MemberRow, amount_of
-from clerk_app.ui.registration_form import OptionalDateEdit
 
 TEXT_KEYS = ("real_estate", "vehicles", "other_assets", "debts_description", "remarks")
 

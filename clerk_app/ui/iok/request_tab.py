@@ -11,7 +11,6 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from clerk_app.services.iok.sending import (
 )
 from clerk_app.services.iok.types import IokRequestView
 from clerk_app.ui.changes import CASE_WORK, Change
+from clerk_app.ui.date_inputs import DateInput
 from clerk_app.ui.error_text import user_message
 from clerk_app.ui.iok.request_form import IokRequestForm
 from clerk_app.ui.iok.status_texts import outcome_text, status_lines
@@ -44,8 +44,8 @@ from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import focus_field, make_error_label, show_error
 
 
-def _date_edit(parent: QWidget, name: str) -> QDateEdit:
-    edit = QDateEdit(parent)
+def _date_edit(parent: QWidget, name: str) -> DateInput:
+    edit = DateInput(parent=parent)
     edit.setObjectName(name)
     edit.setDisplayFormat("dd.MM.yyyy")
     edit.setCalendarPopup(True)

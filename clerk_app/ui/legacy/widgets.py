@@ -6,19 +6,19 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QHeaderView,
     QLabel,
     QTableView,
     QWidget,
 )
 
+from clerk_app.ui.date_inputs import DateInput
 from clerk_app.ui.qt_helpers import to_qdate
 
 
-def date_edit(parent: QWidget, day: date) -> QDateEdit:
+def date_edit(parent: QWidget, day: date) -> DateInput:
     """A Polish-format date input with a calendar, set to ``day``."""
-    edit = QDateEdit(parent)
+    edit = DateInput(parent=parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd.MM.yyyy")
     edit.setDate(to_qdate(day))
