@@ -18,7 +18,8 @@ from clerk_app.persistence.database import Database, sqlite_path
 
 # Objects created by raw SQL in migrations (search index) that the models do not describe.
 _UNMODELLED_PREFIXES = ("cases_fts", "case_search", "ix_cases_search_trgm",
-                        "ix_cases_received_cover", "ix_cases_signature_pattern")
+                        "ix_cases_received_cover", "ix_cases_signature_pattern",
+                        "ix_cases_cover_")
 
 
 class NewerSchema(Exception):

@@ -18,6 +18,7 @@ from clerk_app.domain.cases import CaseKind, CaseStatus
 from clerk_app.domain.roles import Role
 from clerk_app.domain.text import fold_for_search
 from clerk_app.persistence.models import Case
+from clerk_app.services.cases import index_walk
 from clerk_app.services.cases import query as case_query
 from clerk_app.services.cases import received_order as case_received_order
 from clerk_app.services.cases.query import (
@@ -87,7 +88,8 @@ def test_received_order_pages_match_a_plain_sort(
     budgets: str, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     if budgets == "tiny":
-        monkeypatch.setattr(case_received_order, "WALK_BUDGET", 25)
+        monkeypatch.setattr(index_walk, "WALK_BUDGET", 25)
+        monkeypatch.setattr(index_walk, "PROBE_ROWS", 10)
         monkeypatch.setattr(case_received_order, "COLLECT_MAX", 4)
         monkeypatch.setattr(case_received_order, "PREFIX_CAP", 3)
     actor = staff[Role.CLERK]
@@ -101,7 +103,8 @@ def test_received_order_pages_match_a_plain_sort(
 
 
 @pytest.mark.parametrize("budgets", ["default", "tiny"])
-@pytest.mark.parametrize("sort_key", ["applicant", "signature", "next_deadline", "status"])
+@pytest.mark.parametrize("sort_key", ["applicant", "signature", "next_deadline", "status",
+                                      "kind", "address", "assignee"])
 def test_other_orders_match_a_plain_sort(
     ctx: AppContext, staff: dict[Role, Actor], stored: list[Stored], sort_key: str,
     budgets: str, monkeypatch: pytest.MonkeyPatch,
@@ -110,14 +113,19 @@ def test_other_orders_match_a_plain_sort(
         monkeypatch.setattr(case_query, "COUNT_CAP", 3)
         monkeypatch.setattr(case_query, "BROAD_MATCHES", 3)
         monkeypatch.setattr(case_query, "PG_BROAD_MATCHES", 3)
+        monkeypatch.setattr(index_walk, "WALK_BUDGET", 25)
+        monkeypatch.setattr(index_walk, "PROBE_ROWS", 10)
     actor = staff[Role.CLERK]
     columns = {"applicant": "applicant_sort", "signature": "year, number",
-               "next_deadline": "next_deadline", "status": "status"}[sort_key]
-    for search in SEARCHES:
+               "next_deadline": "next_deadline", "status": "status", "kind": "kind",
+               "address": "street, building", "assignee": "assignee_id"}[sort_key]
+    for search in ("", *SEARCHES):
         for descending in (False, True):
-            q = CaseQuery(search=search, sort_key=sort_key, descending=descending)
+            q = CaseQuery(search=search, sort_key=sort_key, descending=descending,
+                          only_open=not search)  # no search: a filter alone is walked too
             words = fold_for_search(search).split()
-            where = " AND ".join(f"search_text LIKE :w{i}" for i in range(len(words)))
+            where = " AND ".join([f"search_text LIKE :w{i}" for i in range(len(words))]
+                                 or ["status != 'closed'"])
             direction = "DESC" if descending else "ASC"
             order = ", ".join(f"{c.strip()} {direction}" for c in (*columns.split(","), "id"))
             with ctx.db.read() as s:

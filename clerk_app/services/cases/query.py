@@ -21,6 +21,7 @@ from clerk_app.domain.errors import FieldError
 from clerk_app.domain.field_limits import check_text
 from clerk_app.domain.roles import Permission
 from clerk_app.persistence.models import Case, User
+from clerk_app.services.cases.index_walk import first_walk, walk
 from clerk_app.services.cases.received_order import (
     collect_sorted,
     received_ids,
@@ -113,10 +114,9 @@ def _filters(actor: Actor, q: CaseQuery) -> Any:
     return conditions
 
 
-def _conditions(session: Session, actor: Actor, q: CaseQuery,
-                walk: bool = False) -> list[ColumnElement[bool]]:
+def _conditions(session: Session, actor: Actor, q: CaseQuery) -> list[ColumnElement[bool]]:
     terms = q.terms
-    return (search_conditions(Case, terms, sqlite=_sqlite(session), walk=walk)
+    return (search_conditions(Case, terms, sqlite=_sqlite(session))
             + _filters(actor, q)(Case))
 
 
@@ -145,10 +145,10 @@ def _count_upto(session: Session, actor: Actor, q: CaseQuery,
     if pure_fts:  # counted inside the trigram index alone
         return int(session.scalar(select(func.count()).where(fts_match(terms))) or 0), True
     conditions = _conditions(session, actor, q)
-    if cap is None or not terms:
+    if cap is None:
         stmt = select(func.count()).select_from(Case).where(*conditions)
         return int(session.scalar(stmt) or 0), True
-    if _sqlite(session):
+    if terms and _sqlite(session):
         cap = max(cap, BROAD_MATCHES)  # the page plan needs to know "more than 60,000"
     limited = select(Case.id).where(*conditions).limit(cap + 1).subquery()
     found = int(session.scalar(select(func.count()).select_from(limited)) or 0)
@@ -173,12 +173,18 @@ def first_case_page(ctx: AppContext, actor: Actor, q: CaseQuery, limit: int) -> 
                 return FirstPage(rows, page.count, True)
             # Without an exact count: "more than ``limit``" (the list shows "ponad 200").
             return FirstPage(rows, len(page.ids), len(page.ids) <= limit)
-        if terms and not _sqlite(session) and terms.whole_signature is None:
+        if (terms and terms.whole_signature is None) or _filters(actor, q)(Case):
+            ids = first_walk(session, terms, _filters(actor, q), _sort_columns(q),
+                             q.descending, limit + 1)
+            if len(ids) > limit:  # a full page along the order's index: "more than 200"
+                return FirstPage(_rows_by_id(session, ids[:limit]), len(ids), False)
+        if terms and terms.whole_signature is None:  # rare, or together further along
+            cap = BROAD_MATCHES if _sqlite(session) else PG_BROAD_MATCHES
             collected = collect_sorted(session, terms, _filters(actor, q), _sort_columns(q),
-                                       q.descending, 0, limit, PG_BROAD_MATCHES)
+                                       q.descending, 0, limit, cap)
             if collected is not None and collected.count is not None:
                 return FirstPage(_rows_by_id(session, collected.ids), collected.count, True)
-            broad = PG_BROAD_MATCHES + 1
+            broad = cap + 1
             rows = _page(session, actor, q, 0, limit, None, broad)
             return FirstPage(rows, max(broad, len(rows)), False)
         total, exact = _count_upto(session, actor, q, COUNT_CAP)
@@ -235,7 +241,11 @@ def _sorted_page(session: Session, actor: Actor, q: CaseQuery, offset: int, limi
                               q.descending != reverse, offset, limit, None)
         assert page is not None
         return _rows_by_id(session, page.ids)
-    stmt = _list_select().where(*_conditions(session, actor, q, walk=broad))
+    if terms and broad and terms.whole_signature is None:  # along the order's covering index
+        ids = walk(session, terms, _filters(actor, q), _sort_columns(q),
+                   q.descending != reverse, offset, limit)
+        return _rows_by_id(session, ids)
+    stmt = _list_select().where(*_conditions(session, actor, q))
     stmt = stmt.order_by(*_order(q, reverse)).offset(offset).limit(limit)
     return [_row(c) for c in session.execute(stmt)]
 

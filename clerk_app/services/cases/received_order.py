@@ -17,14 +17,14 @@ Measured at 1,000,000 cases: benchmarks/README.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clerk_app.persistence.models import Case
+from clerk_app.services.cases.index_walk import Filters, first_walk, ordered, walk
 from clerk_app.services.cases.search import (
     FTS,
     SearchTerms,
@@ -36,14 +36,6 @@ from clerk_app.services.cases.search import (
 )
 
 RECEIVED = (Case.received_on,)
-# The list's filters for a set of columns (``Case`` or the walked subquery's).
-Filters = Callable[[Any], list[ColumnElement[bool]]]
-
-# PostgreSQL: rows of the covering index a first page may walk (~15 ms) before the matches
-# count as rare and are collected instead. The first PROBE_ROWS tell whether the rest of the
-# budget is likely to fill a page; if not, the walk stops there.
-WALK_BUDGET = 60_000
-PROBE_ROWS = 15_000
 # PostgreSQL: with an exact count up to this, later pages collect and sort; above it, walk.
 COLLECT_MAX = 3_000
 # PostgreSQL: a signature prefix is collected through its index up to this many matches.
@@ -74,25 +66,21 @@ def received_ids(session: Session, terms: SearchTerms, filters: Filters,
     if session.get_bind().dialect.name == "sqlite":
         if terms.indexed:
             return IdPage(_sqlite_index_order(session, terms, filters, descending, offset, limit))
-        return IdPage(_walk(session, terms, filters, descending, offset, limit))
+        return IdPage(walk(session, terms, filters, RECEIVED, descending, offset, limit))
     if terms.signature_prefix is not None and first:
         page = collect_sorted(session, terms, filters, RECEIVED, descending, offset, limit,
                               PREFIX_CAP)
         if page is not None:
             return page
     if first:
-        ids = _first_walk(session, terms, filters, descending, limit)
+        ids = first_walk(session, terms, filters, RECEIVED, descending, limit)
         if len(ids) == limit:
             return IdPage(ids)
     elif exact_total is None or exact_total > COLLECT_MAX:
-        return IdPage(_walk(session, terms, filters, descending, offset, limit))
+        return IdPage(walk(session, terms, filters, RECEIVED, descending, offset, limit))
     page = collect_sorted(session, terms, filters, RECEIVED, descending, offset, limit, None)
     assert page is not None
     return page
-
-
-def _order(columns: tuple[Any, ...], descending: bool) -> list[Any]:
-    return [c.desc() if descending else c.asc() for c in columns]
 
 
 def _sqlite_index_order(session: Session, terms: SearchTerms,
@@ -110,49 +98,17 @@ def _sqlite_index_order(session: Session, terms: SearchTerms,
     return list(session.scalars(stmt))
 
 
-def _first_walk(session: Session, terms: SearchTerms, filters: Filters, descending: bool,
-                limit: int) -> list[int]:
-    """PostgreSQL, a new search: walk ``PROBE_ROWS``, then the rest of ``WALK_BUDGET`` only if
-    the matches so far promise a full page within it. Fewer than ``limit`` ids: collect."""
-    ids = _walk(session, terms, filters, descending, 0, limit, rows=(0, PROBE_ROWS))
-    if len(ids) < limit and len(ids) * WALK_BUDGET >= limit * PROBE_ROWS:
-        ids += _walk(session, terms, filters, descending, 0, limit - len(ids),
-                     rows=(PROBE_ROWS, WALK_BUDGET - PROBE_ROWS))
-    return ids
-
-
-def _walk(session: Session, terms: SearchTerms, filters: Filters, descending: bool,
-          offset: int, limit: int, rows: tuple[int, int] | None = None) -> list[int]:
-    """Walk the received-date index, testing each row; ``rows`` = (skip, count) bounds the
-    stretch walked.
-
-    On PostgreSQL the walked columns are all in ``ix_cases_received_cover``, so this is an
-    index-only scan; ``OFFSET`` keeps the planner from folding the walk into a bitmap scan.
-    """
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    walked = select(Case.id, Case.received_on, Case.search_text, Case.kind, Case.status,
-                    Case.assignee_id)
-    walked = walked.order_by(*_order((Case.received_on, Case.id), descending))
-    skip, count = rows if rows is not None else (0, None)
-    w = walked.offset(skip).limit(count).subquery("walked")
-    conditions = search_conditions(w.c, terms, sqlite=sqlite, walk=True)
-    conditions += filters(w.c)
-    stmt = (select(w.c.id).where(*conditions)
-            .order_by(*_order((w.c.received_on, w.c.id), descending))
-            .offset(offset).limit(limit))
-    return list(session.scalars(stmt))
-
-
 def collect_sorted(session: Session, terms: SearchTerms, filters: Filters,
                    sort_columns: tuple[Any, ...], descending: bool, offset: int, limit: int,
                    cap: int | None) -> IdPage | None:
-    """PostgreSQL: collect every match (trigram or signature index), sort them by
+    """Collect every match (trigram or signature index), sort them by
     ``sort_columns`` and the id, and count them exactly, in one statement.
 
     ``MATERIALIZED``: the planner misjudges trigram selectivity and would otherwise walk the
     sort index for a rare word. With ``cap``, more than ``cap`` matches gives ``None``.
     """
-    conditions = search_conditions(Case, terms, sqlite=False) + filters(Case)
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    conditions = search_conditions(Case, terms, sqlite=sqlite) + filters(Case)
     keys = [c.label(f"k{i}") for i, c in enumerate(sort_columns)]
     found_q = select(Case.id, *keys).where(*conditions)
     if cap is not None:
@@ -160,7 +116,7 @@ def collect_sorted(session: Session, terms: SearchTerms, filters: Filters,
     found = found_q.cte("found").prefix_with("MATERIALIZED")
     order = (*(found.c[k.name] for k in keys), found.c.id)
     stmt = (select(found.c.id, func.count().over())
-            .order_by(*_order(order, descending)).offset(offset).limit(limit))
+            .order_by(*ordered(order, descending)).offset(offset).limit(limit))
     rows = session.execute(stmt).all()
     count = int(rows[0][1]) if rows else None
     if cap is not None and count is not None and count > cap:
