@@ -13,11 +13,13 @@ from pathlib import Path
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from clerk_app.documents.iok_statistics_xlsx import (
+from clerk_app.documents.xlsx_parts import (
     BOLD,
     DATE_FORMAT,
     MONTH_FORMAT,
-    _header,
+    bold_last_row,
+    header_row,
+    period_text,
     workbook_bytes,
 )
 from clerk_app.domain.deposit_statistics import STATES, DepositStatistics, share
@@ -26,20 +28,15 @@ PERCENT_FORMAT = "0.0%"
 NONE = "—"
 
 
-def period_text(stats: DepositStatistics) -> str:
-    return f"rok {stats.year}" if stats.year is not None else "wszystkie lata"
-
-
 def _bold_last(ws: Worksheet, percent_column: int) -> None:
-    for cell in ws[ws.max_row]:
-        cell.font = BOLD
+    bold_last_row(ws)
     ws.cell(row=ws.max_row, column=percent_column).number_format = PERCENT_FORMAT
 
 
 def _cases(ws: Worksheet, stats: DepositStatistics) -> None:
-    _header(ws, ["Miesiąc", *(s.label for s in STATES), "Razem", "Rozstrzygnięte w terminie",
-                 "Po terminie", "W terminie (%)"],
-            [11, *(14 for _ in STATES), 9, 14, 12, 14])
+    header_row(ws, ["Miesiąc", *(s.label for s in STATES), "Razem",
+                    "Rozstrzygnięte w terminie", "Po terminie", "W terminie (%)"],
+               [11, *(14 for _ in STATES), 9, 14, 12, 14])
     share_column = len(STATES) + 5
     for row in stats.months:
         in_time = row.decided_in_time
@@ -55,8 +52,8 @@ def _cases(ws: Worksheet, stats: DepositStatistics) -> None:
 
 
 def _clerks(ws: Worksheet, stats: DepositStatistics) -> None:
-    _header(ws, ["Referent", "Dotrzymane", "Przekroczone", "Razem", "Dotrzymane (%)"],
-            [34, 12, 13, 9, 15])
+    header_row(ws, ["Referent", "Dotrzymane", "Przekroczone", "Razem", "Dotrzymane (%)"],
+               [34, 12, 13, 9, 15])
     for clerk in stats.clerks:
         met_share = clerk.met_share
         ws.append([clerk.name, clerk.met, clerk.missed, clerk.total,
