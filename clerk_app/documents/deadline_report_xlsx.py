@@ -25,18 +25,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 
-from clerk_app.documents.xlsx_parts import (
-    DATE_FORMAT,
-    DATETIME_FORMAT,
-    EPOCH_ORDINAL,
-    SHEET_PART,
-    formatted_cell,
-    header_cells,
-    parameters_sheet,
-    print_as_register,
-    with_rows,
-    xml_text_cache,
-)
+from clerk_app.documents import xlsx_parts
 from clerk_app.domain.deadline_report import DeadlineReport
 
 OVERDUE_FILL = PatternFill("solid", fgColor="FFC7CE")
@@ -58,7 +47,7 @@ def _template_row(ws: object, fill: PatternFill | None) -> list[WriteOnlyCell]:
     for (_title, _width, is_date), value in zip(COLUMNS, _TEMPLATE, strict=True):
         cell = WriteOnlyCell(ws, value=value)
         if is_date:
-            cell.number_format = DATE_FORMAT
+            cell.number_format = xlsx_parts.DATE_FORMAT
         if fill is not None:
             cell.fill = fill
         cells.append(cell)
@@ -66,10 +55,12 @@ def _template_row(ws: object, fill: PatternFill | None) -> list[WriteOnlyCell]:
 
 
 def _parameters(wb: Workbook, report: DeadlineReport) -> None:
-    ws = parameters_sheet(wb, 40)
-    dates = [formatted_cell(ws, day, DATE_FORMAT) for day in (report.as_of, report.horizon_end)]
+    ws = xlsx_parts.parameters_sheet(wb, 40)
+    dates = [xlsx_parts.formatted_cell(ws, day, xlsx_parts.DATE_FORMAT)
+             for day in (report.as_of, report.horizon_end)]
     # A date and time a spreadsheet can sort by, not text (office time, as on the PDF).
-    generated = formatted_cell(ws, report.generated_at.replace(tzinfo=None), DATETIME_FORMAT)
+    generated = xlsx_parts.formatted_cell(ws, report.generated_at.replace(tzinfo=None),
+                                          xlsx_parts.DATETIME_FORMAT)
     rows: Sequence[tuple[str, object]] = (
         ("Stan na dzień", dates[0]), ("Horyzont (dni)", report.horizon_days),
         ("Terminy do dnia", dates[1]), ("Liczba terminów", report.row_count),
@@ -85,11 +76,11 @@ def _skeleton(report: DeadlineReport) -> bytes:
     """The workbook from openpyxl with the header and the two template rows."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(SHEET_NAME)
-    print_as_register(ws)  # landscape, one page wide, the header on every page
+    xlsx_parts.print_as_register(ws)  # landscape, one page wide, the header on every page
     ws.auto_filter.ref = f"A1:{LETTERS[-1]}{report.row_count + 1}"
     for letter, (_title, width, _is_date) in zip(LETTERS, COLUMNS, strict=True):
         ws.column_dimensions[letter].width = width
-    ws.append(header_cells(ws, (title for title, _width, _is_date in COLUMNS)))
+    ws.append(xlsx_parts.header_cells(ws, (title for title, _width, _is_date in COLUMNS)))
     ws.append(_template_row(ws, None))
     ws.append(_template_row(ws, OVERDUE_FILL))
     _parameters(wb, report)
@@ -123,7 +114,7 @@ def _row_template(styles: list[str]) -> str:
 
 def _rows_xml(report: DeadlineReport, normal: list[str], overdue: list[str]) -> Iterable[str]:
     plain, red = _row_template(normal), _row_template(overdue)
-    text = xml_text_cache()
+    text, epoch = xlsx_parts.xml_text_cache(), xlsx_parts.EPOCH_ORDINAL
     number = 1
     for group in report.groups:
         assignee = text(group.assignee_name)
@@ -133,8 +124,8 @@ def _rows_xml(report: DeadlineReport, normal: list[str], overdue: list[str]) -> 
             yield (red if row.overdue else plain).format(
                 assignee, text(row.signature), text(row.applicant),
                 text(row.case_kind.label), text(row.deadline_kind.label),
-                row.start_on.toordinal() - EPOCH_ORDINAL,
-                (row.due_on or row.start_on).toordinal() - EPOCH_ORDINAL,  # never suspended
+                row.start_on.toordinal() - epoch,
+                (row.due_on or row.start_on).toordinal() - epoch,  # never suspended
                 "/>" if days is None else f' t="n"><v>{days}</v></c>',
                 text(row.status_label), n=number)
 
@@ -142,9 +133,9 @@ def _rows_xml(report: DeadlineReport, normal: list[str], overdue: list[str]) -> 
 def render_deadline_report_xlsx(report: DeadlineReport) -> bytes:
     """The report as XLSX bytes."""
     skeleton = zipfile.ZipFile(io.BytesIO(_skeleton(report)))
-    sheet = skeleton.read(SHEET_PART).decode("utf-8")
+    sheet = skeleton.read(xlsx_parts.SHEET_PART).decode("utf-8")
     normal, overdue = _styles(sheet)
-    return with_rows(skeleton, sheet, _rows_xml(report, normal, overdue))
+    return xlsx_parts.with_rows(skeleton, sheet, _rows_xml(report, normal, overdue))
 
 
 def write_deadline_report_xlsx(report: DeadlineReport, path: Path) -> None:

@@ -18,9 +18,10 @@ from clerk_app.documents.xlsx_parts import (
     MONTH_FORMAT,
     bold_last_row,
     header_row,
-    period_text,
+    summary_rows,
     workbook_bytes,
 )
+from clerk_app.documents.xlsx_parts import period_text as period_text  # for the window
 from clerk_app.domain.iok_statistics import CHANNELS, IokStatistics
 
 
@@ -54,17 +55,11 @@ def _migration(ws: Worksheet, stats: IokStatistics) -> None:
 
 
 def _summary(ws: Worksheet, stats: IokStatistics) -> None:
-    ws.column_dimensions["A"].width = 44
-    ws.column_dimensions["B"].width = 16
     median = stats.median_days_to_login
-    for label, value in (("Okres", period_text(stats)), ("Stan na dzień", stats.as_of),
-                         ("Wnioski o konto IOK", stats.requests),
-                         ("Wysłane dane logowania", stats.login_sent),
-                         ("Mediana dni od wpływu do wysłania danych logowania",
-                          median if median is not None else "—")):
-        ws.append([label, value])
-        ws.cell(row=ws.max_row, column=1).font = BOLD
-    ws["B2"].number_format = DATE_FORMAT
+    summary_rows(ws, 44, stats, (("Wnioski o konto IOK", stats.requests),
+                                 ("Wysłane dane logowania", stats.login_sent),
+                                 ("Mediana dni od wpływu do wysłania danych logowania",
+                                  median if median is not None else "—")))
 
 
 def statistics_workbook(stats: IokStatistics) -> bytes:

@@ -34,10 +34,25 @@ class _Yearly(Protocol):
     @property
     def year(self) -> int | None: ...
 
+    @property
+    def as_of(self) -> date: ...
+
 
 def period_text(stats: _Yearly) -> str:
     """The statistics' period: ``"rok 2026"`` or ``"wszystkie lata"``."""
     return f"rok {stats.year}" if stats.year is not None else "wszystkie lata"
+
+
+def summary_rows(ws: Worksheet, label_width: int, stats: _Yearly,
+                 rows: Iterable[tuple[str, object]]) -> None:
+    """The period and the as-of date (a date cell), then ``rows``: bold labels in A."""
+    ws.column_dimensions["A"].width = label_width
+    ws.column_dimensions["B"].width = 16
+    for label, value in (("Okres", period_text(stats)), ("Stan na dzień", stats.as_of),
+                         *rows):
+        ws.append([label, value])
+        ws.cell(row=ws.max_row, column=1).font = BOLD
+    ws["B2"].number_format = DATE_FORMAT
 
 
 def header_row(ws: Worksheet, titles: Sequence[str], widths: Sequence[int]) -> None:
