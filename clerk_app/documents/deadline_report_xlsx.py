@@ -7,7 +7,8 @@ overdue rows filled light red. Sheet "Parametry": the report date, horizon and a
 openpyxl builds the whole workbook – styles, sheet view, columns, filter, header and two
 *template* rows (a normal and an overdue one) – and the data rows are then streamed into
 the sheet's ``<sheetData>`` with the style ids openpyxl gave the template cells. openpyxl
-spends about 20 µs per cell, so 100,000 rows would take 20 s; streamed they take about 1 s.
+spends about 20 µs per cell, so 100,000 rows would take 20 s; streamed they take about 1 s
+(``xlsx_parts.with_rows``).
 """
 
 from __future__ import annotations
@@ -21,18 +22,14 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
+from clerk_app.documents import xlsx_parts
 from clerk_app.domain.deadline_report import DeadlineReport
 
-DATE_FORMAT = "DD.MM.YYYY"
-DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
 OVERDUE_FILL = PatternFill("solid", fgColor="FFC7CE")
-HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 SHEET_NAME = "Terminy"
-SHEET_PART = "xl/worksheets/sheet1.xml"  # the first sheet created
 # (title, width in characters, is a date)
 COLUMNS = (
     ("Prowadzący", 26, False), ("Znak sprawy", 20, False), ("Wnioskodawca", 30, False),
@@ -40,23 +37,9 @@ COLUMNS = (
     ("Termin", 12, True), ("Dni robocze do terminu", 12, False), ("Status", 16, False),
 )
 LETTERS = tuple(get_column_letter(i) for i in range(1, len(COLUMNS) + 1))
-_EPOCH_ORDINAL = date(1899, 12, 30).toordinal()  # Excel's day 0 (1900 date system)
 DAYS_COLUMN = 7
 _TEMPLATE = ("x", "x", "x", "x", "x", date(2000, 1, 1), date(2000, 1, 1), 0, "x")
 _CELL = re.compile(r'<c r="([A-Z]+)(\d+)"(?: s="(\d+)")?')
-_ROWS = re.compile(r'<row r="2".*</sheetData>', re.DOTALL)
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _header_cells(ws: object) -> list[WriteOnlyCell]:
-    cells = []
-    for title, _width, _is_date in COLUMNS:
-        cell = WriteOnlyCell(ws, value=title)
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        cells.append(cell)
-    return cells
 
 
 def _template_row(ws: object, fill: PatternFill | None) -> list[WriteOnlyCell]:
@@ -64,7 +47,7 @@ def _template_row(ws: object, fill: PatternFill | None) -> list[WriteOnlyCell]:
     for (_title, _width, is_date), value in zip(COLUMNS, _TEMPLATE, strict=True):
         cell = WriteOnlyCell(ws, value=value)
         if is_date:
-            cell.number_format = DATE_FORMAT
+            cell.number_format = xlsx_parts.DATE_FORMAT
         if fill is not None:
             cell.fill = fill
         cells.append(cell)
@@ -72,17 +55,12 @@ def _template_row(ws: object, fill: PatternFill | None) -> list[WriteOnlyCell]:
 
 
 def _parameters(wb: Workbook, report: DeadlineReport) -> None:
-    ws = wb.create_sheet("Parametry")
-    ws.column_dimensions["A"].width = 28
-    ws.column_dimensions["B"].width = 40
-    dates = []
-    for day in (report.as_of, report.horizon_end):
-        cell = WriteOnlyCell(ws, value=day)
-        cell.number_format = DATE_FORMAT
-        dates.append(cell)
+    ws = xlsx_parts.parameters_sheet(wb, 40)
+    dates = [xlsx_parts.formatted_cell(ws, day, xlsx_parts.DATE_FORMAT)
+             for day in (report.as_of, report.horizon_end)]
     # A date and time a spreadsheet can sort by, not text (office time, as on the PDF).
-    generated = WriteOnlyCell(ws, value=report.generated_at.replace(tzinfo=None))
-    generated.number_format = DATETIME_FORMAT
+    generated = xlsx_parts.formatted_cell(ws, report.generated_at.replace(tzinfo=None),
+                                          xlsx_parts.DATETIME_FORMAT)
     rows: Sequence[tuple[str, object]] = (
         ("Stan na dzień", dates[0]), ("Horyzont (dni)", report.horizon_days),
         ("Terminy do dnia", dates[1]), ("Liczba terminów", report.row_count),
@@ -98,18 +76,11 @@ def _skeleton(report: DeadlineReport) -> bytes:
     """The workbook from openpyxl with the header and the two template rows."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(SHEET_NAME)
-    ws.freeze_panes = "A2"
-    # Printed as a register is: landscape, one page wide, the header on every page.
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.print_title_rows = "1:1"
+    xlsx_parts.print_as_register(ws)  # landscape, one page wide, the header on every page
     ws.auto_filter.ref = f"A1:{LETTERS[-1]}{report.row_count + 1}"
     for letter, (_title, width, _is_date) in zip(LETTERS, COLUMNS, strict=True):
         ws.column_dimensions[letter].width = width
-    ws.append(_header_cells(ws))
+    ws.append(xlsx_parts.header_cells(ws, (title for title, _width, _is_date in COLUMNS)))
     ws.append(_template_row(ws, None))
     ws.append(_template_row(ws, OVERDUE_FILL))
     _parameters(wb, report)
@@ -143,14 +114,7 @@ def _row_template(styles: list[str]) -> str:
 
 def _rows_xml(report: DeadlineReport, normal: list[str], overdue: list[str]) -> Iterable[str]:
     plain, red = _row_template(normal), _row_template(overdue)
-    texts: dict[str, str] = {}
-
-    def text(value: str) -> str:
-        escaped = texts.get(value)
-        if escaped is None:
-            escaped = texts[value] = _escape(value)
-        return escaped
-
+    text, epoch = xlsx_parts.xml_text_cache(), xlsx_parts.EPOCH_ORDINAL
     number = 1
     for group in report.groups:
         assignee = text(group.assignee_name)
@@ -160,31 +124,18 @@ def _rows_xml(report: DeadlineReport, normal: list[str], overdue: list[str]) -> 
             yield (red if row.overdue else plain).format(
                 assignee, text(row.signature), text(row.applicant),
                 text(row.case_kind.label), text(row.deadline_kind.label),
-                row.start_on.toordinal() - _EPOCH_ORDINAL,
-                (row.due_on or row.start_on).toordinal() - _EPOCH_ORDINAL,  # never suspended
+                row.start_on.toordinal() - epoch,
+                (row.due_on or row.start_on).toordinal() - epoch,  # never suspended
                 "/>" if days is None else f' t="n"><v>{days}</v></c>',
                 text(row.status_label), n=number)
-
-
-def _escape(text: str) -> str:
-    text = _NOT_XML.sub("", text)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def render_deadline_report_xlsx(report: DeadlineReport) -> bytes:
     """The report as XLSX bytes."""
     skeleton = zipfile.ZipFile(io.BytesIO(_skeleton(report)))
-    sheet = skeleton.read(SHEET_PART).decode("utf-8")
+    sheet = skeleton.read(xlsx_parts.SHEET_PART).decode("utf-8")
     normal, overdue = _styles(sheet)
-    rows = "".join(_rows_xml(report, normal, overdue))
-    sheet = _ROWS.sub(lambda _m: f"{rows}</sheetData>", sheet, count=1)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as target:
-        for info in skeleton.infolist():
-            data = sheet.encode("utf-8") if info.filename == SHEET_PART \
-                else skeleton.read(info.filename)
-            target.writestr(info.filename, data)
-    return out.getvalue()
+    return xlsx_parts.with_rows(skeleton, sheet, _rows_xml(report, normal, overdue))
 
 
 def write_deadline_report_xlsx(report: DeadlineReport, path: Path) -> None:

@@ -13,39 +13,29 @@ from pathlib import Path
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from clerk_app.documents.iok_statistics_xlsx import (
-    BOLD,
-    DATE_FORMAT,
-    MONTH_FORMAT,
-    _header,
-    workbook_bytes,
-)
+from clerk_app.documents import xlsx_parts
+from clerk_app.documents.xlsx_parts import period_text as period_text  # for the window
 from clerk_app.domain.deposit_statistics import STATES, DepositStatistics, share
 
 PERCENT_FORMAT = "0.0%"
 NONE = "—"
 
 
-def period_text(stats: DepositStatistics) -> str:
-    return f"rok {stats.year}" if stats.year is not None else "wszystkie lata"
-
-
 def _bold_last(ws: Worksheet, percent_column: int) -> None:
-    for cell in ws[ws.max_row]:
-        cell.font = BOLD
+    xlsx_parts.bold_last_row(ws)
     ws.cell(row=ws.max_row, column=percent_column).number_format = PERCENT_FORMAT
 
 
 def _cases(ws: Worksheet, stats: DepositStatistics) -> None:
-    _header(ws, ["Miesiąc", *(s.label for s in STATES), "Razem", "Rozstrzygnięte w terminie",
-                 "Po terminie", "W terminie (%)"],
-            [11, *(14 for _ in STATES), 9, 14, 12, 14])
+    xlsx_parts.header_row(ws, ["Miesiąc", *(s.label for s in STATES), "Razem",
+                               "Rozstrzygnięte w terminie", "Po terminie", "W terminie (%)"],
+                          [11, *(14 for _ in STATES), 9, 14, 12, 14])
     share_column = len(STATES) + 5
     for row in stats.months:
         in_time = row.decided_in_time
         ws.append([row.month, *row.counts, row.total, row.decision_met, row.decision_missed,
                    in_time if in_time is not None else NONE])
-        ws.cell(row=ws.max_row, column=1).number_format = MONTH_FORMAT
+        ws.cell(row=ws.max_row, column=1).number_format = xlsx_parts.MONTH_FORMAT
         ws.cell(row=ws.max_row, column=share_column).number_format = PERCENT_FORMAT
     total = stats.decided_in_time
     ws.append(["Razem", *stats.state_totals(), stats.cases, stats.decision_met,
@@ -55,8 +45,8 @@ def _cases(ws: Worksheet, stats: DepositStatistics) -> None:
 
 
 def _clerks(ws: Worksheet, stats: DepositStatistics) -> None:
-    _header(ws, ["Referent", "Dotrzymane", "Przekroczone", "Razem", "Dotrzymane (%)"],
-            [34, 12, 13, 9, 15])
+    xlsx_parts.header_row(ws, ["Referent", "Dotrzymane", "Przekroczone", "Razem",
+                               "Dotrzymane (%)"], [34, 12, 13, 9, 15])
     for clerk in stats.clerks:
         met_share = clerk.met_share
         ws.append([clerk.name, clerk.met, clerk.missed, clerk.total,
@@ -69,27 +59,21 @@ def _clerks(ws: Worksheet, stats: DepositStatistics) -> None:
 
 
 def _summary(ws: Worksheet, stats: DepositStatistics) -> None:
-    ws.column_dimensions["A"].width = 52
-    ws.column_dimensions["B"].width = 16
     median, in_time = stats.median_days_to_decision, stats.decided_in_time
-    for label, value in (("Okres", period_text(stats)), ("Stan na dzień", stats.as_of),
-                         ("Sprawy kaucji w ratach", stats.cases),
-                         ("Rozstrzygnięte (z datą kompletnego wniosku)", stats.decided),
-                         ("Mediana dni od kompletnego wniosku do rozstrzygnięcia",
-                          median if median is not None else NONE),
-                         ("Rozstrzygnięte w terminie miesiąca",
-                          in_time if in_time is not None else NONE)):
-        ws.append([label, value])
-        ws.cell(row=ws.max_row, column=1).font = BOLD
-    ws["B2"].number_format = DATE_FORMAT
+    xlsx_parts.summary_rows(ws, 52, stats, (
+        ("Sprawy kaucji w ratach", stats.cases),
+        ("Rozstrzygnięte (z datą kompletnego wniosku)", stats.decided),
+        ("Mediana dni od kompletnego wniosku do rozstrzygnięcia",
+         median if median is not None else NONE),
+        ("Rozstrzygnięte w terminie miesiąca", in_time if in_time is not None else NONE)))
     ws["B6"].number_format = PERCENT_FORMAT
 
 
 def statistics_workbook(stats: DepositStatistics) -> bytes:
     """The workbook's bytes."""
-    return workbook_bytes([("Sprawy", lambda ws: _cases(ws, stats)),
-                           ("Referenci", lambda ws: _clerks(ws, stats)),
-                           ("Podsumowanie", lambda ws: _summary(ws, stats))])
+    return xlsx_parts.workbook_bytes([("Sprawy", lambda ws: _cases(ws, stats)),
+                                      ("Referenci", lambda ws: _clerks(ws, stats)),
+                                      ("Podsumowanie", lambda ws: _summary(ws, stats))])
 
 
 def write_statistics_xlsx(stats: DepositStatistics, path: Path) -> Path:

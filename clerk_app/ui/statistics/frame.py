@@ -26,7 +26,7 @@ from clerk_app.services.core.context import Actor, AppContext
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.pdf_printing import ask_xlsx_path
 from clerk_app.ui.qt_helpers import make_error_label
-from clerk_app.ui.statistics.iok_charts import RENDER_HINT
+from clerk_app.ui.statistics.chart_parts import RENDER_HINT
 
 ALL_YEARS = 0  # the combo's data for "every year"
 S = TypeVar("S")
