@@ -8,18 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from clerk_app.domain.text import format_date_pl
 from clerk_app.services.core.context import Actor, AppContext
@@ -31,6 +20,7 @@ from clerk_app.services.counter.desk import (
 )
 from clerk_app.ui.changes import Change, ChangeKind, broadcast
 from clerk_app.ui.deadline_table_model import SOON_BACKGROUND
+from clerk_app.ui.desk_parts import add_scan_bar, bold_label, rows_view, titled
 from clerk_app.ui.error_text import user_message
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.row_table_model import RowTableModel
@@ -105,58 +95,18 @@ class CounterDesk(QWidget):
         self.registered_model = RegisteredTodayModel(self)
         self.awaiting_model = AwaitingReceiptModel(self)
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.title = QLabel()
-        bar.addWidget(self.title, 1)
-        self.scan_edit = QLineEdit()
-        self.scan_edit.setPlaceholderText(self.tr("Kod pisma (doręczenie)…"))
-        self.scan_edit.setClearButtonEnabled(True)
-        self.scan_edit.setMinimumWidth(220)
-        self.scan_edit.setProperty("acceptsBarcode", True)
-        self.scan_edit.returnPressed.connect(self._scanned)
-        bar.addWidget(self.scan_edit)
-        self.refresh_button = QPushButton(self.tr("Odśwież"))
-        self.refresh_button.clicked.connect(self.refresh)
-        bar.addWidget(self.refresh_button)
-        layout.addLayout(bar)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
+        self.title, self.scan_edit, self.refresh_button, self.status = add_scan_bar(
+            layout, self._scanned, self.refresh)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.registered_table = self._view(self.registered_model, 3)
-        self.awaiting_table = self._view(self.awaiting_model, 5)
-        self.registered_title = QLabel()
-        self.awaiting_title = QLabel()
-        splitter.addWidget(self._titled(self.registered_title, self.registered_table))
-        splitter.addWidget(self._titled(self.awaiting_title, self.awaiting_table))
+        self.registered_table = rows_view(self.registered_model, 3, self._activated)
+        self.awaiting_table = rows_view(self.awaiting_model, 5, self._activated)
+        self.registered_title = bold_label()
+        self.awaiting_title = bold_label()
+        splitter.addWidget(titled(self.registered_title, self.registered_table))
+        splitter.addWidget(titled(self.awaiting_title, self.awaiting_table))
         layout.addWidget(splitter, 1)
         broadcast().changed.connect(self._on_change)
         self.refresh()
-
-    def _view(self, model: RowTableModel[Any], stretch: int) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().setVisible(False)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        view.doubleClicked.connect(self._activated)
-        return view
-
-    @staticmethod
-    def _titled(label: QLabel, view: QTableView) -> QWidget:
-        box = QWidget()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(0, 0, 0, 0)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-        inner.addWidget(label)
-        inner.addWidget(view)
-        return box
 
     def refresh(self) -> None:
         self.runner.run_or_queue(self._load)

@@ -5,19 +5,7 @@ one service call and again whenever the broadcast says cases, deadlines or days 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from clerk_app.domain.deadline_report import DeadlineRow
 from clerk_app.domain.roles import Permission, role_can
@@ -28,6 +16,7 @@ from clerk_app.services.letters.types import DeliveryResult
 from clerk_app.ui.changes import Change, ChangeKind, broadcast
 from clerk_app.ui.deadline_table_model import COL_APPLICANT, CaseIdRole, DeadlineTableModel
 from clerk_app.ui.delivery_dialog import DeliveryDialog
+from clerk_app.ui.desk_parts import add_scan_bar, rows_view, titled
 from clerk_app.ui.error_text import user_message
 from clerk_app.ui.operations import Op, OpRunner
 
@@ -51,64 +40,26 @@ class DeadlineDashboard(QWidget):
         self.delay_model = DeadlineTableModel(self)
 
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.title = QLabel()
-        bar.addWidget(self.title, 1)
         self.assignee_combo = QComboBox()
         self.assignee_combo.setVisible(self.supervisor)
         self.assignee_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.assignee_combo.currentIndexChanged.connect(lambda _i: self._apply_filter())
-        bar.addWidget(self.assignee_combo)
-        self.scan_edit = QLineEdit()
-        self.scan_edit.setPlaceholderText(self.tr("Kod pisma (doręczenie)…"))
-        self.scan_edit.setClearButtonEnabled(True)
-        self.scan_edit.setMinimumWidth(220)
-        self.scan_edit.setProperty("acceptsBarcode", True)
-        self.scan_edit.returnPressed.connect(self._open_delivery)
-        bar.addWidget(self.scan_edit)
-        self.refresh_button = QPushButton(self.tr("Odśwież"))
-        self.refresh_button.clicked.connect(self.refresh)
-        bar.addWidget(self.refresh_button)
-        layout.addLayout(bar)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
+        self.title, self.scan_edit, self.refresh_button, self.status = add_scan_bar(
+            layout, self._open_delivery, self.refresh, self.assignee_combo)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.table = self._view(self.model)
-        self.delay_table = self._view(self.delay_model)
-        splitter.addWidget(self._titled(self.tr("Terminy"), self.table))
-        splitter.addWidget(self._titled(self.tr("Wymagają zawiadomienia o zwłoce"),
-                                        self.delay_table))
+        self.table = rows_view(self.model, COL_APPLICANT, self._activated, sortable=True)
+        self.delay_table = rows_view(self.delay_model, COL_APPLICANT, self._activated,
+                                     sortable=True)
+        splitter.addWidget(titled(QLabel(f"<b>{self.tr('Terminy')}</b>"), self.table))
+        splitter.addWidget(titled(
+            QLabel(f"<b>{self.tr('Wymagają zawiadomienia o zwłoce')}</b>"), self.delay_table))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
         broadcast().changed.connect(self._on_change)
         self.refresh()
-
-    def _view(self, model: DeadlineTableModel) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSortingEnabled(True)
-        view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().setVisible(False)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_APPLICANT, QHeaderView.ResizeMode.Stretch)
-        view.doubleClicked.connect(self._activated)
-        return view
-
-    def _titled(self, title: str, view: QTableView) -> QWidget:
-        box = QWidget()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(f"<b>{title}</b>")
-        inner.addWidget(label)
-        inner.addWidget(view)
-        return box
 
     def refresh(self) -> None:
         """Reload the deadlines (off the GUI thread; once more when asked while loading);

@@ -1,9 +1,13 @@
 """The "Prośba o raty" tab of a deposit case: the petition's form, its checklist panel and
 the entry points of the property statement (clerk and above) and of its views list
 (supervisors). Read at each case (re)load; a save is version-checked: a conflict keeps what
-was typed and offers to read the stored data."""
+was typed and offers to read the stored data (:class:`~clerk_app.ui.case_form_tab.
+CaseFormTab`)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -19,34 +23,31 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.domain.roles import Permission, role_can
-from clerk_app.services.cases.detail import CaseDetail
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import ConflictError, ValidationFailed
+from clerk_app.services.core.errors import ValidationFailed
 from clerk_app.services.deposit.petition import save_petition
 from clerk_app.services.deposit.ui_petition_screen import PetitionScreen, petition_screen
+from clerk_app.ui.case_form_tab import CaseFormTab
 from clerk_app.ui.changes import Change, ChangeKind
 from clerk_app.ui.deposit.checklist_panel import ChecklistPanel
 from clerk_app.ui.deposit.field_marks import clear_marks, mark_errors
 from clerk_app.ui.deposit.petition_form import PetitionForm
 from clerk_app.ui.deposit.statement_editor import StatementDialog
 from clerk_app.ui.deposit.statement_views_dialog import StatementViewsDialog
-from clerk_app.ui.error_text import user_message
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import make_error_label, show_error
 
 
-class PetitionTab(QWidget):
+class PetitionTab(CaseFormTab[PetitionScreen]):
     """``data`` is the last screen read (None until then)."""
+
+    form: PetitionForm
 
     def __init__(self, ctx: AppContext, actor: Actor, case_id: int,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.actor, self.case_id = ctx, actor, case_id
+        super().__init__(ctx, actor, case_id, parent)
         self.data: PetitionScreen | None = None
         self.version: int | None = None
-        self._detail: CaseDetail | None = None
-        self._shown: tuple[object, ...] = ()
-        self._force = False
         self.can_edit = role_can(actor.role, Permission.HANDLE_CASE)
         self.form = PetitionForm(self)
         self.form.set_editable(self.can_edit)
@@ -70,8 +71,6 @@ class PetitionTab(QWidget):
             self.viewers_button.clicked.connect(self.open_viewers)
         self.runner = OpRunner(self)
         self._lay_out()
-        self.save_button.clicked.connect(self.save)
-        self.reload_button.clicked.connect(lambda: self.reload(force=True))
         if self.can_edit:
             shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -112,46 +111,25 @@ class PetitionTab(QWidget):
         columns = QHBoxLayout()
         columns.addWidget(scroll, 3)
         columns.addLayout(right, 2)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.info_label, 1)
-        buttons.addWidget(self.reload_button)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addWidget(self.error_label)
-        layout.addLayout(buttons)
+        self._lay_out_bottom(columns)
 
     # ------------------------------------------------------------------ reading
-    def set_case(self, detail: CaseDetail) -> None:
-        """The case view (re)loaded the case: read the petition again."""
-        if detail is self._detail:
-            return
-        self._detail = detail
-        self.reload()
-
-    def reload(self, force: bool = False) -> None:
-        """Read the petition; typed, unsaved changes are kept unless ``force``."""
-        self._force = self._force or force
-        ctx, actor, case_id = self.ctx, self.actor, self.case_id
-        self.runner.run_or_queue(lambda: Op(self.runner, lambda: petition_screen(
-            ctx, actor, case_id)).on_success(self._loaded).errors_in(self.error_label))
+    def _reader(self) -> Callable[[], PetitionScreen]:
+        return partial(petition_screen, self.ctx, self.actor, self.case_id)
 
     def is_dirty(self) -> bool:
         return self.version is not None and self.form.state() != self._shown
 
-    def _loaded(self, screen: PetitionScreen) -> None:
-        force, self._force = self._force, False
+    def _loaded(self, screen: PetitionScreen, keep: bool) -> None:
         self.data = screen
         self.form.set_stamp_duty(screen.stamp_duty)
         self.checklist.set_lines(screen.petition.checklist, screen.stamp_duty)
-        if self.is_dirty() and not force:
+        if keep:
             return  # keep what is typed (and its version: saving it conflicts)
         self.version = screen.petition.version
         self.form.set_value(screen.petition.data)
-        self._shown = self.form.state()
-        self.reload_button.hide()
         clear_marks(self.form.fields)
-        show_error(self.error_label, "")
+        self._adopted()
 
     # ------------------------------------------------------------------ saving
     def save(self) -> None:
@@ -176,12 +154,8 @@ class PetitionTab(QWidget):
         self.info_label.setText(self.tr("Zapisano prośbę."))
         self.reload(force=True)
 
-    def _failed(self, error: Exception) -> None:
-        show_error(self.error_label, user_message(error))
-        if isinstance(error, ConflictError):
-            self.reload_button.show()
-        if isinstance(error, ValidationFailed):
-            mark_errors(self.form.fields, error, self.form.inputs())
+    def _mark_invalid(self, error: ValidationFailed) -> None:
+        mark_errors(self.form.fields, error, self.form.inputs())
 
     # ------------------------------------------------------------- statement
     def open_statement(self) -> StatementDialog:

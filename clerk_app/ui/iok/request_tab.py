@@ -1,12 +1,14 @@
 """The "Wniosek IOK" tab of an IOK case: the request (version-checked edit), what it lacks,
 where it stands, its target with the explanation, and the steps of ZGM's handling (request
 for completion by post or e-mail, closing as not completed, account created, login data
-sent with the confirmation letter). Every service call goes through the op runner."""
+sent with the confirmation letter). Every service call goes through the op runner; reading
+and a conflict are those of :class:`~clerk_app.ui.case_form_tab.CaseFormTab`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -24,9 +26,8 @@ from clerk_app.domain.cases import CaseStatus
 from clerk_app.domain.iok_stage import IokStage
 from clerk_app.domain.roles import Permission, role_can
 from clerk_app.domain.text import format_date_pl
-from clerk_app.services.cases.detail import CaseDetail
 from clerk_app.services.core.context import Actor, AppContext
-from clerk_app.services.core.errors import ConflictError, ValidationFailed
+from clerk_app.services.core.errors import ValidationFailed
 from clerk_app.services.iok.accounts import record_account_created
 from clerk_app.services.iok.completion import close_not_completed, request_completion
 from clerk_app.services.iok.request import iok_request, save_request
@@ -35,9 +36,9 @@ from clerk_app.services.iok.sending import (
     request_completion_by_email,
 )
 from clerk_app.services.iok.types import IokRequestView
+from clerk_app.ui.case_form_tab import CaseFormTab
 from clerk_app.ui.changes import CASE_WORK, Change
 from clerk_app.ui.date_inputs import DateInput
-from clerk_app.ui.error_text import user_message
 from clerk_app.ui.iok.request_form import IokRequestForm
 from clerk_app.ui.iok.status_texts import outcome_text, status_lines
 from clerk_app.ui.operations import Op, OpRunner
@@ -52,17 +53,15 @@ def _date_edit(parent: QWidget, name: str) -> DateInput:
     return edit
 
 
-class IokRequestTab(QWidget):
+class IokRequestTab(CaseFormTab[IokRequestView]):
     """``view`` is the last request read (None until then)."""
+
+    form: IokRequestForm
 
     def __init__(self, ctx: AppContext, actor: Actor, case_id: int,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.actor, self.case_id = ctx, actor, case_id
+        super().__init__(ctx, actor, case_id, parent)
         self.view: IokRequestView | None = None
-        self._detail: CaseDetail | None = None
-        self._shown: tuple[object, ...] = ()
-        self._force = False
         self.handle = role_can(actor.role, Permission.HANDLE_CASE)
         self.form = IokRequestForm(self)
         self.status_label = QLabel(self)
@@ -86,8 +85,6 @@ class IokRequestTab(QWidget):
                                        self)
         self.runner = OpRunner(self)
         self._lay_out()
-        self.save_button.clicked.connect(self.save)
-        self.reload_button.clicked.connect(lambda: self.reload(force=True))
         self.ask_post.clicked.connect(lambda: self.ask_completion(by_email=False))
         self.ask_email.clicked.connect(lambda: self.ask_completion(by_email=True))
         self.close_button.clicked.connect(self.close_not_completed)
@@ -118,43 +115,22 @@ class IokRequestTab(QWidget):
         columns = QHBoxLayout()
         columns.addWidget(self.form, 3)
         columns.addLayout(right, 2)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.info_label, 1)
-        buttons.addWidget(self.reload_button)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addWidget(self.error_label)
-        layout.addLayout(buttons)
+        self._lay_out_bottom(columns)
 
     # ------------------------------------------------------------------ reading
-    def set_case(self, detail: CaseDetail) -> None:
-        """The case view (re)loaded the case: read the request again."""
-        if detail is self._detail:
-            return
-        self._detail = detail
-        self.reload()
-
-    def reload(self, force: bool = False) -> None:
-        self._force = self._force or force
-        ctx, actor, case_id = self.ctx, self.actor, self.case_id
-        self.runner.run_or_queue(lambda: Op(self.runner, lambda: iok_request(
-            ctx, actor, case_id)).on_success(self._loaded).errors_in(self.error_label))
+    def _reader(self) -> Callable[[], IokRequestView]:
+        return partial(iok_request, self.ctx, self.actor, self.case_id)
 
     def is_dirty(self) -> bool:
         return self.view is not None and self.form.state() != self._shown
 
-    def _loaded(self, view: IokRequestView) -> None:
-        force, self._force = self._force, False
-        dirty = self.is_dirty()
-        if dirty and not force:
+    def _loaded(self, view: IokRequestView, keep: bool) -> None:
+        if keep:
             self._show_status(view, keep_versions=True)
             return  # keep what is typed (and its versions: saving it conflicts)
         self.view = view
         self.form.set_value(view)
-        self._shown = self.form.state()
-        self.reload_button.hide()
-        show_error(self.error_label, "")
+        self._adopted()
         self._show_status(view)
 
     def _show_status(self, v: IokRequestView, keep_versions: bool = False) -> None:
@@ -238,15 +214,11 @@ class IokRequestTab(QWidget):
                                                        by_email),
                   outcome_text, self.sent_button)
 
-    def _failed(self, error: Exception) -> None:
-        show_error(self.error_label, user_message(error))
-        if isinstance(error, ConflictError):
-            self.reload_button.show()
-        if isinstance(error, ValidationFailed):
-            for name in error.fields:
-                widget = self.form.fields.get(name) or {
-                    "account_created_on": self.created_on,
-                    "login_sent_on": self.sent_on}.get(name)
-                if widget is not None:
-                    focus_field(widget)
-                    break
+    def _mark_invalid(self, error: ValidationFailed) -> None:
+        for name in error.fields:
+            widget = self.form.fields.get(name) or {
+                "account_created_on": self.created_on,
+                "login_sent_on": self.sent_on}.get(name)
+            if widget is not None:
+                focus_field(widget)
+                break
