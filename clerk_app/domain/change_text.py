@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from clerk_app.domain.audit_names import ACTION_LABELS, ENTITY_LABELS, FIELD_NAMES
 from clerk_app.domain.audit_values import REMOVED
 from clerk_app.domain.case_events import CaseEvent
 from clerk_app.domain.cases import (
@@ -31,69 +32,6 @@ from clerk_app.domain.settlement import DecisionKind, SettlementKind
 
 OFFICE_TZ = ZoneInfo("Europe/Warsaw")
 
-ENTITY_LABELS = {
-    "users": "użytkownik", "settings": "ustawienia", "cases": "sprawa",
-    "database": "baza danych",
-    "iok_requests": "wniosek IOK", "deposit_petitions": "prośba o raty",
-    "property_statements": "oświadczenie majątkowe", "household_members": "członek gospodarstwa",
-    "instalment_agreements": "umowa ratalna", "instalments": "rata", "case_notes": "notatka",
-    "incoming_items": "przesyłka wpływająca", "scans": "skan", "letters": "pismo",
-    "deadlines": "termin", "days_off": "dzień wolny", "number_sequences": "numeracja",
-    "demo_data": "dane demonstracyjne", "letter_files": "plik pisma",
-    "deposit_decisions": "rozstrzygnięcie", "household_incomes": "dochód",
-    "rodo_request": "zapytanie o dane osoby (art. 15 RODO)",
-}
-ACTION_LABELS = {
-    "create": "utworzenie", "update": "zmiana", "delete": "usunięcie", "view": "odczyt",
-    "backup": "kopia zapasowa", "restore": "odtworzenie z kopii",
-    "login": "logowanie", "login_failed": "nieudane logowanie", "account_locked": "blokada konta",
-    "activate": "aktywacja konta", "deactivate": "dezaktywacja konta",
-    "change_role": "zmiana roli", "reset_password": "reset hasła",
-    "change_password": "zmiana hasła", "anonymise": "anonimizacja",
-    "register": "rejestracja", "attach": "dołączenie skanu",
-    "update_applicant": "zmiana danych wnioskodawcy", "reassign": "przekazanie sprawy",
-    "generate": "dane demonstracyjne", "start": "rozpoczęcie biegu terminu",
-    "suspend": "wstrzymanie terminu", "resume": "wznowienie terminu",
-    "close": "zamknięcie terminu", "cancel": "anulowanie", "extend": "przedłużenie terminu",
-    "recompute": "przeliczenie terminu", "missed": "termin przekroczony",
-    "issue": "wystawienie pisma", "summons": "wezwanie do uzupełnienia braków",
-    "delivery": "doręczenie pisma", "deficiencies_removed": "usunięcie braków",
-    "complete": "prośba kompletna", "keep_pdf": "zapisanie PDF pisma",
-    "update_petition": "zmiana danych prośby", "view_statement": "odczyt oświadczenia",
-    "search": "wyszukanie danych osoby", "export_pdf": "zapisanie PDF",
-    "decision": "rozstrzygnięcie", "consent": "zgoda", "refusal": "odmowa",
-}
-# Lower-case names of stored columns (the shared field labels cover the rest).
-FIELD_NAMES: dict[str, str] = {
-    "username": "login", "full_name": "imię i nazwisko", "role": "rola", "active": "aktywny",
-    "failed_attempts": "nieudane próby", "locked_until": "zablokowany do",
-    "last_login_at": "ostatnie logowanie", "last_failed_at": "ostatnia nieudana próba",
-    "password_hash": "hasło", "must_change_password": "wymagana zmiana hasła",
-    "created_at": "utworzono", "applicant_first_name": "imię",
-    "applicant_last_name": "nazwisko", "applicant_pesel": "PESEL",
-    "applicant_email": "e-mail", "applicant_phone": "telefon", "street": "ulica",
-    "building": "nr domu", "flat": "nr lokalu", "postal_code": "kod pocztowy",
-    "city": "miejscowość", "status": "status", "assignee_id": "referent",
-    "filename": "plik", "due_on": "termin", "entry_number": "nr w rejestrze",
-    "signature": "znak sprawy", "identifier": "identyfikator", "kind": "rodzaj",
-    "state": "stan", "delivered_on": "doręczono", "deemed_delivered_on":
-    "doręczenie zastępcze", "first_notice_on": "pierwsze awizo", "sent_on": "wysłano",
-    "returned_on": "zwrot do nadawcy", "complete_on": "kompletna od",
-    "received_on": "data wpływu", "settled_on": "data załatwienia",
-    "settlement": "sposób załatwienia", "settlement_remarks": "uwagi o załatwieniu",
-    "delivery_method": "sposób doręczenia", "delivery_status": "doręczenie",
-    "start_on": "początek biegu", "start_event": "zdarzenie początkowe",
-    "closed_on": "zamknięto", "closed_by": "zamknięte przez", "closing_note": "uwaga",
-    "nominal_end_on": "koniec nominalny", "period_count": "okres",
-    "period_unit": "jednostka okresu", "reason": "przyczyna", "channel": "sposób wpływu",
-    "dated_on": "data pisma", "addressee": "adresat", "decided_on": "data rozstrzygnięcia",
-    "instalment_count": "liczba rat", "reasoning": "uzasadnienie", "signed_on": "podpisano",
-    "deposit_amount": "kaucja", "petition_signed": "prośba podpisana",
-    "by_proxy": "przez pełnomocnika", "has_power_of_attorney": "pełnomocnictwo",
-    "stamp_duty_paid": "opłata skarbowa zapłacona", "has_property_statement":
-    "oświadczenie majątkowe", "sha256": "skrót SHA-256", "size_bytes": "rozmiar (B)",
-    "superseded_on": "zastąpiono",
-}
 _ENUM_BY_KEY: dict[str, type[StrEnum]] = {
     "status": CaseStatus, "state": DeadlineState, "channel": Channel, "role": Role,
     "delivery_method": DeliveryMethod, "delivery_status": DeliveryStatus,

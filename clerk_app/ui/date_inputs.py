@@ -23,7 +23,10 @@ NO_DATE = QDate(2000, 1, 1)  # the "empty" value of an optional date (shown as "
 class DateInput(QDateEdit):
     """A date (dd.MM.yyyy, calendar on Alt+↓) that Tab leaves."""
 
-    def __init__(self, value: QDate | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, value: QDate | QWidget | None = None, parent: QWidget | None = None
+                 ) -> None:
+        if isinstance(value, QWidget):  # QUiLoader passes the parent alone (forms/*.ui)
+            value, parent = None, value
         super().__init__(parent)
         self.setDisplayFormat(DATE_FORMAT)
         self.setCalendarPopup(True)

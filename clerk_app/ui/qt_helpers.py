@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.package_files import form_path, icons_dir
+from clerk_app.ui.date_inputs import DateInput
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 
@@ -63,7 +64,9 @@ def load_form(name: str, parent: QWidget, margin: int = 11) -> QWidget:
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
         raise FileNotFoundError(f"Brak pliku formularza: {path}")
     try:
-        form = QUiLoader().load(file, parent)
+        loader = QUiLoader()
+        loader.registerCustomWidget(DateInput)  # forms name it for one-Tab dates
+        form = loader.load(file, parent)
     finally:
         file.close()
     if form is None:

@@ -123,3 +123,26 @@ def test_changes_use_polish_names_of_fields_values_and_dates():
                     "ostatnie logowanie: 01.07.2026 12:00")
     assert changes_text({"kind": [None, "summons"]}, "letters") == \
         "rodzaj: Wezwanie do usunięcia braków formalnych"
+
+
+def test_the_date_filters_are_one_tab_date_inputs(qtbot, ctx, staff):
+    """The filters come from a Designer form; the loader builds them as ``DateInput`` (whose
+    Tab is tested with the registration form), not Qt's own three-Tab date edit."""
+    from clerk_app.ui.date_inputs import DateInput
+
+    window = _window(qtbot, ctx, staff[Role.SUPERVISOR])
+    for edit in (window.from_edit, window.to_edit):
+        assert type(edit) is DateInput
+        assert edit.displayFormat() == "dd.MM.yyyy" and edit.calendarPopup()
+
+
+def test_the_entry_count_is_not_squeezed(qtbot, ctx, staff):
+    """It read "W" over "5" beside the close button (a wrapped label next to a spacer)."""
+    window = _window(qtbot, ctx, staff[Role.SUPERVISOR])
+    window.resize(1100, 600)
+    window.show()
+    qtbot.waitUntil(lambda: window.count_label.text().startswith("Wpisów"), timeout=10_000)
+    label = window.count_label
+    label.setText(label.text() + " (pokazano najnowsze 500; zawęź filtry)")  # a longer one
+    qtbot.wait(50)
+    assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
