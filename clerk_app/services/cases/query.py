@@ -1,9 +1,9 @@
 """The case list: filtered, searched, sorted pages fetched on demand (a million rows is fine).
 
-How a search becomes SQL is in :mod:`case_search`; the plans for the default order (by received
-date) in :mod:`case_received_order`. The first page of a query comes with a row count that may
-be a lower bound (``exact`` False): the list shows it at once and asks for the exact count
-afterwards.
+How a search becomes SQL is in :mod:`search`; the plans for the default order (by received
+date) in :mod:`received_order`, for every other order in :mod:`index_walk`. The first page of a
+query comes with a row count that may be a lower bound (``exact`` False): the list shows it at
+once and asks for the exact count afterwards.
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ def count_cases(ctx: AppContext, actor: Actor, q: CaseQuery) -> int:
 
 def _count_upto(session: Session, actor: Actor, q: CaseQuery,
                 cap: int | None) -> tuple[int, bool]:
-    """``(count, exact)``: a search stops counting after ``cap`` matches (``exact`` False)."""
+    """``(count, exact)``: counting stops after ``cap`` matches (``exact`` False)."""
     terms = q.terms
     pure_fts = (_sqlite(session) and terms.indexed and not terms.short
                 and terms.whole_signature is None and terms.signature_prefix is None
@@ -148,8 +148,6 @@ def _count_upto(session: Session, actor: Actor, q: CaseQuery,
     if cap is None:
         stmt = select(func.count()).select_from(Case).where(*conditions)
         return int(session.scalar(stmt) or 0), True
-    if terms and _sqlite(session):
-        cap = max(cap, BROAD_MATCHES)  # the page plan needs to know "more than 60,000"
     limited = select(Case.id).where(*conditions).limit(cap + 1).subquery()
     found = int(session.scalar(select(func.count()).select_from(limited)) or 0)
     return found, found <= cap
@@ -158,29 +156,31 @@ def _count_upto(session: Session, actor: Actor, q: CaseQuery,
 def first_case_page(ctx: AppContext, actor: Actor, q: CaseQuery, limit: int) -> FirstPage:
     """The first ``limit`` rows of ``q`` with a row count, as fast as the query allows.
 
-    A search in received order reads about one page (see :mod:`case_received_order`) and
-    reports ``limit + 1`` (a lower bound) when there are more; other queries count first
-    (capped at ``COUNT_CAP + 1`` for a search) and choose their plan by the count.
+    A search in received order reads about one page (see :mod:`received_order`); any other
+    search or filter walks its order's covering index (:mod:`index_walk`) and reports
+    ``limit + 1`` (a lower bound) when there are more, else collects and counts its matches.
+    A plain list counts up to ``COUNT_CAP`` first.
     """
     check_search(q)
     terms = q.terms
+    searched = bool(terms) and terms.whole_signature is None
+    filters = _filters(actor, q)
     with read_as(ctx, actor, Permission.VIEW_CASES) as session:
         if received_order_applies(terms, q.sort_key):
-            page = received_ids(session, terms, _filters(actor, q), q.descending, 0,
+            page = received_ids(session, terms, filters, q.descending, 0,
                                 limit + 1, None, first=True)
             rows = _rows_by_id(session, page.ids[:limit])
             if page.count is not None:
                 return FirstPage(rows, page.count, True)
             # Without an exact count: "more than ``limit``" (the list shows "ponad 200").
             return FirstPage(rows, len(page.ids), len(page.ids) <= limit)
-        if (terms and terms.whole_signature is None) or _filters(actor, q)(Case):
-            ids = first_walk(session, terms, _filters(actor, q), _sort_columns(q),
-                             q.descending, limit + 1)
+        if searched or filters(Case):
+            ids = first_walk(session, terms, filters, _sort_columns(q), q.descending, limit + 1)
             if len(ids) > limit:  # a full page along the order's index: "more than 200"
                 return FirstPage(_rows_by_id(session, ids[:limit]), len(ids), False)
-        if terms and terms.whole_signature is None:  # rare, or together further along
+        if searched:  # rare, or together further along the order
             cap = BROAD_MATCHES if _sqlite(session) else PG_BROAD_MATCHES
-            collected = collect_sorted(session, terms, _filters(actor, q), _sort_columns(q),
+            collected = collect_sorted(session, terms, filters, _sort_columns(q),
                                        q.descending, 0, limit, cap)
             if collected is not None and collected.count is not None:
                 return FirstPage(_rows_by_id(session, collected.ids), collected.count, True)

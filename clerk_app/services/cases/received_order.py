@@ -8,9 +8,9 @@ gets a plan that reads about one page:
 * SQLite: the trigram index's own rowid is ``received day * 2**32 + id`` (migration 0003), so
   ``ORDER BY rowid DESC LIMIT n`` inside the index yields the newest matches first.
 * PostgreSQL: a walk of the covering index (received date, id, search text, filter columns;
-  no table reads) for at most ``WALK_BUDGET`` rows; if a page has not turned up by then, the
-  matches are rare, and collecting them through the trigram index and sorting them is cheap
-  (and yields the exact count too).
+  no table reads) for at most ``index_walk.WALK_BUDGET`` rows; if a page has not turned up
+  by then, the matches are rare, and collecting them through the trigram index and sorting
+  them is cheap (and yields the exact count too).
 
 Measured at 1,000,000 cases: benchmarks/README.md.
 """
