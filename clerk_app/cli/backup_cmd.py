@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from clerk_app.cli.common import CliInputError, add_db_option
+from clerk_app.cli.common import EXIT_OK, CliInputError, add_db_option
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,17 +37,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle_backup(args: argparse.Namespace) -> int:
-    from clerk_app.cli.db_open import open_db_for_cli, resolve_db_url
+    from clerk_app.cli.db_open import opened_db, resolve_db_url
     from clerk_app.services.admin.backups import BackupError, take_backup
 
     url = resolve_db_url(getattr(args, "db", None))
-    open_db_for_cli(args, must_exist=True).dispose()  # a database of this program
+    with opened_db(args, must_exist=True):
+        pass  # it is a database of this program, and up to date
     try:
         info = take_backup(url, Path(args.out))
     except BackupError as exc:
         raise CliInputError(exc.message) from None
     print(f"Zapisano kopię bazy ({info.backend}, schemat {info.revision}): {args.out}")
-    return 0
+    return EXIT_OK
 
 
 def handle_restore(args: argparse.Namespace) -> int:
@@ -66,4 +67,4 @@ def handle_restore(args: argparse.Namespace) -> int:
     if result.previous_copy is not None:
         print(f"Poprzednia zawartość bazy: {result.previous_copy}", file=sys.stderr)
     print(f"Odtworzono bazę z kopii {source} (schemat kopii {result.revision}).")
-    return 0
+    return EXIT_OK

@@ -10,17 +10,15 @@ reader (supervisor-level, no account); it changes nothing.
 from __future__ import annotations
 
 import argparse
-import sys
 from enum import StrEnum
 from typing import TypeVar
 
-from clerk_app.cli.db_open import open_db_for_cli
+from clerk_app.cli.common import EXIT_OK, CliInputError
+from clerk_app.cli.db_open import opened_db
 from clerk_app.domain.cases import CaseKind, CaseStatus
 from clerk_app.services.cases.query import CaseQuery, count_cases, fetch_case_page
 from clerk_app.services.core.context import SYSTEM_READER, AppContext
 
-EXIT_OK = 0
-EXIT_USAGE = 2
 CLI_READER = SYSTEM_READER
 PAGE = 500
 E = TypeVar("E", bound=StrEnum)
@@ -33,29 +31,24 @@ def _choice(value: str | None, enum: type[E], what: str) -> E | None:
         return enum(value.strip().lower())
     except ValueError:
         allowed = ", ".join(m.value for m in enum)
-        raise _UsageError(f"nieznany {what} „{value}” – dozwolone: {allowed}.") from None
+        raise CliInputError(f"nieznany {what} „{value}” – dozwolone: {allowed}.") from None
 
 
-class _UsageError(Exception):
-    """Bad command-line input; the message is Polish."""
+def _limit(text: str) -> int:
+    try:
+        limit = int(str(text).strip())
+    except ValueError:
+        limit = -1
+    if limit < 0:
+        raise CliInputError(f"--limit musi być liczbą całkowitą ≥ 0, podano „{text}”.")
+    return limit
 
 
 def handle_cases(args: argparse.Namespace) -> int:
-    try:
-        kind = _choice(args.kind, CaseKind, "rodzaj")
-        status = _choice(args.status, CaseStatus, "status")
-        limit = int(str(args.limit).strip())
-        if limit < 0:
-            raise ValueError
-    except _UsageError as exc:
-        print(f"Błąd: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except ValueError:
-        print(f"Błąd: --limit musi być liczbą całkowitą ≥ 0, podano „{args.limit}”.",
-              file=sys.stderr)
-        return EXIT_USAGE
-    db = open_db_for_cli(args, must_exist=True)
-    try:
+    kind = _choice(args.kind, CaseKind, "rodzaj")
+    status = _choice(args.status, CaseStatus, "status")
+    limit = _limit(args.limit)
+    with opened_db(args, must_exist=True) as db:
         ctx = AppContext(db)
         query = CaseQuery(search=args.search or "", kind=kind, status=status,
                           sort_key="received", descending=True)
@@ -71,6 +64,4 @@ def handle_cases(args: argparse.Namespace) -> int:
                 print("\t".join((row.signature, row.kind.value, row.applicant,
                                  row.status.value)))
             offset += len(rows)
-    finally:
-        db.dispose()
     return EXIT_OK

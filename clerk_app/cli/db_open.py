@@ -13,7 +13,8 @@ import argparse
 import os
 import sys
 import time
-from pathlib import Path
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from alembic.util import CommandError
 from sqlalchemy.engine import make_url
@@ -36,7 +37,18 @@ def resolve_db_url(explicit: str | None) -> str:
     return explicit or os.environ.get(DB_ENV) or default_database_url()
 
 
-def open_db_for_cli(args: argparse.Namespace, *, must_exist: bool = False) -> Database:
+@contextmanager
+def opened_db(args: argparse.Namespace, *, must_exist: bool = False) -> Iterator[Database]:
+    """The database named by the arguments, open and migrated, for a ``with`` block; it is
+    disposed of when the block ends, however it ends (see ``_open`` for ``must_exist``)."""
+    db = _open(args, must_exist=must_exist)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+def _open(args: argparse.Namespace, *, must_exist: bool) -> Database:
     """Open and migrate the database named by the arguments; report a backup if one was made.
 
     ``must_exist``: a command that only reads (``cases``, ``letters``, ``report``) refuses a
@@ -97,17 +109,6 @@ def _checked_name(url: str) -> str:
         raise CliInputError(f"katalog „{path.parent}” nie istnieje – utwórz go albo podaj "
                             "inny adres bazy danych.")
     return name
-
-
-def write_output(out: Path, data: bytes) -> None:
-    """Write a command's output file, or refuse in Polish (a folder, no permission…)."""
-    if out.is_dir():
-        raise CliInputError(f"„{out}” jest katalogiem – podaj nazwę pliku.")
-    try:
-        out.write_bytes(data)
-    except OSError as exc:
-        raise CliInputError(f"nie można zapisać pliku „{out}”: "
-                            f"{exc.strerror or exc.__class__.__name__}.") from None
 
 
 def _backup_note(url: str, since: float) -> str:

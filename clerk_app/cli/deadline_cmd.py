@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from collections.abc import Callable
 
-from clerk_app.cli.common import CliInputError, parse_iso_date
+from clerk_app.cli.common import EXIT_OK, CliInputError, field_errors_as_input, parse_iso_date
 from clerk_app.domain.calendar import ComputedDate, LegalCalendar
-from clerk_app.domain.errors import FieldError
 
-EXIT_OK = 0
-EXIT_USAGE = 2
 DEFAULT_EVENT = "zdarzenie"
-
-
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -88,15 +82,9 @@ def handle_deemed_delivery(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, compute: Callable[[LegalCalendar], ComputedDate]) -> int:
-    try:
+    with field_errors_as_input():
         calendar = LegalCalendar(extra_days_off=getattr(args, "extra_days_off", ()) or ())
         result = compute(calendar)
-    except CliInputError as exc:
-        print(f"Błąd: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except FieldError as exc:
-        print(f"Błąd: {exc.label}: {exc.message}", file=sys.stderr)
-        return EXIT_USAGE
     print(result.result.isoformat())
     if getattr(args, "explain", False):
         for line in result.explanation_lines():
@@ -106,8 +94,6 @@ def _run(args: argparse.Namespace, compute: Callable[[LegalCalendar], ComputedDa
 
 def _event(args: argparse.Namespace) -> str:
     return str(getattr(args, "event", "") or "").strip() or DEFAULT_EVENT
-
-
 
 
 def _parse_count(text: str, unit: str) -> int:

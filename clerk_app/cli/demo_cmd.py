@@ -10,13 +10,10 @@ import sys
 import time
 from collections.abc import Callable
 
-from clerk_app.cli.db_open import open_db_for_cli
+from clerk_app.cli.common import EXIT_INTERRUPTED, EXIT_OK, CliInputError
+from clerk_app.cli.db_open import opened_db
 from clerk_app.demo import MAX_CASES, generate_demo_data
 from clerk_app.services.core.context import AppContext
-
-EXIT_OK = 0
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
 
 
 def _parse_int(text: str, what: str) -> int:
@@ -24,35 +21,29 @@ def _parse_int(text: str, what: str) -> int:
     try:
         return int(value)
     except ValueError:
-        raise ValueError(f"{what} musi być liczbą całkowitą, podano „{text}”.") from None
+        raise CliInputError(f"{what} musi być liczbą całkowitą, podano „{text}”.") from None
 
 
 def handle_demo(args: argparse.Namespace) -> int:
     """Validate the arguments, migrate the database and generate the demo data."""
-    try:
-        cases = _parse_int(args.cases, "liczba spraw (--cases)")
-        seed = _parse_int(args.seed, "ziarno (--seed)")
-        if cases < 1:
-            raise ValueError(f"liczba spraw (--cases) musi być większa od zera, podano {cases}.")
-        if cases > MAX_CASES:
-            limit = f"{MAX_CASES:_}".replace("_", " ")
-            raise ValueError(f"liczba spraw (--cases) może wynosić najwyżej {limit}.")
-    except ValueError as exc:
-        print(f"Błąd: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    cases = _parse_int(args.cases, "liczba spraw (--cases)")
+    seed = _parse_int(args.seed, "ziarno (--seed)")
+    if cases < 1:
+        raise CliInputError(f"liczba spraw (--cases) musi być większa od zera, podano {cases}.")
+    if cases > MAX_CASES:
+        limit = f"{MAX_CASES:_}".replace("_", " ")
+        raise CliInputError(f"liczba spraw (--cases) może wynosić najwyżej {limit}.")
 
-    db = open_db_for_cli(args)
-    try:
-        started = time.perf_counter()
-        summary = generate_demo_data(AppContext(db=db), None, cases, seed=seed,
-                                     progress=_progress_printer(started))
-        elapsed = time.perf_counter() - started
-    except KeyboardInterrupt:
-        print("\nPrzerwano: dane demonstracyjne nie zostały zapisane (baza bez zmian).",
-              file=sys.stderr)
-        return EXIT_INTERRUPTED
-    finally:
-        db.dispose()
+    with opened_db(args) as db:
+        try:
+            started = time.perf_counter()
+            summary = generate_demo_data(AppContext(db=db), None, cases, seed=seed,
+                                         progress=_progress_printer(started))
+            elapsed = time.perf_counter() - started
+        except KeyboardInterrupt:
+            print("\nPrzerwano: dane demonstracyjne nie zostały zapisane (baza bez zmian).",
+                  file=sys.stderr)
+            return EXIT_INTERRUPTED
     rate = summary.cases / elapsed if elapsed > 0 else 0.0
     print(f"Baza danych: {db.display_name()}")
     print(f"Utworzono spraw: {summary.cases} (wpisów w rejestrze przesyłek: "

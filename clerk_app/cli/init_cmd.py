@@ -6,20 +6,18 @@ from __future__ import annotations
 import argparse
 import os
 
-from clerk_app.cli.common import CliInputError
-from clerk_app.cli.db_open import open_db_for_cli
+from clerk_app.cli.common import EXIT_OK, CliInputError
+from clerk_app.cli.db_open import opened_db
 from clerk_app.persistence.migrations import current_revision
 from clerk_app.persistence.pg_roles import RoleNameError, grant_application_role
 
-EXIT_OK = 0
 PASSWORD_ENV = "CLERK_APP_ROLE_PASSWORD"
 
 
 def handle_init(args: argparse.Namespace) -> int:
     """Open (and so migrate) the database and say which schema revision it has now."""
     role = getattr(args, "app_role", None)
-    db = open_db_for_cli(args)
-    try:
+    with opened_db(args) as db:
         print(f"Baza danych gotowa: {db.display_name()} (schemat {current_revision(db)})")
         if role is not None:
             if db.dialect != "postgresql":
@@ -33,6 +31,4 @@ def handle_init(args: argparse.Namespace) -> int:
             what = "utworzona" if created else "zaktualizowana"
             print(f"Rola aplikacji {role} {what}: odczyt i zapis spraw, dziennik zdarzeń "
                   "tylko do odczytu i dopisywania.")
-    finally:
-        db.dispose()
     return EXIT_OK

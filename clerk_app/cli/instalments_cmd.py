@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from decimal import Decimal
 
-from clerk_app.cli.common import CliInputError, parse_iso_date
+from clerk_app.cli.common import EXIT_OK, CliInputError, field_errors_as_input, parse_iso_date
 from clerk_app.domain.calendar import LegalCalendar
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.instalments import (
@@ -24,9 +23,6 @@ from clerk_app.domain.instalments import (
     instalment_schedule,
 )
 from clerk_app.domain.money import amount_in_words, parse_money
-
-EXIT_OK = 0
-EXIT_USAGE = 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,19 +43,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle_instalments(args: argparse.Namespace) -> int:
-    """Print the schedule, or a Polish error on stderr (exit code 2) and nothing else."""
-    try:
-        rent = _parse_rent(args.rent)
-        count = _parse_count(args.count)
-        first_due = parse_iso_date(args.first_due)
+    """Print the schedule; bad input is ``CliInputError`` before anything is printed."""
+    rent = _parse_rent(args.rent)
+    count = _parse_count(args.count)
+    first_due = parse_iso_date(args.first_due)
+    with field_errors_as_input():
         deposit = deposit_for_rent(rent)
         schedule = instalment_schedule(deposit, count, first_due, LegalCalendar())
-    except CliInputError as exc:
-        print(f"Błąd: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except FieldError as exc:
-        print(f"Błąd: {exc.label}: {exc.message}", file=sys.stderr)
-        return EXIT_USAGE
     lines = []
     for item in schedule:
         columns = [str(item.number), item.due_date.isoformat(), f"{item.amount:.2f}"]

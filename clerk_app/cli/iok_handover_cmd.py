@@ -5,13 +5,10 @@ exported and never exported again; nothing ready writes no file."""
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
-from clerk_app.cli.common import CliInputError, add_db_option
+from clerk_app.cli.common import EXIT_OK, CliInputError, add_db_option
+from clerk_app.cli.out_path import output_path, write_output
 
-EXIT_OK = 0
-EXIT_USAGE = 2
 FORMATS = {".xlsx": "xlsx", ".csv": "csv"}
 
 
@@ -27,44 +24,23 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=handle_export_ready)
 
 
-def _output(text: str) -> tuple[Path, str]:
-    path = Path(text)
-    if path.is_dir():
-        raise CliInputError(f"„{path}” jest katalogiem – podaj nazwę pliku.")
-    file_format = FORMATS.get(path.suffix.lower())
-    if file_format is None:
-        raise CliInputError(f"nieobsługiwany format pliku „{path.name}” – podaj plik .xlsx "
-                            "albo .csv.")
-    if not path.parent.is_dir():
-        raise CliInputError(f"katalog „{path.parent}” nie istnieje.")
-    return path, file_format
-
-
 def handle_export_ready(args: argparse.Namespace) -> int:
     """Write the file inside the export's transaction: a file that cannot be written marks
     nothing."""
-    from clerk_app.cli.db_open import cli_context, open_db_for_cli, write_output
+    from clerk_app.cli.db_open import cli_context, opened_db
     from clerk_app.documents.iok_handover import handover_bytes
     from clerk_app.services.core.errors import ValidationFailed
     from clerk_app.services.iok.handover import export_ready
 
-    try:
-        out, file_format = _output(args.out)
-    except CliInputError as exc:
-        print(f"Błąd: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    db = open_db_for_cli(args, must_exist=True)
-    try:
-        ctx = cli_context(db)
+    out = output_path(args.out, tuple(FORMATS), refuse_folder=True)
+    file_format = FORMATS[out.suffix.lower()]
+    with opened_db(args, must_exist=True) as db:
         try:
-            export = export_ready(ctx, None, file_format,
+            export = export_ready(cli_context(db), None, file_format,
                                   lambda rows: write_output(out, handover_bytes(rows,
                                                                                 file_format)))
         except ValidationFailed as exc:
-            print(f"Błąd: {exc.message}", file=sys.stderr)
-            return EXIT_USAGE
-    finally:
-        db.dispose()
+            raise CliInputError(exc.message) from None
     if not export.rows:
         print("Nie ma wniosków gotowych do przekazania – pliku nie zapisano.")
         return EXIT_OK

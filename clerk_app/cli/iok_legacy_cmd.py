@@ -17,9 +17,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from clerk_app.cli.common import CliInputError, add_db_option, parse_iso_date
-
-EXIT_OK = 0
+from clerk_app.cli.common import EXIT_OK, CliInputError, add_db_option, parse_iso_date
+from clerk_app.cli.out_path import checked_suffix, write_output
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -48,18 +47,16 @@ def handle_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise CliInputError(f"plik „{args.file}” nie istnieje albo nie jest plikiem.")
-    from clerk_app.cli.db_open import cli_context, open_db_for_cli
+    from clerk_app.cli.db_open import cli_context, opened_db
     from clerk_app.services.iok.legacy.importing import import_legacy
     from clerk_app.services.iok.legacy.reading import LegacyFileUnreadable
 
-    db = open_db_for_cli(args)
-    try:
-        report = import_legacy(cli_context(db), None, path,
-                               all_or_nothing=args.all_or_nothing)
-    except LegacyFileUnreadable as exc:
-        raise CliInputError(exc.message) from None
-    finally:
-        db.dispose()
+    with opened_db(args) as db:
+        try:
+            report = import_legacy(cli_context(db), None, path,
+                                   all_or_nothing=args.all_or_nothing)
+        except LegacyFileUnreadable as exc:
+            raise CliInputError(exc.message) from None
     for name, value in (("migrate", report.migrate), ("needs_consent", report.needs_consent),
                         ("skipped", report.skipped), ("rejected", len(report.rejected)),
                         ("new", report.new)):
@@ -83,23 +80,18 @@ def _size(text: str) -> int:
 
 def handle_batch(args: argparse.Namespace) -> int:
     size = _size(args.size)
-    out = Path(args.out)
-    if out.suffix.lower() != ".pdf":
-        raise CliInputError(f"plik wynikowy „{args.out}” musi mieć rozszerzenie .pdf.")
+    out = checked_suffix(args.out, (".pdf",))
     if out.is_dir() or not out.parent.is_dir():
         raise CliInputError(f"nie można zapisać pliku „{args.out}”: podaj nazwę pliku w "
                             "istniejącym katalogu.")
-    from clerk_app.cli.db_open import cli_context, open_db_for_cli, write_output
+    from clerk_app.cli.db_open import cli_context, opened_db
     from clerk_app.documents.legacy_batch_pdf import render_batch_pdf
     from clerk_app.services.iok.legacy.batches import make_batch
 
-    db = open_db_for_cli(args)
-    try:
+    with opened_db(args) as db:
         ctx = cli_context(db)
         letter_date = parse_iso_date(args.date) if args.date else ctx.today()
         made = make_batch(ctx, None, size, letter_date)
-    finally:
-        db.dispose()
     write_output(out, render_batch_pdf(made.document))
     print(f"Partia {made.number}: {made.size} pism, zapisano {out}.")
     return EXIT_OK

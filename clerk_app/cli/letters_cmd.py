@@ -14,11 +14,9 @@ the command runs. The command reads as the system reader (no account).
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from clerk_app.cli.common import CliFailure, CliInputError, add_db_option
-
-EXIT_OK = 0
+from clerk_app.cli.common import EXIT_OK, CliFailure, CliInputError, add_db_option
+from clerk_app.cli.out_path import output_path, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,47 +46,32 @@ def handle_list(args: argparse.Namespace) -> int:
     if not signature:
         raise CliInputError("podaj znak sprawy: clerk-app letters --case ZNAK "
                             "(albo clerk-app letters export --id KOD --out PLIK.pdf).")
-    from clerk_app.cli.db_open import cli_context, open_db_for_cli
+    from clerk_app.cli.db_open import cli_context, opened_db
     from clerk_app.services.core.context import SYSTEM_READER
     from clerk_app.services.letters.records import letters_of_case
 
-    db = open_db_for_cli(args, must_exist=True)
-    try:
+    with opened_db(args, must_exist=True) as db:
         rows = letters_of_case(cli_context(db), SYSTEM_READER, signature)
-    finally:
-        db.dispose()
     for row in rows:
         print("\t".join((row.identifier, row.kind, row.dated_on.isoformat(), row.state.value)))
     return EXIT_OK
 
 
-def _output(text: str) -> Path:
-    out = Path(text)
-    if out.suffix.lower() != ".pdf":
-        raise CliInputError(f"plik wynikowy „{text}” musi mieć rozszerzenie .pdf.")
-    if not out.parent.is_dir():
-        raise CliInputError(f"katalog „{out.parent}” nie istnieje.")
-    return out
-
-
 def handle_export(args: argparse.Namespace) -> int:
-    out = _output(args.out)
+    out = output_path(args.out, (".pdf",))
     identifier = "".join((args.id or "").split()).upper()
     if not identifier:
         raise CliInputError("podaj kod pisma (--id), np. L2026000017.")
-    from clerk_app.cli.db_open import cli_context, open_db_for_cli, write_output
+    from clerk_app.cli.db_open import cli_context, opened_db
     from clerk_app.services.core.context import SYSTEM_READER
     from clerk_app.services.letters.records import find_letter_id, letter_pdf
 
-    db = open_db_for_cli(args, must_exist=True)
-    try:
+    with opened_db(args, must_exist=True) as db:
         ctx = cli_context(db)
         letter_id = find_letter_id(ctx, SYSTEM_READER, identifier)
         if letter_id is None:
             raise CliFailure(f"nie znaleziono pisma o kodzie „{args.id.strip()}”.")
         stored = letter_pdf(ctx, SYSTEM_READER, letter_id)
-    finally:
-        db.dispose()
     write_output(out, stored.pdf)
     print(f"Zapisano {out} – pismo {stored.identifier} ({stored.size_bytes} B, "
           f"SHA-256 {stored.sha256}).")

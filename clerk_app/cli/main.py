@@ -21,12 +21,16 @@ from clerk_app.cli import (
     letters_cmd,
     register_cmd,
 )
-from clerk_app.cli.common import CliFailure, CliInputError, add_db_option
+from clerk_app.cli.common import (
+    EXIT_FAILURE,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliFailure,
+    CliInputError,
+    add_db_option,
+)
 from clerk_app.cli.polish_parser import PolishArgumentParser
-
-EXIT_FAILURE = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -64,11 +68,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     configure_logging()
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed command: the one place that prints its errors ("Błąd: …" on stderr)
+    and turns them into exit codes."""
     try:
-        return int(args.func(args) or 0)
+        return int(args.func(args) or EXIT_OK)
     except CliInputError as exc:
         print(f"Błąd: {exc}", file=sys.stderr)
         return EXIT_USAGE

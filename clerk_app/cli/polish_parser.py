@@ -8,7 +8,7 @@ import re
 import sys
 from typing import NoReturn
 
-EXIT_USAGE = 2
+from clerk_app.cli.common import EXIT_USAGE
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), polish) for pattern, polish in (

@@ -18,7 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clerk_app.cli.common import CliInputError, add_db_option
+from clerk_app.cli.common import EXIT_OK, CliInputError, add_db_option
+from clerk_app.cli.out_path import output_path, write_output
 
 if TYPE_CHECKING:
     from clerk_app.domain.registers import CaseRegister, IncomingRegister
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 
     Build = Callable[[AppContext, Actor], CaseRegister | IncomingRegister]
 
-EXIT_OK = 0
 SUFFIXES = (".pdf", ".xlsx")
 MIN_YEAR, MAX_YEAR = 1900, 9999  # as services.registers.registers
 SYMBOL_MAX = 20
@@ -76,18 +76,8 @@ def parse_symbol(text: str, option: str, what: str) -> str:
     return value
 
 
-def output_path(text: str) -> Path:
-    path = Path(text)
-    if path.suffix.lower() not in SUFFIXES:
-        raise CliInputError(f"nieobsługiwany format pliku „{path.name}” – podaj plik .pdf "
-                            "albo .xlsx.")
-    if not path.parent.is_dir():
-        raise CliInputError(f"katalog „{path.parent}” nie istnieje.")
-    return path
-
-
 def handle_cases(args: argparse.Namespace) -> int:
-    out = output_path(args.out)
+    out = output_path(args.out, SUFFIXES)
     unit = parse_symbol(args.unit, "--unit", "symbol komórki")
     jrwa_class = parse_symbol(args.jrwa_class, "--class", "klasa JRWA")
     year = parse_year(args.year)
@@ -98,7 +88,7 @@ def handle_cases(args: argparse.Namespace) -> int:
 
 
 def handle_incoming(args: argparse.Namespace) -> int:
-    out = output_path(args.out)
+    out = output_path(args.out, SUFFIXES)
     year = parse_year(args.year)
     from clerk_app.services.registers.registers import incoming_register
 
@@ -107,19 +97,16 @@ def handle_incoming(args: argparse.Namespace) -> int:
 
 
 def _write(args: argparse.Namespace, out: Path, build: Build, what: str) -> int:
-    from clerk_app.cli.db_open import cli_context, open_db_for_cli, write_output
+    from clerk_app.cli.db_open import cli_context, opened_db
     from clerk_app.documents.register_pdf import render_register_pdf
     from clerk_app.documents.register_xlsx import render_register_xlsx
     from clerk_app.services.core.context import SYSTEM_READER
 
-    db = open_db_for_cli(args, must_exist=True)
-    try:
+    with opened_db(args, must_exist=True) as db:
         started = time.perf_counter()
         register = build(cli_context(db), SYSTEM_READER)
         render = render_register_pdf if out.suffix.lower() == ".pdf" else render_register_xlsx
         data = render(register)
-    finally:
-        db.dispose()
     write_output(out, data)
     elapsed = time.perf_counter() - started
     print(f"Zapisano {out} – {what}: {len(register.rows)} ({elapsed:.1f} s).", file=sys.stdout)

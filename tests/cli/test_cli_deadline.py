@@ -5,6 +5,7 @@ import pytest
 
 from clerk_app.cli import deadline_cmd
 from clerk_app.cli.deadline_cmd import register
+from clerk_app.cli.main import run
 from clerk_app.domain.calendar import ComputedDate, LegalCalendar
 from clerk_app.domain.errors import FieldError
 
@@ -16,8 +17,7 @@ def _run(argv: list[str], **extra: object) -> int:
     args = parser.parse_args(argv)
     for key, value in extra.items():
         setattr(args, key, value)
-    result: int = args.func(args)
-    return result
+    return run(args)  # as main() does: it prints the errors and gives the exit code
 
 
 def test_days(capsys: pytest.CaptureFixture[str]) -> None:
@@ -85,6 +85,6 @@ def test_a_field_error_is_printed_with_the_polish_label(
     def compute(_calendar: LegalCalendar) -> ComputedDate:
         raise FieldError("days", "Liczba dni musi być większa od zera.")
 
-    assert deadline_cmd._run(argparse.Namespace(), compute) == 2
+    assert run(argparse.Namespace(func=lambda args: deadline_cmd._run(args, compute))) == 2
     assert capsys.readouterr().err == (
         "Błąd: Liczba dni: Liczba dni musi być większa od zera.\n")
