@@ -41,7 +41,7 @@ from clerk_app.services.admin.bootstrap import open_database
 from clerk_app.services.cases.query import CaseQuery, first_case_page
 from clerk_app.services.core.context import AppContext
 from clerk_app.ui.case_list_widget import CaseListWidget
-from clerk_app.ui.case_table_model import CaseTableModel
+from clerk_app.ui.case_table_model import PAGE_SIZE, CaseTableModel
 
 SEARCHES = [
     "kowalski", "Nowak", "wiśniewska", "zielinski", "Szołtysek", "musioł", "kempa", "kowal",
@@ -103,7 +103,7 @@ def fill(url: str, wanted: int) -> int:
     return have
 
 
-def raw_search_ms(db: Database, term_text: str, page: int = 200) -> float:
+def raw_search_ms(db: Database, term_text: str, page: int = PAGE_SIZE) -> float:
     """The same count + first page as plain SQL (no ORM, no Qt)."""
     sqlite = db.dialect == "sqlite"
     where, params = [], {}
@@ -143,7 +143,7 @@ FILTERS: list[tuple[str, dict[str, object]]] = [
     ("tylko otwarte", {"only_open": True}),
 ]
 ORDER_SEARCHES = SEARCHES[:12]  # surnames, streets, a signature: the slow kinds
-FIRST_PAGE_ROWS = 200  # the list's page (CaseTableModel: page_size)
+FIRST_PAGE_ROWS = PAGE_SIZE  # the list's page, as the list asks for it
 
 
 def default_account(url: str) -> tuple[str, str]:
@@ -162,7 +162,7 @@ def default_account(url: str) -> tuple[str, str]:
 
 def measure_orders(url: str, user: str, password: str) -> list[tuple[str, float, float]]:
     """p50/p95 of the searches under every sort order (plain filters) and every filter (in
-    the received order and by applicant), the way the list asks: first page of 201 rows."""
+    the received order and by applicant), as the list asks: a first page of PAGE_SIZE + 1 rows."""
     db = Database.open(url)
     ctx = AppContext(db)
     actor = authenticate(ctx, user, password)

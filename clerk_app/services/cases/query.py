@@ -172,7 +172,7 @@ def first_case_page(ctx: AppContext, actor: Actor, q: CaseQuery, limit: int) -> 
             rows = _rows_by_id(session, page.ids[:limit])
             if page.count is not None:
                 return FirstPage(rows, page.count, True)
-            # Without an exact count: "more than ``limit``" (the list shows "ponad 200").
+            # Without an exact count: "more than ``limit``" (the list shows "ponad 100").
             return FirstPage(rows, len(page.ids), len(page.ids) <= limit)
         if searched or filters(Case):
             ids = first_walk(session, terms, filters, _sort_columns(q), q.descending, limit + 1)
