@@ -176,7 +176,7 @@ def first_case_page(ctx: AppContext, actor: Actor, q: CaseQuery, limit: int) -> 
             return FirstPage(rows, len(page.ids), len(page.ids) <= limit)
         if searched or filters(Case):
             ids = first_walk(session, terms, filters, _sort_columns(q), q.descending, limit + 1)
-            if len(ids) > limit:  # a full page along the order's index: "more than 200"
+            if len(ids) > limit:  # a full page along the order's index: "more than limit"
                 return FirstPage(_rows_by_id(session, ids[:limit]), len(ids), False)
         if searched:  # rare, or together further along the order
             cap = BROAD_MATCHES if _sqlite(session) else PG_BROAD_MATCHES
