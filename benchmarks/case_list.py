@@ -21,6 +21,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -136,14 +137,14 @@ DEFAULT_ACCOUNTS = (("demo.referent1", "Demo1234"), ("bench.referent", "Bench123
 # a clerk combines with a search.
 SORT_ORDERS = [(key, descending) for key in CaseTableModel.SORT_KEYS
                for descending in (False, True)]
-FILTERS: list[tuple[str, dict[str, object]]] = [
-    ("bez filtra", {}), ("status: w rozpatrzeniu", {"status": CaseStatus.IN_PROGRESS}),
-    ("rodzaj: kaucja", {"kind": CaseKind.DEPOSIT}), ("moje otwarte",
-                                                     {"only_mine": True, "only_open": True}),
-    ("tylko otwarte", {"only_open": True}),
+FILTERS: list[tuple[str, CaseQuery]] = [
+    ("bez filtra", CaseQuery()),
+    ("status: w rozpatrzeniu", CaseQuery(status=CaseStatus.IN_PROGRESS)),
+    ("rodzaj: kaucja", CaseQuery(kind=CaseKind.DEPOSIT)),
+    ("moje otwarte", CaseQuery(only_mine=True, only_open=True)),
+    ("tylko otwarte", CaseQuery(only_open=True)),
 ]
 ORDER_SEARCHES = SEARCHES[:12]  # surnames, streets, a signature: the slow kinds
-FIRST_PAGE_ROWS = PAGE_SIZE  # the list's page, as the list asks for it
 
 
 def default_account(url: str) -> tuple[str, str]:
@@ -166,19 +167,19 @@ def measure_orders(url: str, user: str, password: str) -> list[tuple[str, float,
     db = Database.open(url)
     ctx = AppContext(db)
     actor = authenticate(ctx, user, password)
-    combos = [(f"{key} {'malejąco' if desc else 'rosnąco'}", {}, key, desc)
+    combos = [(f"{key} {'malejąco' if desc else 'rosnąco'}", CaseQuery(), key, desc)
               for key, desc in SORT_ORDERS]
-    combos += [(f"{name}, {key}", extra, key, True) for name, extra in FILTERS[1:]
+    combos += [(f"{name}, {key}", base, key, True) for name, base in FILTERS[1:]
                for key in ("received", "applicant")]
     results = []
-    for label, extra, key, desc in combos:
-        times = []
+    for label, base, key, desc in combos:
+        times: list[float] = []
         for _pass in range(2):  # the first pass warms the indexes this order reads
             times = []
             for term in ORDER_SEARCHES:
-                q = CaseQuery(search=term, sort_key=key, descending=desc, **extra)
+                q = replace(base, search=term, sort_key=key, descending=desc)
                 t0 = time.perf_counter()
-                first_case_page(ctx, actor, q, FIRST_PAGE_ROWS)
+                first_case_page(ctx, actor, q, PAGE_SIZE)
                 times.append((time.perf_counter() - t0) * 1000)
         results.append((label, statistics.median(times), pct(times, 95)))
     db.dispose()

@@ -122,8 +122,8 @@ def fill_cases(ctx: AppContext, wanted: int, seed: int = 2026) -> int:
         for _ in range(min(BATCH, missing - done)):
             kind = CaseKind.IOK if rng.random() < 0.6 else CaseKind.DEPOSIT
             year = rng.choice(years)
-            number = numbers.get((kind.value, year), 0) + 1
-            numbers[(kind.value, year)] = number
+            number = numbers.get((kind, year), 0) + 1
+            numbers[(kind, year)] = number
             rows.append(_row(rng, kind, year, number, clerks, today))
         with ctx.db.transaction() as session:
             session.execute(insert(Case), rows)
