@@ -29,10 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from agreement_odt import write_agreement_odt  # noqa: E402
-
+from benchmarks.agreement_odt import write_agreement_odt  # noqa: E402
 from clerk_app.documents.agreement_pdf import render_agreement_pdf  # noqa: E402
 from clerk_app.documents.renderer import PdfRenderer  # noqa: E402
 from clerk_app.domain.agreement import (  # noqa: E402

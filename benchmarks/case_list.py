@@ -26,7 +26,6 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import psutil
 from PySide6.QtCore import QEventLoop, QTimer
@@ -90,7 +89,7 @@ def fill(url: str, wanted: int) -> int:
     with db.read() as s:
         have = int(s.scalar(select(func.count()).select_from(Case)) or 0)
     if have < wanted:
-        from case_list_fill import fill_cases
+        from benchmarks.case_list_fill import fill_cases
         started = time.perf_counter()
         if have == 0:
             from clerk_app.demo import generate_demo_data

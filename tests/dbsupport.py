@@ -38,7 +38,7 @@ def pg_url(name: str) -> str:
 
 def pg_execute(sql: str) -> None:
     with psycopg.connect(_pg_conninfo(PG_ADMIN_URL), autocommit=True) as conn:
-        conn.execute(sql)  # type: ignore[arg-type]
+        conn.execute(sql)
 
 
 class PgTemplate:
