@@ -34,9 +34,8 @@ class BufferCheck:
         """The ``shared_buffers`` to set, or ``None`` when the table fits as it is."""
         if self.cases_table <= self.shared_buffers:
             return None
-        wanted = max(MIN_ADVISED, self.cases_table)
-        advised = -(-wanted // ADVICE_STEP) * ADVICE_STEP
-        return advised if advised > self.shared_buffers else None
+        wanted = max(MIN_ADVISED, self.cases_table)  # > cases_table > shared_buffers
+        return -(-wanted // ADVICE_STEP) * ADVICE_STEP
 
     def advice(self) -> str | None:
         """One Polish paragraph for the administrator, or ``None``."""

@@ -29,7 +29,7 @@ def test_a_larger_table_gets_its_size_rounded_up_to_128_mb() -> None:
 
 
 def test_no_advice_below_what_the_server_has_already() -> None:
-    # The table outgrows a 600 MB cache, but 640 MB would be the advice: still more, so given.
+    # The table outgrows a 600 MB cache: its size rounded up to 128 MB is the advice.
     assert BufferCheck(shared_buffers=600 * MIB, cases_table=601 * MIB).advised == 640 * MIB
     # A cache of 4 GB over a table of 4.1 GB: advised 4.125 GB.
     assert BufferCheck(shared_buffers=4096 * MIB,

@@ -4,6 +4,8 @@ one screen follows one that does not (the scroll bar coming and going resized ev
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.roles import Role
@@ -15,15 +17,14 @@ from tests.ui.test_ui_case_list import register_people
 class FullPaints(QObject):
     """Counts the paint events that cover most of a viewport."""
 
-    def __init__(self, viewport: QObject) -> None:
+    def __init__(self, viewport: QWidget) -> None:
         super().__init__()
         self.viewport, self.count = viewport, 0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.viewport and event.type() == QEvent.Type.Paint:
-            rect = event.rect()  # type: ignore[attr-defined]
-            if rect.height() > self.viewport.height() // 2:  # type: ignore[attr-defined]
-                self.count += 1
+        if (watched is self.viewport and isinstance(event, QPaintEvent)
+                and event.rect().height() > self.viewport.height() // 2):
+            self.count += 1
         return False
 
 
