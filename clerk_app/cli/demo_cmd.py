@@ -13,6 +13,7 @@ from collections.abc import Callable
 from clerk_app.cli.common import EXIT_INTERRUPTED, EXIT_OK, CliInputError
 from clerk_app.cli.db_open import opened_db
 from clerk_app.demo import MAX_CASES, generate_demo_data
+from clerk_app.domain.text import format_seconds_pl
 from clerk_app.services.core.context import AppContext
 
 
@@ -47,7 +48,7 @@ def handle_demo(args: argparse.Namespace) -> int:
     rate = summary.cases / elapsed if elapsed > 0 else 0.0
     print(f"Baza danych: {db.display_name()}")
     print(f"Utworzono spraw: {summary.cases} (wpisów w rejestrze przesyłek: "
-          f"{summary.incoming_items}) w {elapsed:.1f} s ({rate:,.0f} spraw/s)."
+          f"{summary.incoming_items}) w {format_seconds_pl(elapsed)} ({rate:,.0f} spraw/s)."
           .replace(",", " "))
     print("Konta demonstracyjne (login / hasło):")
     for username, password in summary.users:
@@ -62,7 +63,7 @@ def _progress_printer(started: float) -> Callable[[int, int], None]:
     def report(done: int, total: int) -> None:
         percent = 100 * done // total if total else 100
         line = (f"Generowanie: {done}/{total} spraw ({percent}%), "
-                f"{time.perf_counter() - started:.1f} s")
+                f"{format_seconds_pl(time.perf_counter() - started)}")
         if tty:
             end = "\n" if done >= total else ""
             print(f"\r{line}", end=end, file=sys.stderr, flush=True)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from clerk_app.cli.common import EXIT_OK, CliInputError, add_db_option
 from clerk_app.cli.out_path import output_path, write_output
+from clerk_app.domain.text import format_seconds_pl
 
 if TYPE_CHECKING:
     from clerk_app.domain.registers import CaseRegister, IncomingRegister
@@ -109,5 +110,6 @@ def _write(args: argparse.Namespace, out: Path, build: Build, what: str) -> int:
         data = render(register)
     write_output(out, data)
     elapsed = time.perf_counter() - started
-    print(f"Zapisano {out} – {what}: {len(register.rows)} ({elapsed:.1f} s).", file=sys.stdout)
+    print(f"Zapisano {out} – {what}: {len(register.rows)} ({format_seconds_pl(elapsed)}).",
+          file=sys.stdout)
     return EXIT_OK

@@ -14,6 +14,7 @@ from clerk_app.cli.db_open import cli_context, opened_db
 from clerk_app.cli.out_path import output_path, write_output
 from clerk_app.documents.deadline_report_pdf import render_deadline_report_pdf
 from clerk_app.documents.deadline_report_xlsx import render_deadline_report_xlsx
+from clerk_app.domain.text import format_seconds_pl
 from clerk_app.services.deadlines.report import (
     MAX_HORIZON_DAYS,
     DeadlineReport,
@@ -44,5 +45,5 @@ def handle_deadlines(args: argparse.Namespace) -> int:
     write_output(out, data)
     elapsed = time.perf_counter() - started
     print(f"Zapisano {out} – terminów: {report.row_count}, w tym po terminie: "
-          f"{report.overdue_count} ({elapsed:.1f} s).")
+          f"{report.overdue_count} ({format_seconds_pl(elapsed)}).")
     return EXIT_OK

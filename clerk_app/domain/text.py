@@ -1,7 +1,8 @@
-"""Text helpers: search folding, Polish date format, Polish plural forms."""
+"""Text helpers: search folding, Polish date, number and file-size format, plural forms."""
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import date
@@ -43,6 +44,31 @@ def format_date_pl(d: date | None) -> str:
     if d is None:
         return "—"
     return f"{d.day:02d}.{d.month:02d}.{d.year:04d}"
+
+
+def format_seconds_pl(seconds: float) -> str:
+    """A duration for a message, to a tenth with a Polish decimal comma: ``0,2 s``."""
+    tenths = round(max(seconds, 0.0) * 10)
+    return f"{tenths // 10},{tenths % 10} s"
+
+
+def format_megabytes(size_bytes: int) -> str:
+    """``25,1 MB``, tenths rounded up, so a file just over a limit never reads as the limit."""
+    tenths = math.ceil(size_bytes / 1048576 * 10)
+    return f"{tenths // 10},{tenths % 10} MB"
+
+
+def format_file_size(size_bytes: int) -> str:
+    """A file's size in a list: ``840 kB`` below a megabyte, else ``25,1 MB``."""
+    if size_bytes < 1048576:
+        return f"{max(1, math.ceil(size_bytes / 1024))} kB"
+    return format_megabytes(size_bytes)
+
+
+def format_size_limit(max_bytes: int) -> str:
+    """A configured limit: ``25,0 MB`` (rounded to the nearest tenth, never up)."""
+    tenths = round(max_bytes / 1048576 * 10)
+    return f"{tenths // 10},{tenths % 10} MB"
 
 
 def polish_plural(n: int, one: str, few: str, many: str) -> str:

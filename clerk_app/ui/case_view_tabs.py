@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.cases import IncomingKind
 from clerk_app.domain.roles import Permission, role_can
+from clerk_app.domain.text import format_file_size
 from clerk_app.services.cases.detail import CaseDetail, IncomingDoc, TimelineEntry, update_applicant
 from clerk_app.services.core.context import OFFICE_TZ, Actor, AppContext
 from clerk_app.services.core.errors import ConflictError, ValidationFailed
@@ -29,7 +30,6 @@ from clerk_app.ui.changes import Change, ChangeKind
 from clerk_app.ui.error_text import user_message
 from clerk_app.ui.operations import Op, OpRunner
 from clerk_app.ui.qt_helpers import focus_field, make_error_label, show_error
-from clerk_app.ui.scan_drop_list import size_text
 from clerk_app.ui.scan_preview import ScanPreview
 from clerk_app.ui.sender_form import SenderForm
 
@@ -151,7 +151,7 @@ class DocumentsTab(QWidget):
             subject.setFlags(subject.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             top.addChild(subject)
             for scan_id, identifier, filename, size in doc.scans:
-                leaf = QTreeWidgetItem([f"{identifier} · {filename}", size_text(size)])
+                leaf = QTreeWidgetItem([f"{identifier} · {filename}", format_file_size(size)])
                 leaf.setData(0, SCAN_ID_ROLE, scan_id)
                 top.addChild(leaf)
             self.tree.addTopLevelItem(top)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from clerk_app.domain.text import format_file_size
 from clerk_app.services.core.context import AppContext
 from clerk_app.services.intake.scans import MEDIA_TYPES, ScanBatch, inspect_scans
 from clerk_app.ui.error_text import user_message
@@ -22,12 +23,6 @@ from clerk_app.ui.operations import Op, OpRunner
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 SCAN_SUFFIXES = {".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff"}
-
-
-def size_text(size: int) -> str:
-    if size >= 1048576:
-        return f"{size / 1048576:.1f} MB".replace(".", ",")
-    return f"{max(1, round(size / 1024))} kB"
 
 
 class ScanDropList(QListWidget):
@@ -75,7 +70,7 @@ class ScanDropList(QListWidget):
         self._checking.difference_update(p.resolve() for p in checked)
         for path, check in batch.accepted:
             kind = MEDIA_TYPES.get(check.media_type, check.media_type)
-            item = QListWidgetItem(f"{path.name}  ({kind}, {size_text(check.size_bytes)})")
+            item = QListWidgetItem(f"{path.name}  ({kind}, {format_file_size(check.size_bytes)})")
             item.setData(PATH_ROLE, str(path))
             item.setToolTip(str(path))
             self.addItem(item)

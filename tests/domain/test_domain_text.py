@@ -2,7 +2,15 @@ from datetime import date
 
 import pytest
 
-from clerk_app.domain.text import fold_for_search, format_date_pl, polish_plural
+from clerk_app.domain.text import (
+    fold_for_search,
+    format_date_pl,
+    format_file_size,
+    format_megabytes,
+    format_seconds_pl,
+    format_size_limit,
+    polish_plural,
+)
 
 
 @pytest.mark.parametrize(
@@ -36,3 +44,24 @@ def test_format_date_pl() -> None:
 )
 def test_polish_plural(n: int, expected: str) -> None:
     assert polish_plural(n, "a", "b", "c") == expected
+
+
+@pytest.mark.parametrize(("seconds", "expected"),
+                         [(0.0, "0,0 s"), (0.24, "0,2 s"), (0.25, "0,2 s"), (12.96, "13,0 s"),
+                          (-1.0, "0,0 s")])
+def test_format_seconds_pl(seconds: float, expected: str) -> None:
+    assert format_seconds_pl(seconds) == expected
+
+
+@pytest.mark.parametrize(("size", "expected"),
+                         [(1, "1 kB"), (1024, "1 kB"), (1025, "2 kB"), (860_000, "840 kB"),
+                          (1048576, "1,0 MB"), (26214401, "25,1 MB")])
+def test_format_file_size(size: int, expected: str) -> None:
+    assert format_file_size(size) == expected
+
+
+def test_a_size_over_the_limit_never_reads_as_the_limit() -> None:
+    limit = 25 * 1048576
+    assert format_size_limit(limit) == "25,0 MB"
+    assert format_megabytes(limit + 1) == "25,1 MB"
+    assert format_megabytes(limit) == "25,0 MB"

@@ -17,7 +17,8 @@ from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
 from clerk_app.domain.errors import FieldError
-from clerk_app.services.intake.scan_parsing import clean_filename, size_text
+from clerk_app.domain.text import format_megabytes
+from clerk_app.services.intake.scan_parsing import clean_filename
 from clerk_app.services.intake.scans import check_scan_file
 from tests.samples import make_jpeg, make_pdf
 
@@ -152,7 +153,7 @@ def test_valid_files_pass(tmp_path: Path) -> None:
 
 
 def test_size_message_uses_one_unit_with_a_polish_comma(tmp_path: Path) -> None:
-    assert size_text(LIMIT + 1) == "25,1 MB"
+    assert format_megabytes(LIMIT + 1) == "25,1 MB"
     big = tmp_path / "big.pdf"
     with big.open("wb") as fh:
         fh.truncate(LIMIT + 1)

@@ -5,7 +5,6 @@ pixel limit; a file that is also a ZIP archive (a polyglot) is refused; names ar
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 import warnings
@@ -25,17 +24,6 @@ _ACTIVE_KEYS = frozenset({"/JS", "/JavaScript", "/Launch", "/EmbeddedFiles", "/E
 _ZIP_END = b"PK\x05\x06"
 _ZIP_ENTRY = b"PK\x03\x04"
 _BIDI_AND_CONTROL = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def size_text(size_bytes: int) -> str:
-    """``25,1 MB`` (rounded up, so a file just over a limit never reads as the limit)."""
-    tenths = math.ceil(size_bytes / 1048576 * 10)
-    return f"{tenths // 10},{tenths % 10} MB"
-
-
-def limit_text(max_bytes: int) -> str:
-    tenths = round(max_bytes / 1048576 * 10)
-    return f"{tenths // 10},{tenths % 10} MB"
 
 
 def clean_filename(name: str) -> str:

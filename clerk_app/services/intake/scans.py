@@ -14,16 +14,12 @@ from sqlalchemy.orm import Session
 
 from clerk_app.domain.errors import FieldError
 from clerk_app.domain.roles import Permission, role_can
+from clerk_app.domain.text import format_megabytes, format_size_limit
 from clerk_app.persistence.models import Scan, ScanChunk, User
 from clerk_app.services.core.context import OFFICE_TZ, SYSTEM_READER, Actor, AppContext
 from clerk_app.services.core.errors import NotFound, PermissionDenied
 from clerk_app.services.core.unit_of_work import read_as
-from clerk_app.services.intake.scan_parsing import (
-    check_content,
-    clean_filename,
-    limit_text,
-    size_text,
-)
+from clerk_app.services.intake.scan_parsing import check_content, clean_filename
 
 CHUNK_SIZE = 1024 * 1024
 FIELD = "scans"
@@ -77,8 +73,8 @@ def check_scan_file(path: Path, max_bytes: int, name: str | None = None) -> Scan
     if size == 0:
         raise FieldError(FIELD, f"Plik „{label}” jest pusty.")
     if size > max_bytes:
-        raise FieldError(FIELD, f"Plik „{label}” ma {size_text(size)}; dopuszczalne jest "
-                                f"{limit_text(max_bytes)}.")
+        raise FieldError(FIELD, f"Plik „{label}” ma {format_megabytes(size)}; dopuszczalne jest "
+                                f"{format_size_limit(max_bytes)}.")
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         head = fh.read(16)
