@@ -47,9 +47,9 @@ def handle_demo(args: argparse.Namespace) -> int:
             return EXIT_INTERRUPTED
     rate = summary.cases / elapsed if elapsed > 0 else 0.0
     print(f"Baza danych: {db.display_name()}")
+    rate_text = f"{rate:,.0f}".replace(",", " ")
     print(f"Utworzono spraw: {summary.cases} (wpisów w rejestrze przesyłek: "
-          f"{summary.incoming_items}) w {format_seconds_pl(elapsed)} ({rate:,.0f} spraw/s)."
-          .replace(",", " "))
+          f"{summary.incoming_items}) w {format_seconds_pl(elapsed)} ({rate_text} spraw/s).")
     print("Konta demonstracyjne (login / hasło):")
     for username, password in summary.users:
         print(f"  {username} / {password}")

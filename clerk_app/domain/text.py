@@ -54,8 +54,7 @@ def format_seconds_pl(seconds: float) -> str:
 
 def format_megabytes(size_bytes: int) -> str:
     """``25,1 MB``, tenths rounded up, so a file just over a limit never reads as the limit."""
-    tenths = math.ceil(size_bytes / 1048576 * 10)
-    return f"{tenths // 10},{tenths % 10} MB"
+    return _megabytes_text(math.ceil(size_bytes / 1048576 * 10))
 
 
 def format_file_size(size_bytes: int) -> str:
@@ -67,7 +66,10 @@ def format_file_size(size_bytes: int) -> str:
 
 def format_size_limit(max_bytes: int) -> str:
     """A configured limit: ``25,0 MB`` (rounded to the nearest tenth, never up)."""
-    tenths = round(max_bytes / 1048576 * 10)
+    return _megabytes_text(round(max_bytes / 1048576 * 10))
+
+
+def _megabytes_text(tenths: int) -> str:
     return f"{tenths // 10},{tenths % 10} MB"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,6 +39,7 @@ def _check_loaded(url: str, cases: int) -> None:
 def _check_output(capsys: pytest.CaptureFixture[str], cases: int) -> None:
     captured = capsys.readouterr()
     assert f"Utworzono spraw: {cases}" in captured.out
+    assert re.search(r" w \d+,\d s \(", captured.out), captured.out
     assert "demo.admin / Demo1234" in captured.out
     assert "demo.referent1 / Demo1234" in captured.out
     assert f"Generowanie: {cases}/{cases} spraw (100%)" in captured.err
