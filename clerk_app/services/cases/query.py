@@ -21,6 +21,7 @@ from clerk_app.domain.errors import FieldError
 from clerk_app.domain.field_limits import check_text
 from clerk_app.domain.roles import Permission
 from clerk_app.persistence.models import Case, User
+from clerk_app.services.cases.block_seek import seek_first_page
 from clerk_app.services.cases.index_walk import first_walk, walk
 from clerk_app.services.cases.received_order import (
     collect_sorted,
@@ -156,7 +157,8 @@ def _count_upto(session: Session, actor: Actor, q: CaseQuery,
 def first_case_page(ctx: AppContext, actor: Actor, q: CaseQuery, limit: int) -> FirstPage:
     """The first ``limit`` rows of ``q`` with a row count, as fast as the query allows.
 
-    A search in received order reads about one page (see :mod:`received_order`); any other
+    A search in received order reads about one page (see :mod:`received_order`); a search
+    sorted by the key its word begins walks that stretch (:mod:`block_seek`); any other
     search or filter walks its order's covering index (:mod:`index_walk`) and reports
     ``limit + 1`` (a lower bound) when there are more, else collects and counts its matches.
     A plain list counts up to ``COUNT_CAP`` first.
@@ -174,6 +176,11 @@ def first_case_page(ctx: AppContext, actor: Actor, q: CaseQuery, limit: int) -> 
                 return FirstPage(rows, page.count, True)
             # Without an exact count: "more than ``limit``" (the list shows "ponad 100").
             return FirstPage(rows, len(page.ids), len(page.ids) <= limit)
+        if searched:  # PostgreSQL: a word that begins the sort key (see :mod:`block_seek`)
+            ids = seek_first_page(session, terms, filters, q.sort_key, _sort_columns(q),
+                                  q.descending, limit + 1) or []
+            if len(ids) > limit:
+                return FirstPage(_rows_by_id(session, ids[:limit]), len(ids), False)
         if searched or filters(Case):
             ids = first_walk(session, terms, filters, _sort_columns(q), q.descending, limit + 1)
             if len(ids) > limit:  # a full page along the order's index: "more than limit"

@@ -5,7 +5,8 @@ text (signature, applicant, address, PESEL, e-mail). Indexes (migrations 0002 an
 
 * SQLite: the contentless FTS5 trigram table ``case_search`` whose rowid is
   ``received day * 2**32 + case id``, so its own order is the list's default order;
-* PostgreSQL: a pg_trgm GIN index on ``search_text`` (serves ``LIKE '%term%'``), a covering
+* PostgreSQL: a pg_trgm GIN index on ``search_text`` (serves ``LIKE '%term%'``; with the street
+  and applicant key as further columns since 0016, see :mod:`block_seek`), a covering
   B-tree in received order and a pattern index on ``lower(signature)``.
 
 Words shorter than three characters cannot use a trigram index and are tested row by row.
