@@ -98,10 +98,15 @@ QUERIES = [
 ]
 
 
+@pytest.mark.parametrize("whole", [False, True], ids=["block", "whole"])
 @pytest.mark.parametrize("q", QUERIES, ids=lambda q: f"{q.search}-{q.sort_key}-"
                          f"{'desc' if q.descending else 'asc'}-{q.only_open}")
 def test_pages_match_a_plain_sort(ctx: AppContext, staff: dict[Role, Actor], cases: None,
-                                  q: CaseQuery) -> None:
+                                  q: CaseQuery, whole: bool,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both ways of a block search (walk the block, or collect the whole search when the
+    block is small beside what lies before it) page exactly like a plain sort."""
+    monkeypatch.setattr(block_seek, "TABLE_READ_VS_INDEX_RANGE", 1e-9 if whole else 10**9)
     expected = plain_sort(ctx, q)
     assert expected
     assert listed(ctx, staff[Role.CLERK], q) == expected
@@ -110,14 +115,18 @@ def test_pages_match_a_plain_sort(ctx: AppContext, staff: dict[Role, Actor], cas
 @pytest.mark.parametrize("search, key", [("nowak", "applicant"), ("bytomska", "address")])
 @pytest.mark.parametrize("descending", [False, True])
 def test_postgresql_takes_the_block_plan(ctx: AppContext, cases: None, search: str, key: str,
-                                         descending: bool) -> None:
+                                         descending: bool,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(block_seek, "TABLE_READ_VS_INDEX_RANGE", 10**9)  # never whole
     q = CaseQuery(search=search, sort_key=key, descending=descending)
     with ctx.db.read() as s:
-        ids = seek_first_page(s, q.terms, lambda cols: [], key, SORT_KEYS[key], descending,
-                              PAGE)
+        page = seek_first_page(s, q.terms, lambda cols: [], key, SORT_KEYS[key], descending,
+                               PAGE)
     if ctx.db.dialect == "sqlite":
-        assert ids is None
+        assert page is None
         return
+    assert page is not None and page.count is None  # walked: no count yet
+    ids = page.ids
     assert ids == plain_sort(ctx, q)[:PAGE]
     # The matches outside the block come first where they sort first.
     outside = {"nowak": {"adamska anna"}, "bytomska": {"Akacjowa"}}[search] if not descending \
@@ -132,6 +141,7 @@ def test_too_many_matches_before_the_block_leave_it_to_another_plan(
     ctx: AppContext, staff: dict[Role, Actor], cases: None, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(block_seek, "BEFORE_CAP", 1)  # two "anna.nowak@" cases before "nowak"
+    monkeypatch.setattr(block_seek, "TABLE_READ_VS_INDEX_RANGE", 10**9)  # never whole
     q = CaseQuery(search="nowak", sort_key="applicant", descending=False)
     with ctx.db.read() as s:
         assert seek_first_page(s, q.terms, lambda cols: [], "applicant",
@@ -172,3 +182,18 @@ def test_the_trigram_index_narrows_by_the_sort_key(ctx: AppContext, cases: None)
     for plan, column in zip(plans, ("street", "applicant_sort"), strict=True):
         index_cond = next(line for line in plan.splitlines() if "Index Cond" in line)
         assert "ix_cases_search_trgm_keys" in plan and column in index_cond, plan
+
+
+def test_a_small_block_is_collected_whole_with_its_count(
+    ctx: AppContext, cases: None, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(block_seek, "TABLE_READ_VS_INDEX_RANGE", 1e-9)  # always whole
+    q = CaseQuery(search="nowak", sort_key="applicant", descending=False)
+    with ctx.db.read() as s:
+        page = seek_first_page(s, q.terms, lambda cols: [], "applicant",
+                               SORT_KEYS["applicant"], False, PAGE)
+    if ctx.db.dialect == "sqlite":
+        assert page is None
+        return
+    expected = plain_sort(ctx, q)
+    assert page is not None and (page.ids, page.count) == (expected[:PAGE], len(expected))

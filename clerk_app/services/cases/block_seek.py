@@ -24,18 +24,24 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, text
+from sqlalchemy import ColumnElement, func, select, text
 from sqlalchemy.orm import Session
 
 from clerk_app.domain.text import fold_for_search
 from clerk_app.persistence.models import Case
 from clerk_app.services.cases.index_walk import Filters, ordered
-from clerk_app.services.cases.received_order import collect_sorted
+from clerk_app.services.cases.received_order import IdPage, collect_sorted
 from clerk_app.services.cases.search import SearchTerms, search_conditions
 
 # Matches before the block collected (table rows read) at most; beyond, another plan.
 BEFORE_CAP = 2_000
 MAX_BLOCKS = 2
+# Collecting the whole search instead (a small block), up to this many matches.
+COLLECT_CAP = 40_000
+# A match read from the table (with the trigram index's false candidates: ~6 µs) costs about
+# as much as a hundred rows of a key range narrowed inside that index (~60–85 ns), measured
+# at a million cases (benchmarks/README.md).
+TABLE_READ_VS_INDEX_RANGE = 100
 # The order's street list, in the index's order: one index probe per street.
 _STREETS = text(
     "WITH RECURSIVE s(street) AS (SELECT min(street) FROM cases UNION ALL "
@@ -97,11 +103,13 @@ def candidate_blocks(session: Session, terms: SearchTerms, sort_key: str,
 
 def seek_first_page(session: Session, terms: SearchTerms, filters: Filters,
                     sort_key: str, sort_columns: tuple[Any, ...], descending: bool,
-                    limit: int) -> list[int] | None:
+                    limit: int) -> IdPage | None:
     """The first ``limit`` ids of the search, or ``None`` (see the module docstring).
 
     Two blocks are tried at most: a street with too few matches ("Bytomska Boczna" before
-    "Bytomska" in descending order) is then simply part of what lies before the next.
+    "Bytomska" in descending order) is then simply part of what lies before the next. A
+    block small beside the stretch before it ("zielinski", sorted up) is cheaper to collect
+    whole: then the page comes with its exact count.
     """
     if (session.get_bind().dialect.name == "sqlite" or not terms.indexed
             or terms.signature_prefix is not None or terms.whole_signature is not None):
@@ -110,12 +118,34 @@ def seek_first_page(session: Session, terms: SearchTerms, filters: Filters,
         inside = _walk_block(session, terms, filters, block, sort_columns, descending, limit)
         if len(inside) < limit:
             continue
+        if _collect_is_cheaper(session, block, descending):
+            whole = collect_sorted(session, terms, filters, sort_columns, descending, 0,
+                                   limit, COLLECT_CAP)
+            if whole is not None:
+                return whole
         found = collect_sorted(session, terms, _before(filters, block, descending),
                                sort_columns, descending, 0, limit, BEFORE_CAP)
         if found is None:
             return None
-        return (found.ids + inside)[:limit]
+        return IdPage((found.ids + inside)[:limit])
     return None
+
+
+def _collect_is_cheaper(session: Session, block: Block, descending: bool) -> bool:
+    """Reading every match from the table against narrowing the index by the stretch before
+    the block: the block's entries are counted (index only, as far as it matters), the
+    stretch is the planner's estimate (good for a wide range, not for a narrow one)."""
+    before = _estimated_rows(session, block.before(descending))
+    enough = int(before // TABLE_READ_VS_INDEX_RANGE) + 1
+    counted = select(Case.id).where(block.inside()).limit(enough).subquery()
+    return int(session.scalar(select(func.count()).select_from(counted)) or 0) < enough
+
+
+def _estimated_rows(session: Session, condition: ColumnElement[bool]) -> float:
+    compiled = select(Case.id).where(condition).compile(session.get_bind())
+    plan = session.connection().exec_driver_sql(
+        f"EXPLAIN (FORMAT JSON) {compiled}", compiled.params).scalar_one()
+    return float(plan[0]["Plan"]["Plan Rows"])
 
 
 def _before(filters: Filters, block: Block, descending: bool) -> Filters:

@@ -177,10 +177,13 @@ def first_case_page(ctx: AppContext, actor: Actor, q: CaseQuery, limit: int) -> 
             # Without an exact count: "more than ``limit``" (the list shows "ponad 100").
             return FirstPage(rows, len(page.ids), len(page.ids) <= limit)
         if searched:  # PostgreSQL: a word that begins the sort key (see :mod:`block_seek`)
-            ids = seek_first_page(session, terms, filters, q.sort_key, _sort_columns(q),
-                                  q.descending, limit + 1) or []
-            if len(ids) > limit:
-                return FirstPage(_rows_by_id(session, ids[:limit]), len(ids), False)
+            seek = seek_first_page(session, terms, filters, q.sort_key, _sort_columns(q),
+                                   q.descending, limit + 1)
+            if seek is not None:
+                rows = _rows_by_id(session, seek.ids[:limit])
+                if seek.count is not None:
+                    return FirstPage(rows, seek.count, True)
+                return FirstPage(rows, len(seek.ids), False)
         if searched or filters(Case):
             ids = first_walk(session, terms, filters, _sort_columns(q), q.descending, limit + 1)
             if len(ids) > limit:  # a full page along the order's index: "more than limit"
