@@ -1,10 +1,12 @@
 """PostgreSQL: is the server's buffer cache big enough for the case table?
 
-A broad search in a sort order other than the received date (a street name with 26,000 cases,
-sorted by address) reads every matching case from the table. When the table is larger than
-``shared_buffers`` those pages are evicted between searches and read again from the operating
-system each time: at a million cases (a 447 MB table) ~110 ms on the stock 128 MB, ~70 ms on
-512 MB (benchmarks/README.md). ``clerk-app init`` prints the advice below when it applies.
+A broad search in a sort order other than the received date that has to collect its
+matches (thousands of them, far along the order and not in the block its word begins, see
+``services/cases/block_seek.py``) reads every matching case from the table. When the table
+is larger than ``shared_buffers`` those pages are evicted between searches and read again
+from the operating system each time: at a million cases (a 447 MB table) ~110 ms on the
+stock 128 MB, ~70 ms on 512 MB (benchmarks/README.md). ``clerk-app init`` prints the advice
+below when it applies.
 """
 
 from __future__ import annotations
