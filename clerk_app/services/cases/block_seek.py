@@ -14,6 +14,9 @@ entries. Instead:
    table page is read: only those few matches are read;
 3. the page is those matches, sorted, followed by the block's.
 
+A small block far along the order ("zielinski", sorted up) is cheaper to collect whole,
+with its exact count: the block's entries are counted against the stretch before it.
+
 ``None`` when the plan does not apply (no such block, the block has too few matches, or too
 many matches lie before it): the caller goes on with its other plans.
 """
