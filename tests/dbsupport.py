@@ -44,11 +44,15 @@ def pg_execute(sql: str) -> None:
 class PgTemplate:
     """A migrated template database; each test gets a fresh copy of it."""
 
-    def __init__(self) -> None:
+    def __init__(self, icu_locale: str | None = None) -> None:
+        """``icu_locale``: the databases sort text by that ICU collation (e.g. ``pl-PL``)
+        instead of the server's default."""
         self.prefix = f"clerk_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
         self.template = f"{self.prefix}_tpl"
         self.created: list[str] = []
-        pg_execute(f'CREATE DATABASE "{self.template}"')
+        locale = (f" LOCALE_PROVIDER icu ICU_LOCALE '{icu_locale}' TEMPLATE template0"
+                  if icu_locale else "")
+        pg_execute(f'CREATE DATABASE "{self.template}"{locale}')
         self.created.append(self.template)
         db = Database.open(pg_url(self.template))
         upgrade_to_head(db)

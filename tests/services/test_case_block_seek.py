@@ -8,6 +8,7 @@ first page must come from :mod:`block_seek`; SQLite has its own plans and gets `
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -28,8 +29,39 @@ from clerk_app.services.cases.query import (
 )
 from clerk_app.services.cases.search import SearchTerms
 from clerk_app.services.core.context import Actor, AppContext
+from tests import dbsupport
+from tests.conftest import BACKENDS
 
 PAGE = 5
+
+
+@pytest.fixture(scope="module")
+def pg_polish_template(pg_template: dbsupport.PgTemplate | None,
+                       ) -> Iterator[dbsupport.PgTemplate | None]:
+    if pg_template is None:
+        yield None
+        return
+    template = dbsupport.PgTemplate(icu_locale="pl-PL")
+    yield template
+    template.drop_all()
+
+
+@pytest.fixture(params=[*BACKENDS, *(["postgresql-pl"] if "postgresql" in BACKENDS else [])])
+def db_url(request: pytest.FixtureRequest, sqlite_template: dbsupport.SqliteTemplate,
+           pg_template: dbsupport.PgTemplate | None,
+           pg_polish_template: dbsupport.PgTemplate | None) -> Iterator[str]:
+    """The suite's back-ends, and PostgreSQL once more with Polish collation (ICU ``pl-PL``:
+    "Łąkowa" between "Lipowa" and "Mickiewicza"), as an office's server may sort: every
+    block and range here must follow the database's own order, not the byte order."""
+    if request.param == "sqlite":
+        yield sqlite_template.new_database()
+        return
+    template = pg_template if request.param == "postgresql" else pg_polish_template
+    if template is None:
+        pytest.skip("PostgreSQL is not reachable")
+    url = template.new_database()
+    yield url
+    template.drop(url)
 # (first name, last name, street, e-mail): the blocks "nowak" (applicant) and "Bytomska"
 # (address), and the same words outside them, sorting before and after them.
 PEOPLE = (
