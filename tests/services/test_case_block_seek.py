@@ -229,3 +229,27 @@ def test_a_small_block_is_collected_whole_with_its_count(
         return
     expected = plain_sort(ctx, q)
     assert page is not None and (page.ids, page.count) == (expected[:PAGE], len(expected))
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_later_pages_walk_the_block_until_it_ends(ctx: AppContext, cases: None,
+                                                  descending: bool,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(block_seek, "TABLE_READ_VS_INDEX_RANGE", 10**9)  # never whole
+    q = CaseQuery(search="bytomska", sort_key="address", descending=descending)
+    expected = plain_sort(ctx, q)
+    pages = {}
+    with ctx.db.read() as s:
+        for offset in (0, 3, 6, 9, 12):
+            pages[offset] = block_seek.seek_page(s, q.terms, lambda cols: [], "address",
+                                                 SORT_KEYS["address"], descending, offset, 3)
+    if ctx.db.dialect == "sqlite":
+        assert set(pages.values()) == {None}
+        return
+    # Ascending: 2 cases before Bytomska, then its 8; descending: 3 before (Żeromskiego and
+    # Bytomska Boczna), then Bytomska's 8. Past the block's end: another plan.
+    served = [o for o, page in pages.items() if page is not None]
+    assert served == [0, 3, 6]
+    for offset in served:
+        page = pages[offset]
+        assert page is not None and page.ids == expected[offset:offset + 3]

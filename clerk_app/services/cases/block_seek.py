@@ -114,23 +114,35 @@ def seek_first_page(session: Session, terms: SearchTerms, filters: Filters,
     block small beside the stretch before it ("zielinski", sorted up) is cheaper to collect
     whole: then the page comes with its exact count.
     """
+    return seek_page(session, terms, filters, sort_key, sort_columns, descending, 0, limit)
+
+
+def seek_page(session: Session, terms: SearchTerms, filters: Filters, sort_key: str,
+              sort_columns: tuple[Any, ...], descending: bool, offset: int,
+              limit: int) -> IdPage | None:
+    """Ids ``offset`` .. ``offset+limit`` as :func:`seek_first_page` finds them, for the
+    pages that follow while they lie before the block's end; else ``None``. Only a first
+    page is ever collected whole here (a later one is left to the caller's collect)."""
     if (session.get_bind().dialect.name == "sqlite" or not terms.indexed
             or terms.signature_prefix is not None or terms.whole_signature is not None):
         return None
+    end = offset + limit
     for block in candidate_blocks(session, terms, sort_key, descending)[:MAX_BLOCKS]:
-        inside = _walk_block(session, terms, filters, block, sort_columns, descending, limit)
+        inside = _walk_block(session, terms, filters, block, sort_columns, descending, end)
         if len(inside) < limit:
             continue
         if _collect_is_cheaper(session, block, descending):
+            if offset:
+                return None
             whole = collect_sorted(session, terms, filters, sort_columns, descending, 0,
                                    limit, COLLECT_CAP)
             if whole is not None:
                 return whole
         found = collect_sorted(session, terms, _before(filters, block, descending),
-                               sort_columns, descending, 0, limit, BEFORE_CAP)
-        if found is None:
-            return None
-        return IdPage((found.ids + inside)[:limit])
+                               sort_columns, descending, 0, end, BEFORE_CAP)
+        if found is None or len(found.ids) + len(inside) < end:
+            return None  # too many before the block, or the page runs past its end
+        return IdPage((found.ids + inside)[offset:end])
     return None
 
 
