@@ -24,6 +24,7 @@ _NON_DECOMPOSING = str.maketrans(
     }
 )
 _WHITESPACE = re.compile(r"\s+")
+_MIB = 1024 * 1024
 
 
 def fold_for_search(text: str) -> str:
@@ -54,19 +55,19 @@ def format_seconds_pl(seconds: float) -> str:
 
 def format_megabytes(size_bytes: int) -> str:
     """``25,1 MB``, tenths rounded up, so a file just over a limit never reads as the limit."""
-    return _megabytes_text(math.ceil(size_bytes / 1048576 * 10))
+    return _megabytes_text(math.ceil(size_bytes / _MIB * 10))
 
 
 def format_file_size(size_bytes: int) -> str:
     """A file's size in a list: ``840 kB`` below a megabyte, else ``25,1 MB``."""
-    if size_bytes < 1048576:
+    if size_bytes < _MIB:
         return f"{max(1, math.ceil(size_bytes / 1024))} kB"
     return format_megabytes(size_bytes)
 
 
 def format_size_limit(max_bytes: int) -> str:
     """A configured limit: ``25,0 MB`` (rounded to the nearest tenth, never up)."""
-    return _megabytes_text(round(max_bytes / 1048576 * 10))
+    return _megabytes_text(round(max_bytes / _MIB * 10))
 
 
 def _megabytes_text(tenths: int) -> str:

@@ -19,7 +19,7 @@ from clerk_app.domain.roles import Role
 from clerk_app.domain.text import fold_for_search
 from clerk_app.persistence.models import Case
 from clerk_app.services.cases import block_seek
-from clerk_app.services.cases.block_seek import candidate_blocks, prefix_end, seek_first_page
+from clerk_app.services.cases.block_seek import candidate_blocks, prefix_end, seek_page
 from clerk_app.services.cases.query import (
     SORT_KEYS,
     CaseQuery,
@@ -33,6 +33,7 @@ from tests import dbsupport
 from tests.conftest import BACKENDS
 
 PAGE = 5
+CAP = 1_000  # the whole-collect cap (the list passes its own)
 
 
 @pytest.fixture(scope="module")
@@ -152,8 +153,8 @@ def test_postgresql_takes_the_block_plan(ctx: AppContext, cases: None, search: s
     monkeypatch.setattr(block_seek, "TABLE_READ_VS_INDEX_RANGE", 10**9)  # never whole
     q = CaseQuery(search=search, sort_key=key, descending=descending)
     with ctx.db.read() as s:
-        page = seek_first_page(s, q.terms, lambda cols: [], key, SORT_KEYS[key], descending,
-                               PAGE)
+        page = seek_page(s, q.terms, lambda cols: [], key, SORT_KEYS[key], descending, 0,
+                               PAGE, CAP)
     if ctx.db.dialect == "sqlite":
         assert page is None
         return
@@ -176,8 +177,8 @@ def test_too_many_matches_before_the_block_leave_it_to_another_plan(
     monkeypatch.setattr(block_seek, "TABLE_READ_VS_INDEX_RANGE", 10**9)  # never whole
     q = CaseQuery(search="nowak", sort_key="applicant", descending=False)
     with ctx.db.read() as s:
-        assert seek_first_page(s, q.terms, lambda cols: [], "applicant",
-                               SORT_KEYS["applicant"], False, PAGE) is None
+        assert seek_page(s, q.terms, lambda cols: [], "applicant",
+                               SORT_KEYS["applicant"], False, 0, PAGE, CAP) is None
     assert listed(ctx, staff[Role.CLERK], q) == plain_sort(ctx, q)
 
 
@@ -222,8 +223,8 @@ def test_a_small_block_is_collected_whole_with_its_count(
     monkeypatch.setattr(block_seek, "TABLE_READ_VS_INDEX_RANGE", 1e-9)  # always whole
     q = CaseQuery(search="nowak", sort_key="applicant", descending=False)
     with ctx.db.read() as s:
-        page = seek_first_page(s, q.terms, lambda cols: [], "applicant",
-                               SORT_KEYS["applicant"], False, PAGE)
+        page = seek_page(s, q.terms, lambda cols: [], "applicant",
+                               SORT_KEYS["applicant"], False, 0, PAGE, CAP)
     if ctx.db.dialect == "sqlite":
         assert page is None
         return
@@ -242,7 +243,8 @@ def test_later_pages_walk_the_block_until_it_ends(ctx: AppContext, cases: None,
     with ctx.db.read() as s:
         for offset in (0, 3, 6, 9, 12):
             pages[offset] = block_seek.seek_page(s, q.terms, lambda cols: [], "address",
-                                                 SORT_KEYS["address"], descending, offset, 3)
+                                                 SORT_KEYS["address"], descending, offset, 3,
+                                                 CAP)
     if ctx.db.dialect == "sqlite":
         assert set(pages.values()) == {None}
         return

@@ -39,8 +39,6 @@ from clerk_app.services.cases.search import SearchTerms, search_conditions
 # Matches before the block collected (table rows read) at most; beyond, another plan.
 BEFORE_CAP = 2_000
 MAX_BLOCKS = 2
-# Collecting the whole search instead (a small block), up to this many matches.
-COLLECT_CAP = 40_000
 # A match read from the table (with the trigram index's false candidates: ~6 µs) costs about
 # as much as a hundred rows of a key range narrowed inside that index (~60–85 ns), measured
 # at a million cases (benchmarks/README.md).
@@ -104,25 +102,18 @@ def candidate_blocks(session: Session, terms: SearchTerms, sort_key: str,
     return blocks
 
 
-def seek_first_page(session: Session, terms: SearchTerms, filters: Filters,
-                    sort_key: str, sort_columns: tuple[Any, ...], descending: bool,
-                    limit: int) -> IdPage | None:
-    """The first ``limit`` ids of the search, or ``None`` (see the module docstring).
+def seek_page(session: Session, terms: SearchTerms, filters: Filters, sort_key: str,
+              sort_columns: tuple[Any, ...], descending: bool, offset: int, limit: int,
+              whole_cap: int) -> IdPage | None:
+    """Ids ``offset`` .. ``offset+limit`` of the search while they lie before the block's
+    end, or ``None`` (see the module docstring).
 
     Two blocks are tried at most: a street with too few matches ("Bytomska Boczna" before
     "Bytomska" in descending order) is then simply part of what lies before the next. A
     block small beside the stretch before it ("zielinski", sorted up) is cheaper to collect
-    whole: then the page comes with its exact count.
+    whole (up to ``whole_cap`` matches): a first page then comes with its exact count, a
+    later one is left to the caller's collect.
     """
-    return seek_page(session, terms, filters, sort_key, sort_columns, descending, 0, limit)
-
-
-def seek_page(session: Session, terms: SearchTerms, filters: Filters, sort_key: str,
-              sort_columns: tuple[Any, ...], descending: bool, offset: int,
-              limit: int) -> IdPage | None:
-    """Ids ``offset`` .. ``offset+limit`` as :func:`seek_first_page` finds them, for the
-    pages that follow while they lie before the block's end; else ``None``. Only a first
-    page is ever collected whole here (a later one is left to the caller's collect)."""
     if (session.get_bind().dialect.name == "sqlite" or not terms.indexed
             or terms.signature_prefix is not None or terms.whole_signature is not None):
         return None
@@ -135,7 +126,7 @@ def seek_page(session: Session, terms: SearchTerms, filters: Filters, sort_key: 
             if offset:
                 return None
             whole = collect_sorted(session, terms, filters, sort_columns, descending, 0,
-                                   limit, COLLECT_CAP)
+                                   limit, whole_cap)
             if whole is not None:
                 return whole
         found = collect_sorted(session, terms, _before(filters, block, descending),

@@ -21,7 +21,7 @@ from clerk_app.domain.errors import FieldError
 from clerk_app.domain.field_limits import check_text
 from clerk_app.domain.roles import Permission
 from clerk_app.persistence.models import Case, User
-from clerk_app.services.cases.block_seek import seek_first_page, seek_page
+from clerk_app.services.cases.block_seek import seek_page
 from clerk_app.services.cases.index_walk import first_walk, walk
 from clerk_app.services.cases.received_order import (
     collect_sorted,
@@ -176,8 +176,9 @@ def first_case_page(ctx: AppContext, actor: Actor, q: CaseQuery, limit: int) -> 
                 return FirstPage(rows, page.count, True)
             # Without an exact count: "more than ``limit``" (the list shows "ponad 100").
             return FirstPage(rows, len(page.ids), len(page.ids) <= limit)
-        if searched and (seek := seek_first_page(session, terms, filters, q.sort_key,
-                                                 _sort_columns(q), q.descending, limit + 1)):
+        if searched and (seek := seek_page(session, terms, filters, q.sort_key,
+                                           _sort_columns(q), q.descending, 0, limit + 1,
+                                           PG_BROAD_MATCHES)):
             rows = _rows_by_id(session, seek.ids[:limit])  # PostgreSQL: see :mod:`block_seek`
             return FirstPage(rows, seek.count or len(seek.ids), seek.count is not None)
         if searched or filters(Case):
@@ -244,7 +245,7 @@ def _sorted_page(session: Session, actor: Actor, q: CaseQuery, offset: int, limi
     terms = q.terms
     if terms and not broad and not sqlite:
         seek = seek_page(session, terms, _filters(actor, q), q.sort_key, _sort_columns(q),
-                         q.descending != reverse, offset, limit)
+                         q.descending != reverse, offset, limit, PG_BROAD_MATCHES)
         if seek is not None:  # a block search's later page (see :mod:`block_seek`)
             return _rows_by_id(session, seek.ids)
         page = collect_sorted(session, terms, _filters(actor, q), _sort_columns(q),
